@@ -1,0 +1,14 @@
+// Formatters by name, loaded only when used.
+
+import type { Formatter } from './types.js';
+
+export const FORMATS: Record<string, () => Promise<{ default: Formatter }>> = {
+  stylish: () => import('./stylish.js'),
+  unix: () => import('./unix.js'),
+  json: () => import('./json.js'),
+};
+
+export async function loadFormatter(name: string): Promise<Formatter | undefined> {
+  const load = FORMATS[name];
+  return load ? (await load()).default : undefined;
+}

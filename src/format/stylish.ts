@@ -1,0 +1,55 @@
+// The default, for people: findings grouped by file, coloured, then what was checked and a summary.
+
+import { Chalk } from 'chalk';
+import type { Formatter } from './types.js';
+import type { Lang } from '../engine/types.js';
+
+const WORDS: Record<Lang, Record<string, string>> = {
+  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', none: 'No problems found', fixable: 'fixable with --fix' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', problems: 'vấn đề', errors: 'lỗi', warnings: 'cảnh báo', infos: 'lưu ý', checked: 'Đã kiểm tra', none: 'Không phát hiện vấn đề', fixable: 'sửa được bằng --fix' },
+};
+
+const stylish: Formatter = (results, ctx) => {
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const w = WORDS[ctx.lang];
+  const out: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixable = 0;
+  const checked = new Map<string, number>();
+  for (const r of results) {
+    errors += r.errorCount + (r.fatal ? 1 : 0);
+    warnings += r.warningCount;
+    infos += r.infoCount;
+    for (const [id, n] of Object.entries(r.checked)) checked.set(id, (checked.get(id) ?? 0) + n);
+    if (!r.fatal && r.findings.length === 0 && !r.internalErrors) continue;
+    out.push(c.underline(r.path));
+    if (r.fatal) out.push(`  ${c.red(w.error)}  ${r.fatal}`);
+    for (const f of r.findings) {
+      if (f.fix && f.fix.applicability === 'safe') fixable++;
+      const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
+      const where = c.dim(`${f.line}:${f.column}`.padEnd(8));
+      out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+      for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.line}:${rel.column} ${rel.message}`));
+      if (f.related.length > 3) out.push(c.dim(`           ↳ … +${f.related.length - 3}`));
+    }
+    for (const e of r.internalErrors ?? []) out.push(`  ${c.red(w.error)}  internal error in ${e.ruleId}: ${e.message}`);
+    out.push('');
+  }
+  const total = errors + warnings + infos;
+  const parts: string[] = [];
+  for (const rule of ctx.rules) {
+    const n = checked.get(rule.id);
+    if (n && rule.meta.checkedLabel) parts.push(`${n} ${rule.meta.checkedLabel[ctx.lang]}`);
+  }
+  if (parts.length) out.push(c.dim(`${w.checked}: ${parts.join(', ')}`));
+  if (total === 0) out.push(c.green(`✔ ${w.none} (${results.length} file${results.length === 1 ? '' : 's'})`));
+  else {
+    const color = errors ? c.red : warnings ? c.yellow : c.blue;
+    out.push(color(`✖ ${total} ${w.problems} (${errors} ${w.errors}, ${warnings} ${w.warnings}, ${infos} ${w.infos})`));
+    if (fixable) out.push(c.dim(`  ${fixable} ${w.fixable}`));
+  }
+  return out.join('\n') + '\n';
+};
+export default stylish;

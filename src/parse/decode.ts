@@ -1,0 +1,56 @@
+// Bytes -> text. UTF-8 (with or without BOM) and UTF-16 LE/BE with BOM; invalid UTF-8 is an
+// error, never silently replaced. Legacy encodings are decoded only when the user names one.
+
+export class DecodeError extends Error {}
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+  bom: boolean;
+}
+
+export function decode(bytes: Uint8Array, encoding?: string): Decoded {
+  if (encoding && !/^utf-?8$/i.test(encoding)) {
+    let dec: TextDecoder;
+    try {
+      dec = new TextDecoder(encoding, { fatal: true });
+    } catch {
+      throw new DecodeError(`unknown encoding '${encoding}'`);
+    }
+    try {
+      const bom16 = /^utf-?16/i.test(encoding);
+      return { text: dec.decode(bytes), encoding: encoding.toLowerCase(), bom: bom16 && hasUtf16Bom(bytes) };
+    } catch {
+      throw new DecodeError(`the file is not valid ${encoding}`);
+    }
+  }
+  if (!encoding && bytes.length >= 2 && hasUtf16Bom(bytes)) {
+    const le = bytes[0] === 0xff;
+    const text = new TextDecoder(le ? 'utf-16le' : 'utf-16be', { fatal: true }).decode(bytes);
+    return { text, encoding: le ? 'utf-16le' : 'utf-16be', bom: true };
+  }
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { text, encoding: 'utf-8', bom };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    throw new DecodeError(`invalid UTF-8 at byte ${at}; if the file is in another encoding, name it with --encoding (e.g. utf-16le, windows-1258)`);
+  }
+}
+
+function hasUtf16Bom(b: Uint8Array): boolean {
+  return (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k] & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}

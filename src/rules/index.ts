@@ -1,0 +1,12 @@
+// The rule registry: every rule module, in one list. Add a rule here and under docs/rules/.
+
+import type { Rule } from '../engine/types.js';
+import brokenParagraph from './broken-paragraph.js';
+
+export const rules: Rule[] = [
+  brokenParagraph,
+].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
+
+export function findRule(id: string): Rule | undefined {
+  return rules.find((r) => r.id === id);
+}

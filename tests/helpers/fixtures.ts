@@ -1,0 +1,72 @@
+// The fixture harness. A fixture is a file; its expectations are written in it or beside it:
+// - inline markers `{{rule-id: exact text}}` mark the exact span of an expected finding; the
+//   harness strips them before linting, so the rule reads the text without them;
+// - or a sidecar `<file>.expected.json`: { "rules"?: [ids], "findings": [{ ruleId, line, column? }] }.
+// A file in fixtures/<rule-id>/ is checked against that rule's findings (plus any rule named in
+// a marker); `valid-*` files have no markers and must produce no finding from that rule.
+
+import { readFileSync, existsSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { SourceIndex } from '../../src/parse/source.js';
+import { rules } from '../../src/rules/index.js';
+
+export interface Expected {
+  ruleId: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export interface Fixture {
+  path: string;
+  text: string;
+  /** Rules whose findings are compared. Empty = all rules. */
+  rules: string[];
+  expected: Expected[];
+}
+
+const MARKER = /\{\{([a-z0-9-]+): ([^]*?)\}\}/g;
+
+export function stripMarkers(raw: string): { text: string; marks: Array<{ ruleId: string; start: number; end: number }> } {
+  let text = '';
+  let last = 0;
+  const marks: Array<{ ruleId: string; start: number; end: number }> = [];
+  for (const m of raw.matchAll(MARKER)) {
+    text += raw.slice(last, m.index);
+    const start = text.length;
+    text += m[2];
+    marks.push({ ruleId: m[1], start, end: text.length });
+    last = m.index! + m[0].length;
+  }
+  text += raw.slice(last);
+  return { text, marks };
+}
+
+export function loadFixture(path: string): Fixture {
+  const raw = readFileSync(path, 'utf8');
+  const known = new Set(rules.map((r) => r.id));
+  const sidecar = path + '.expected.json';
+  if (existsSync(sidecar)) {
+    const spec = JSON.parse(readFileSync(sidecar, 'utf8')) as { rules?: string[]; findings: Expected[] };
+    for (const e of spec.findings) if (!known.has(e.ruleId)) throw new Error(`${sidecar}: unknown rule id '${e.ruleId}'`);
+    for (const id of spec.rules ?? []) if (!known.has(id)) throw new Error(`${sidecar}: unknown rule id '${id}'`);
+    return { path, text: raw, rules: spec.rules ?? [], expected: spec.findings };
+  }
+  const { text, marks } = stripMarkers(raw);
+  const dirRule = basename(dirname(path));
+  const ruleSet = new Set<string>();
+  if (known.has(dirRule)) ruleSet.add(dirRule);
+  const index = new SourceIndex(text);
+  const expected: Expected[] = marks.map((m) => {
+    if (!known.has(m.ruleId)) throw new Error(`${path}: unknown rule id '${m.ruleId}' in a marker`);
+    ruleSet.add(m.ruleId);
+    const a = index.locate(m.start);
+    const b = index.locate(m.end);
+    return { ruleId: m.ruleId, line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  });
+  if (ruleSet.size === 0) throw new Error(`${path}: not under fixtures/<rule-id>/ and no markers or sidecar: nothing to check`);
+  if (basename(path).startsWith('invalid-') && expected.length === 0) throw new Error(`${path}: an invalid-* fixture must mark at least one finding`);
+  if (basename(path).startsWith('valid-') && expected.length > 0) throw new Error(`${path}: a valid-* fixture must not mark findings`);
+  return { path, text, rules: [...ruleSet], expected };
+}

@@ -1,0 +1,41 @@
+// Every rule is registered, documented, has fixtures (valid and invalid) and both catalogues.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { rules } from '../src/rules/index.js';
+
+const files = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+
+describe('rule inventory', () => {
+  it('every rule file is registered', () => {
+    const ids = rules.map((r) => r.id).sort();
+    expect(files.map((f) => f.replace(/\.ts$/, '')).sort()).toEqual(ids);
+  });
+  for (const rule of rules) {
+    describe(rule.id, () => {
+      it('has a kebab-case id', () => expect(rule.id).toMatch(/^[a-z]+(-[a-z0-9]+)*$/));
+      it('has a docs page with the fixed sections', () => {
+        const p = `docs/rules/${rule.id}.md`;
+        expect(existsSync(p), p).toBe(true);
+        const md = readFileSync(p, 'utf8');
+        for (const h of ['## What it checks', '## Why it matters', '## Examples', '## Options']) expect(md, `${p} lacks ${h}`).toContain(h);
+      });
+      it('has valid and invalid fixtures', () => {
+        const dir = `fixtures/${rule.id}`;
+        expect(existsSync(dir), dir).toBe(true);
+        const fx = readdirSync(dir);
+        expect(fx.some((f) => f.startsWith('valid-')), `${dir} lacks valid-*`).toBe(true);
+        expect(fx.some((f) => f.startsWith('invalid-')), `${dir} lacks invalid-*`).toBe(true);
+      });
+      it('has every message in Vietnamese and English', () => {
+        for (const [id, m] of Object.entries(rule.messages)) {
+          expect(m.en, `${rule.id}.${id}.en`).toBeTruthy();
+          expect(m.vi, `${rule.id}.${id}.vi`).toBeTruthy();
+          const ph = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).sort();
+          expect(ph(m.vi), `${rule.id}.${id}: placeholders differ`).toEqual(ph(m.en));
+        }
+        expect(rule.meta.description.en && rule.meta.description.vi).toBeTruthy();
+      });
+    });
+  }
+});
