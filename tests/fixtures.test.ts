@@ -3,7 +3,7 @@
 import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../src/index.js';
-import { loadFixture, type Expected } from './helpers/fixtures.js';
+import { loadFixtures, type Expected } from './helpers/fixtures.js';
 
 const files = fg.sync('fixtures/**/*.{txt,md}', { ignore: ['fixtures/robustness/**', 'fixtures/docx/**'] }).sort();
 
@@ -19,9 +19,9 @@ describe('fixtures', () => {
   it('there are fixtures', () => {
     expect(files.length).toBeGreaterThan(0);
   });
-  for (const file of files) {
-    it(file, () => {
-      const fx = loadFixture(file);
+  for (const fx of files.flatMap(loadFixtures)) {
+    it(fx.path, () => {
+      const file = fx.file;
       const result = lintText(fx.text, file, {});
       expect(result.internalErrors ?? []).toEqual([]);
       const actual = result.findings.filter((f) => fx.rules.length === 0 || fx.rules.includes(f.ruleId));

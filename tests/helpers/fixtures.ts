@@ -1,12 +1,14 @@
 // The fixture harness. A fixture is a file; its expectations are written in it or beside it:
 // - inline markers `{{rule-id: exact text}}` mark the exact span of an expected finding; the
 //   harness strips them before linting, so the rule reads the text without them;
-// - or a sidecar `<file>.expected.json`: { "rules"?: [ids], "findings": [{ ruleId, line, column? }] }.
+// - or sidecars `<file>.expected.json` and `<file>.expected.<name>.json`:
+//   { "rules"?: [ids], "findings": [{ ruleId, line, column? }] } — each is checked on its own,
+//   against the findings of its listed rules (all rules when "rules" is absent).
 // A file in fixtures/<rule-id>/ is checked against that rule's findings (plus any rule named in
 // a marker); `valid-*` files have no markers and must produce no finding from that rule.
 
-import { readFileSync, existsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { SourceIndex } from '../../src/parse/source.js';
 import { rules } from '../../src/rules/index.js';
 
@@ -19,7 +21,10 @@ export interface Expected {
 }
 
 export interface Fixture {
+  /** The fixture's name in test output (the sidecar when there is one). */
   path: string;
+  /** The text file linted. */
+  file: string;
   text: string;
   /** Rules whose findings are compared. Empty = all rules. */
   rules: string[];
@@ -43,16 +48,33 @@ export function stripMarkers(raw: string): { text: string; marks: Array<{ ruleId
   return { text, marks };
 }
 
-export function loadFixture(path: string): Fixture {
+export function sidecarsOf(path: string): string[] {
+  const dir = dirname(path);
+  const base = basename(path);
+  return readdirSync(dir)
+    .filter((f) => f === `${base}.expected.json` || (f.startsWith(`${base}.expected.`) && f.endsWith('.json')))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** One fixture per sidecar, or one from inline markers. */
+export function loadFixtures(path: string): Fixture[] {
   const raw = readFileSync(path, 'utf8');
   const known = new Set(rules.map((r) => r.id));
-  const sidecar = path + '.expected.json';
-  if (existsSync(sidecar)) {
-    const spec = JSON.parse(readFileSync(sidecar, 'utf8')) as { rules?: string[]; findings: Expected[] };
-    for (const e of spec.findings) if (!known.has(e.ruleId)) throw new Error(`${sidecar}: unknown rule id '${e.ruleId}'`);
-    for (const id of spec.rules ?? []) if (!known.has(id)) throw new Error(`${sidecar}: unknown rule id '${id}'`);
-    return { path, text: raw, rules: spec.rules ?? [], expected: spec.findings };
+  const sidecars = sidecarsOf(path);
+  if (sidecars.length) {
+    return sidecars.map((sidecar) => {
+      const spec = JSON.parse(readFileSync(sidecar, 'utf8')) as { rules?: string[]; findings: Expected[] };
+      for (const e of spec.findings) if (!known.has(e.ruleId)) throw new Error(`${sidecar}: unknown rule id '${e.ruleId}'`);
+      for (const id of spec.rules ?? []) if (!known.has(id)) throw new Error(`${sidecar}: unknown rule id '${id}'`);
+      return { path: sidecar, file: path, text: raw, rules: spec.rules ?? [], expected: spec.findings };
+    });
   }
+  return [loadFixture(path, raw)];
+}
+
+export function loadFixture(path: string, raw = readFileSync(path, 'utf8')): Fixture {
+  const known = new Set(rules.map((r) => r.id));
   const { text, marks } = stripMarkers(raw);
   const dirRule = basename(dirname(path));
   const ruleSet = new Set<string>();
@@ -68,5 +90,5 @@ export function loadFixture(path: string): Fixture {
   if (ruleSet.size === 0) throw new Error(`${path}: not under fixtures/<rule-id>/ and no markers or sidecar: nothing to check`);
   if (basename(path).startsWith('invalid-') && expected.length === 0) throw new Error(`${path}: an invalid-* fixture must mark at least one finding`);
   if (basename(path).startsWith('valid-') && expected.length > 0) throw new Error(`${path}: a valid-* fixture must not mark findings`);
-  return { path, text, rules: [...ruleSet], expected };
+  return { path, file: path, text, rules: [...ruleSet], expected };
 }
