@@ -1,0 +1,339 @@
+// Quantities: every stated figure with its unit, as exact decimals, built on the number reader
+// (numbers.ts). Years, dates, document numbers, outline markers, article/section numbers,
+// phone numbers and ordinals are not quantities. Figures in different scales of one unit are
+// comparable through `unit.scale` (5,616 tỷ đồng = 5.616 triệu đồng).
+//
+// Stable API (other rules build on it):
+//   fact `quantities` -> Quantity[] in text order
+//   Quantity { index, span (figure plus unit, plus a prefix currency such as `$`), valueSpan (the
+//     digits), raw, value: Decimal, decimals, base (value × scale), unit: Unit, hedged, hedge?,
+//     estimate, range, sentence (index into the `sentences` fact, -1 if none), block, token,
+//     wellFormed, ambiguous }
+//   Unit { family: 'money'|'area'|'length'|'mass'|'percent'|'count'|'time'|'none',
+//          scale: Decimal (multiplier to the family's base unit: đồng/USD, m², m, kg, 1),
+//          currency?: 'VND'|'USD'|'EUR', noun?: lower-case NFC counted noun, raw: unit text }
+//   readUnit(text, end) / quantitiesOf(doc, tokens, sentences) for tests and other facts
+//   sameUnit(a, b): the two units measure the same thing (family, currency, compatible nouns)
+
+import { Decimal } from 'decimal.js';
+import { defineFact } from '../engine/facts.js';
+import type { Document, Span } from '../parse/document.js';
+import { numberTokens, type NumberToken } from './numbers.js';
+import { sentences, type Sentence } from './sentences.js';
+
+export type UnitFamily = 'money' | 'area' | 'length' | 'mass' | 'percent' | 'count' | 'time' | 'none';
+
+export interface Unit {
+  family: UnitFamily;
+  /** Multiplier to the family's base unit (đồng or USD, m², m, kg; 1 for percent and counts). */
+  scale: Decimal;
+  currency?: 'VND' | 'USD' | 'EUR';
+  /** Counted noun, lower-case NFC: 'đơn', 'hộ', 'dự án', 'households'. */
+  noun?: string;
+  /** The unit text as written after (or before) the figure, '' when none. */
+  raw: string;
+}
+
+export interface Quantity {
+  index: number;
+  /** The figure with its unit (and a currency sign before it, if any). */
+  span: Span;
+  /** The digits. */
+  valueSpan: Span;
+  raw: string;
+  value: Decimal;
+  decimals: number;
+  /** value × unit.scale, in the family's base unit. */
+  base: Decimal;
+  unit: Unit;
+  /** khoảng, hơn, gần, trên, approximately, about, over, nearly, more than, ranges… */
+  hedged: boolean;
+  hedge?: string;
+  /** ước thực hiện, ước đạt, ước tính, dự kiến, estimated: a forecast stated to its last digit. */
+  estimate: boolean;
+  /** One end of a range (10-15%, 10 to 15): treated as hedged too. */
+  range: boolean;
+  /** Index into the `sentences` fact; -1 when the figure is in no sentence (tables). */
+  sentence: number;
+  /** Index of the block it is in; -1 if none. */
+  block: number;
+  token: NumberToken;
+  wellFormed: boolean;
+  ambiguous: boolean;
+}
+
+const ONE = new Decimal(1);
+const pow10 = (n: number): Decimal => new Decimal(10).pow(n);
+
+interface UnitWord {
+  word: string;
+  family: UnitFamily;
+  scale: Decimal;
+  currency?: Unit['currency'];
+  /** Match case-sensitively (short symbols such as `m`, `g`, `đ`). */
+  exact?: boolean;
+}
+
+const SCALES: Array<[string, Decimal]> = [
+  ['nghìn tỷ', pow10(12)], ['ngàn tỷ', pow10(12)], ['nghìn tỉ', pow10(12)], ['ngàn tỉ', pow10(12)],
+  ['nghìn', pow10(3)], ['ngàn', pow10(3)], ['triệu', pow10(6)], ['tỷ', pow10(9)], ['tỉ', pow10(9)],
+  ['thousand', pow10(3)], ['million', pow10(6)], ['billion', pow10(9)], ['trillion', pow10(12)],
+  ['bn', pow10(9)], ['mn', pow10(6)],
+];
+
+const UNITS: UnitWord[] = [
+  { word: 'đồng', family: 'money', scale: ONE, currency: 'VND' },
+  { word: 'vnđ', family: 'money', scale: ONE, currency: 'VND' },
+  { word: 'vnd', family: 'money', scale: ONE, currency: 'VND' },
+  { word: 'đ', family: 'money', scale: ONE, currency: 'VND', exact: true },
+  { word: 'usd', family: 'money', scale: ONE, currency: 'USD' },
+  { word: 'us dollars', family: 'money', scale: ONE, currency: 'USD' },
+  { word: 'dollars', family: 'money', scale: ONE, currency: 'USD' },
+  { word: 'đô la', family: 'money', scale: ONE, currency: 'USD' },
+  { word: 'eur', family: 'money', scale: ONE, currency: 'EUR' },
+  { word: 'euro', family: 'money', scale: ONE, currency: 'EUR' },
+  { word: 'euros', family: 'money', scale: ONE, currency: 'EUR' },
+  { word: '%', family: 'percent', scale: ONE },
+  { word: 'phần trăm', family: 'percent', scale: ONE },
+  { word: 'percent', family: 'percent', scale: ONE },
+  { word: 'per cent', family: 'percent', scale: ONE },
+  { word: 'ha', family: 'area', scale: pow10(4), exact: true },
+  { word: 'héc-ta', family: 'area', scale: pow10(4) },
+  { word: 'hecta', family: 'area', scale: pow10(4) },
+  { word: 'hectares', family: 'area', scale: pow10(4) },
+  { word: 'hectare', family: 'area', scale: pow10(4) },
+  { word: 'km2', family: 'area', scale: pow10(6) },
+  { word: 'km²', family: 'area', scale: pow10(6) },
+  { word: 'm2', family: 'area', scale: ONE },
+  { word: 'm²', family: 'area', scale: ONE },
+  { word: 'square metres', family: 'area', scale: ONE },
+  { word: 'square meters', family: 'area', scale: ONE },
+  { word: 'km', family: 'length', scale: pow10(3), exact: true },
+  { word: 'cây số', family: 'length', scale: pow10(3) },
+  { word: 'kilometres', family: 'length', scale: pow10(3) },
+  { word: 'kilometers', family: 'length', scale: pow10(3) },
+  { word: 'mét', family: 'length', scale: ONE },
+  { word: 'metres', family: 'length', scale: ONE },
+  { word: 'meters', family: 'length', scale: ONE },
+  { word: 'm', family: 'length', scale: ONE, exact: true },
+  { word: 'tấn', family: 'mass', scale: pow10(3) },
+  { word: 'tạ', family: 'mass', scale: pow10(2) },
+  { word: 'kg', family: 'mass', scale: ONE },
+  { word: 'tonnes', family: 'mass', scale: pow10(3) },
+  { word: 'tons', family: 'mass', scale: pow10(3) },
+  { word: 'tonne', family: 'mass', scale: pow10(3) },
+];
+
+// Counted nouns (lower-case). Longest match wins; a Vietnamese noun may carry a classifier
+// word after it ("đơn thư", "hộ gia đình"), which stays part of the noun.
+const NOUNS_VI = [
+  'người', 'hộ gia đình', 'hộ', 'dự án', 'công trình', 'đơn thư', 'đơn', 'hồ sơ', 'xã', 'phường', 'thị trấn',
+  'thôn', 'xóm', 'bản', 'khối', 'tổ dân phố', 'cán bộ', 'công chức', 'viên chức', 'lao động', 'học sinh',
+  'sinh viên', 'giáo viên', 'trường', 'doanh nghiệp', 'hợp tác xã', 'cơ sở', 'vụ việc', 'vụ', 'trường hợp',
+  'lượt người', 'lượt', 'tổ chức', 'đảng viên', 'chi bộ', 'văn bản', 'thủ tục', 'tthc', 'cuộc', 'lớp', 'buổi',
+  'tin', 'bài', 'phiếu', 'nhà', 'căn', 'con', 'chiếc', 'cái', 'đối tượng', 'đơn vị', 'cơ quan', 'hội viên',
+  'thành viên', 'bệnh nhân', 'ca', 'trẻ', 'cháu', 'em', 'gia đình', 'nhân khẩu', 'khẩu', 'tài khoản', 'sản phẩm',
+  'tuyến', 'điểm', 'phòng', 'giường', 'mô hình', 'câu lạc bộ', 'clb', 'cửa hàng', 'chợ', 'ý kiến', 'kiến nghị',
+  'nội dung', 'nhiệm vụ', 'chỉ tiêu', 'tiêu chí', 'đề án', 'kế hoạch', 'quyết định', 'thửa', 'lô', 'suất',
+  'thẻ', 'cây', 'km đường', 'trạm', 'xe', 'tàu', 'thuyền', 'gói thầu', 'hợp đồng', 'giấy chứng nhận', 'bộ',
+  'đoàn', 'đội', 'nhóm', 'lần', 'đợt', 'kỳ', 'phiên', 'vị trí', 'biên chế', 'cử tri', 'hội nghị', 'sáng kiến',
+];
+const NOUNS_EN = [
+  'people', 'persons', 'person', 'households', 'household', 'projects', 'project', 'cases', 'case',
+  'applications', 'application', 'complaints', 'complaint', 'petitions', 'petition', 'files', 'file',
+  'staff', 'employees', 'employee', 'workers', 'worker', 'students', 'student', 'teachers', 'teacher',
+  'schools', 'school', 'businesses', 'business', 'enterprises', 'enterprise', 'firms', 'firm', 'companies',
+  'company', 'communes', 'commune', 'villages', 'village', 'districts', 'district', 'units', 'unit',
+  'documents', 'document', 'procedures', 'procedure', 'members', 'member', 'patients', 'patient',
+  'children', 'child', 'families', 'family', 'respondents', 'respondent', 'participants', 'participant',
+  'visits', 'visit', 'beds', 'bed', 'sites', 'site', 'facilities', 'facility', 'schemes', 'scheme',
+  'contracts', 'contract', 'requests', 'request', 'claims', 'claim', 'items', 'item', 'vehicles', 'vehicle',
+  'officials', 'official', 'officers', 'officer', 'jobs', 'job', 'homes', 'home', 'houses', 'house',
+  'hospitals', 'hospital', 'clinics', 'clinic', 'organisations', 'organizations', 'organisation', 'organization',
+  'countries', 'country', 'states', 'recommendations', 'recommendation', 'deaths', 'births', 'incidents', 'incident',
+];
+const TIME = ['năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week'];
+
+const NOUNS = [...NOUNS_VI, ...NOUNS_EN].sort((a, b) => b.length - a.length);
+const UNITS_SORTED = [...UNITS].sort((a, b) => b.word.length - a.word.length);
+const SCALES_SORTED = [...SCALES].sort((a, b) => b[0].length - a[0].length);
+
+const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{M}\d_]/u.test(c);
+
+function matchWord(text: string, at: number, word: string, exact: boolean): boolean {
+  const piece = text.slice(at, at + word.length);
+  if (exact ? piece !== word : piece.toLowerCase() !== word) return false;
+  // `%` and `²` need no boundary; words do
+  if (!/[\p{L}\d]$/u.test(word)) return true;
+  return !isWordChar(text[at + word.length]);
+}
+
+function skipSpace(text: string, at: number): number {
+  // one space (or a no-break space) between a figure and its unit
+  return text[at] === ' ' || text[at] === '\u00a0' ? at + 1 : at;
+}
+
+export interface UnitMatch {
+  unit: Unit;
+  /** End offset of the unit text (= `end` when there is none). */
+  end: number;
+}
+
+/** Reads the unit written after a figure ending at `end`: optional scale word, then a unit or counted noun. */
+export function readUnit(text: string, end: number): UnitMatch {
+  let at = skipSpace(text, end);
+  let scale = ONE;
+  let scaleEnd = -1;
+  for (const [w, k] of SCALES_SORTED) {
+    if (matchWord(text, at, w, false)) {
+      scale = k;
+      scaleEnd = at + w.length;
+      break;
+    }
+  }
+  if (scaleEnd >= 0) at = skipSpace(text, scaleEnd);
+  for (const u of UNITS_SORTED) {
+    if (u.family === 'percent' && scaleEnd >= 0) continue;
+    if (matchWord(text, at, u.word, !!u.exact)) {
+      const uEnd = at + u.word.length;
+      const unit: Unit = { family: u.family, scale: u.scale.times(scale), raw: text.slice(end, uEnd).trim() };
+      if (u.currency) unit.currency = u.currency;
+      return { unit, end: uEnd };
+    }
+  }
+  for (const n of NOUNS) {
+    if (matchWord(text, at, n, false)) {
+      const nEnd = at + n.length;
+      return { unit: { family: 'count', scale, noun: n, raw: text.slice(end, nEnd).trim() }, end: nEnd };
+    }
+  }
+  if (scaleEnd < 0) {
+    for (const t of TIME) {
+      if (matchWord(text, at, t, false)) return { unit: { family: 'time', scale: ONE, noun: t, raw: t }, end: at + t.length };
+    }
+  }
+  if (scaleEnd >= 0) return { unit: { family: 'none', scale, raw: text.slice(end, scaleEnd).trim() }, end: scaleEnd };
+  return { unit: { family: 'none', scale: ONE, raw: '' }, end };
+}
+
+/** A currency written before the figure: `$`, `US$`, `USD `, `VND `, `€`. */
+function readPrefixCurrency(text: string, start: number): { currency: Unit['currency']; start: number } | undefined {
+  const before = text.slice(Math.max(0, start - 5), start);
+  let m = /(US\$|\$|€)$/.exec(before);
+  if (m) return { currency: m[1] === '€' ? 'EUR' : 'USD', start: start - m[1].length };
+  m = /(?:^|[^\p{L}])((USD|VND|VNĐ|EUR) ?)$/u.exec(before);
+  if (m) return { currency: m[2] === 'EUR' ? 'EUR' : m[2] === 'USD' ? 'USD' : 'VND', start: start - m[1].length };
+  return undefined;
+}
+
+// Words after which a figure is an identifier, an ordinal or part of a date, not a quantity.
+const NOT_QUANTITY_BEFORE =
+  /(?:^|[^\p{L}])(?:điều|khoản|điểm|chương|mục|phụ lục|phần|trang|thứ|khóa|khoá|tháng|ngày|quý|tuần|lần thứ|đợt|giai đoạn|article|section|clause|chapter|page|pages|no\.|number|figure|table|bảng|hình|biểu|mẫu|tổ|xóm|thôn|khối|đội|tiểu khu|km|quốc lộ|tỉnh lộ|ql|tl|phòng|tầng|lô|thửa|tờ bản đồ|nhiệm kỳ|version|điện thoại|đt|tel|phone|fax|hotline|mã số|mã|id|năm|year|since|until|fy|số)\s*[.:]?\s*$/iu;
+const HEDGE_BEFORE =
+  /(?:^|[^\p{L}])(khoảng|hơn|gần|trên|dưới|xấp xỉ|chừng|ít nhất|tối thiểu|tối đa|không quá|chưa đến|chưa tới|gần như|approximately|approx\.|about|around|over|nearly|almost|more than|less than|fewer than|under|roughly|some|up to|at least|at most|close to|in excess of|~|≈|>|<|≥|≤)\s*$/iu;
+const HEDGE_AFTER = /^\s*(?:trở lên|trở xuống|or more|or so|and over|and above|\+)(?![\p{L}])/u;
+const ESTIMATE = /(?:^|[^\p{L}])(?:ước thực hiện|ước đạt|ước tính|ước cả năm|ước|dự kiến|dự ước|dự báo|estimated|estimates?|projected|forecast|expected)(?![\p{L}])/iu;
+
+function sentenceIndexAt(list: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.end <= offset) lo = mid + 1;
+    else if (list[mid].span.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/** Builds the quantities of a document from its number tokens and sentences. */
+export function quantitiesOf(doc: Document, tokens: NumberToken[], sents: Sentence[]): Quantity[] {
+  const text = doc.text;
+  const out: Quantity[] = [];
+  for (const token of tokens) {
+    if (token.kind !== 'figure' || !token.reading) continue;
+    const { start, end } = token.span;
+    const raw = token.raw;
+    const reading = token.reading;
+    const sIdx = sentenceIndexAt(sents, start);
+    const sentStart = sIdx >= 0 ? sents[sIdx].span.start : (doc.blockAt(start)?.content.start ?? Math.max(0, start - 60));
+    const lead = text.slice(Math.max(sentStart, start - 40), start);
+    const prefix = readPrefixCurrency(text, start);
+    const { unit, end: unitEnd } = readUnit(text, end);
+    if (prefix) {
+      if (unit.family === 'none') {
+        unit.family = 'money';
+        unit.currency = prefix.currency;
+        unit.raw = text.slice(prefix.start, start).trim() + (unit.raw ? ' ' + unit.raw : '');
+      } else if (unit.family === 'money' && !unit.currency) unit.currency = prefix.currency;
+    }
+    // identifiers, ordinals and years
+    if (unit.family === 'none' || unit.family === 'time') {
+      if (NOT_QUANTITY_BEFORE.test(lead) && !/tổng\s+số\s*$/iu.test(lead)) continue;
+      if (/^\d{4}$/.test(raw) && +raw >= 1900 && +raw <= 2100 && unit.scale.equals(ONE)) continue;
+      if (/^0\d{8,}$/.test(raw)) continue; // phone numbers
+    }
+    if (/^0\d{8,}$/.test(raw)) continue;
+    // `năm 2025 là …` style years were dropped above; also drop numbers glued to a following code
+    if (/^[-/][\p{L}\d]/u.test(text.slice(end, end + 2)) && unit.family === 'none') continue;
+    let hedge: string | undefined;
+    const hb = HEDGE_BEFORE.exec(lead);
+    if (hb) hedge = hb[1];
+    const ha = HEDGE_AFTER.exec(text.slice(unitEnd, unitEnd + 16));
+    if (!hedge && ha) hedge = ha[0].trim();
+    const range =
+      /\d\s*[-–]\s*$/.test(text.slice(Math.max(0, start - 4), start)) ||
+      /^\s*[-–]\s*\d/.test(text.slice(end, end + 4)) ||
+      /(?:^|[^\p{L}])(?:từ|from|between)\s*$/iu.test(lead) && /^\s*(?:đến|tới|to|and|-|–)\s*\d/u.test(text.slice(unitEnd, unitEnd + 8)) ||
+      /\d[^\d]{0,20}\s(?:đến|tới|to)\s*$/iu.test(lead) && /(?:từ|from)\s+[^\s]*\d/iu.test(lead);
+    const estimate = ESTIMATE.test(text.slice(sentStart, start));
+    const spanStart = prefix && unit.family === 'money' ? prefix.start : start;
+    out.push({
+      index: out.length,
+      span: { start: spanStart, end: unitEnd },
+      valueSpan: { start, end },
+      raw,
+      value: reading.value,
+      decimals: reading.decimals,
+      base: reading.value.times(unit.scale),
+      unit,
+      hedged: !!hedge || range,
+      ...(hedge ? { hedge } : {}),
+      estimate,
+      range,
+      sentence: sIdx,
+      block: doc.blockAt(start)?.index ?? -1,
+      token,
+      wellFormed: reading.wellFormed,
+      ambiguous: reading.ambiguous,
+    });
+  }
+  return out;
+}
+
+/** Singular key of an English or Vietnamese noun for comparison. */
+function nounKey(n: string): string {
+  if (/[^a-z ]/.test(n)) return n;
+  return n.replace(/ies$/, 'y').replace(/(?<=s|x|ch|sh)es$/, '').replace(/s$/, '');
+}
+
+/** The two nouns name the same thing: equal, singular/plural, or one is the head of the other ("đơn" / "đơn thư"). */
+export function sameNoun(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return a === b;
+  const x = nounKey(a);
+  const y = nounKey(b);
+  return x === y || x.startsWith(y + ' ') || y.startsWith(x + ' ');
+}
+
+/** Both units measure the same kind of thing, so their base values can be added and compared. */
+export function sameUnit(a: Unit, b: Unit): boolean {
+  if (a.family !== b.family) return false;
+  if (a.family === 'money') return (a.currency ?? 'VND') === (b.currency ?? 'VND');
+  if (a.family === 'count') return sameNoun(a.noun, b.noun);
+  if (a.family === 'time') return a.noun === b.noun;
+  return true;
+}
+
+export const quantities = defineFact('quantities', (doc: Document, facts): Quantity[] =>
+  quantitiesOf(doc, facts.get(numberTokens), facts.get(sentences)),
+);
