@@ -14,19 +14,29 @@ export interface LineCol {
 
 /** Line-start table over a text: offset -> 1-based line and column. */
 export class SourceIndex {
-  readonly lineStarts: number[];
+  private starts?: number[];
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Offsets where lines start; built on first use (a file with no findings never needs it). */
+  get lineStarts(): number[] {
+    if (this.starts) return this.starts;
+    const text = this.text;
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (text.indexOf('\r') < 0) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (text.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
-    this.lineStarts = starts;
+    this.starts = starts;
+    return starts;
   }
 
   get lineCount(): number {
