@@ -64,13 +64,24 @@ function readStrict(raw: string, conv: NumberConvention): { value: Decimal; deci
   return undefined;
 }
 
-const VI_LETTERS = /[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]/giu;
+const VI_SPECIFIC = new Set([...'ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ']);
 
-/** 'vi' when Vietnamese letters make up a noticeable share of the letters. */
+/** 'vi' when Vietnamese letters make up a noticeable share of the letters (first 50,000 characters). */
 export function inferLocale(text: string): 'vi' | 'en' {
-  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  const vi = sample.match(VI_LETTERS)?.length ?? 0;
-  const letters = sample.match(/\p{L}/gu)?.length ?? 0;
+  const n = Math.min(text.length, 50_000);
+  let vi = 0;
+  let letters = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else if (c >= 0xc0) {
+      const ch = text[i].toLowerCase();
+      if (VI_SPECIFIC.has(ch)) {
+        vi++;
+        letters++;
+      } else if (/\p{L}/u.test(ch)) letters++;
+    }
+  }
   return letters > 0 && vi / letters > 0.03 ? 'vi' : 'en';
 }
 
@@ -150,8 +161,9 @@ export function inferNumberFormat(text: string, locale: 'vi' | 'en'): NumberConv
     const after = text[m.index + raw.length] ?? '';
     if (before && /[\p{L}\d_/.-]/u.test(before)) continue;
     if (after === '/' || after === '-' || (after === '.' && /\d/.test(text[m.index + raw.length + 1] ?? ''))) continue;
-    const isVi = !!readStrict(raw, 'vi') && !PLAIN.test(raw);
-    const isEn = !!readStrict(raw, 'en') && !PLAIN.test(raw);
+    if (PLAIN.test(raw)) continue;
+    const isVi = VI_GROUPED.test(raw) || VI_DECIMAL.test(raw);
+    const isEn = EN_GROUPED.test(raw) || EN_DECIMAL.test(raw);
     if (isVi && !isEn) vi++;
     else if (isEn && !isVi) en++;
   }
