@@ -1,6 +1,5 @@
 // Which files to lint: paths as given, directories walked for the formats we read, globs.
 
-import fg from 'fast-glob';
 import { stat } from 'node:fs/promises';
 import { EXTENSIONS } from '../parse/index.js';
 
@@ -15,6 +14,16 @@ export function extensionGlob(): string {
   const exts = Object.keys(EXTENSIONS).map((e) => e.slice(1));
   return `**/*.{${exts.join(',')}}`;
 }
+
+// fast-glob costs ~30 ms to load: only load it when a directory or a glob is given.
+type FastGlob = typeof import('fast-glob');
+let fgLoaded: FastGlob | undefined;
+async function fastGlob(): Promise<FastGlob> {
+  fgLoaded ??= ((await import('fast-glob')) as unknown as { default: FastGlob }).default;
+  return fgLoaded;
+}
+
+const GLOB_CHARS = /[*?[\]{}()!]/;
 
 export async function expandPatterns(patterns: string[], cwd: string): Promise<Expanded> {
   const files: string[] = [];
@@ -34,12 +43,14 @@ export async function expandPatterns(patterns: string[], cwd: string): Promise<E
       st = undefined;
     }
     if (st?.isDirectory()) {
+      const fg = await fastGlob();
       const base = pattern.replace(/[\\/]+$/, '');
       const found = await fg(extensionGlob(), { cwd: base, ignore: IGNORE, dot: false, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
       for (const f of found.sort()) add(`${base}/${f}`);
     } else if (st) {
       add(pattern);
-    } else if (fg.isDynamicPattern(pattern)) {
+    } else if (GLOB_CHARS.test(pattern)) {
+      const fg = await fastGlob();
       const found = await fg(pattern, { cwd, ignore: IGNORE, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true });
       if (found.length === 0) missing.push(pattern);
       for (const f of found.sort()) add(f);
