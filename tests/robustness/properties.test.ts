@@ -1,0 +1,74 @@
+// Property-based tests (fast-check) over generated reports: parsing and every rule never throw,
+// every finding's span lies inside the file and its line/column agree with its offset, JSON
+// output parses, and figures round-trip through the number writer and reader.
+// CI runs a bounded, seeded number of cases; `npm run fuzz` runs many more (FUZZ_RUNS).
+
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/index.js';
+import { readNumber } from '../../src/facts/numbers.js';
+import { formatDecimal } from '../../src/i18n/format.js';
+import { SourceIndex } from '../../src/parse/source.js';
+import json from '../../src/format/json.js';
+import { rules } from '../../src/rules/index.js';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+
+const FRAGMENTS = [
+  'Tổng số', 'trong đó', 'gồm', 'bao gồm', 'cụ thể', 'of which', 'including', 'đạt', 'chiếm', 'vượt chỉ tiêu', 'tăng', 'so với cùng kỳ',
+  'Thông báo số', 'Quyết định số', 'Nghị định', 'ngày', 'của', 'xã', 'Diễn Châu', 'Diên Châu', 'DIỄN CHÂU', 'rà soát', 'Ra soát', 'nhệm', 'hoà', 'hòa', 'Ủy', 'Uỷ',
+  'triệu đồng', 'tỷ đồng', 'hộ', 'người', 'đơn', 'USD', '$', 'million', '%', 'ha', 'm²', 'khoảng', 'hơn', 'ước đạt',
+  '164-TB/TU', '64-TB/TU', '204/QĐ-UBND', '178/2024/NĐ-CP', '19/01/2026', '31/02/2026', '01/7/2025',
+  '107.003', '19.870,477', '83.874,050', '5,616', '72,7', '40/55', '1,234.5', '0', '00', '1.1.', 'I.', 'a)', 'đ)',
+  '- ', '+ ', '* ', '• ', '| ', ' | ', '\t', '\n', '\n\n', '\r\n', '\r', ' ', ', ', '. ', ': ', '; ', '(', ')', '<!-- ', ' -->', '#', '```',
+  'e\u0301', 'Die\u0302\u0303n', '\ud800', '\u0000', '\u00a0', '\u200b', '\ufeff',
+];
+
+const fragment = fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 6 }), fc.integer({ min: 0, max: 10 ** 9 }).map(String));
+const document = fc.array(fragment, { maxLength: 120 }).map((xs) => xs.join(''));
+
+describe('properties over generated documents', () => {
+  it('parsing and rules never throw; spans lie inside the text; line/column agree with the offset; JSON parses', () => {
+    fc.assert(
+      fc.property(document, fc.boolean(), (text, md) => {
+        const r = lintText(text, md ? 'doc.md' : 'doc.txt');
+        expect(r.internalErrors ?? []).toEqual([]);
+        const index = new SourceIndex(text);
+        for (const f of r.findings) {
+          expect(f.offset).toBeGreaterThanOrEqual(0);
+          expect(f.endOffset).toBeGreaterThanOrEqual(f.offset);
+          expect(f.endOffset).toBeLessThanOrEqual(text.length);
+          expect(index.locate(f.offset)).toEqual({ line: f.line, column: f.column });
+          expect(index.locate(f.endOffset)).toEqual({ line: f.endLine, column: f.endColumn });
+          for (const e of f.fix?.edits ?? []) {
+            expect(e.offset).toBeGreaterThanOrEqual(0);
+            expect(e.endOffset).toBeLessThanOrEqual(text.length);
+          }
+        }
+        const out = JSON.parse(json([r], { lang: 'en', color: false, cwd: '.', rules, version: '0' }));
+        expect(out.files[0].findings).toHaveLength(r.findings.length);
+      }),
+      { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
+
+describe('number writing round-trips through the reader', () => {
+  for (const conv of ['vi', 'en'] as const) {
+    it(`read(format(x)) = x in the ${conv} convention`, () => {
+      fc.assert(
+        fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 4 }), (units, decimals) => {
+          const s = units.toString().padStart(decimals + 1, '0');
+          const value = decimals ? `${s.slice(0, -decimals)}.${s.slice(-decimals)}` : s;
+          const written = formatDecimal(value, conv, decimals);
+          const read = readNumber(written, conv);
+          expect(read).toBeDefined();
+          expect(read!.value.toFixed(decimals)).toBe(value);
+          expect(read!.decimals).toBe(decimals);
+        }),
+        { numRuns: Math.min(RUNS * 5, 2000), seed: SEED },
+      );
+    });
+  }
+});
