@@ -6,6 +6,10 @@ export const FORMATS: Record<string, () => Promise<{ default: Formatter }>> = {
   stylish: () => import('./stylish.js'),
   unix: () => import('./unix.js'),
   json: () => import('./json.js'),
+  sarif: () => import('./sarif.js'),
+  github: () => import('./github.js'),
+  checkstyle: () => import('./checkstyle.js'),
+  html: () => import('./html.js'),
 };
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {

@@ -1,0 +1,51 @@
+// GitHub Actions workflow commands: one `::error|warning|notice file=…,line=…::message` line per
+// finding, which the runner turns into annotations on the pull request. Escaping follows the
+// runner's rules: `%`, CR and LF in the message; also `:` and `,` in properties.
+
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Severity } from '../engine/types.js';
+import type { Formatter } from './types.js';
+
+const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** Annotations need the path relative to the workspace (the job's working directory). */
+function filePath(path: string, cwd: string): string {
+  const rel = relative(cwd, resolve(cwd, path));
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+}
+
+function command(name: string, props: Array<[string, string | number]>, message: string): string {
+  const p = props.map(([k, v]) => `${k}=${escapeProperty(String(v))}`).join(',');
+  return `::${name} ${p}::${escapeData(message)}`;
+}
+
+const github: Formatter = (results, ctx) => {
+  const lines: string[] = [];
+  for (const r of results) {
+    const file = filePath(r.path, ctx.cwd);
+    if (r.fatal) lines.push(command('error', [['file', file], ['title', 'reportlint']], r.fatal));
+    for (const e of r.internalErrors ?? []) lines.push(command('error', [['file', file], ['title', `reportlint (${e.ruleId})`]], `internal error: ${e.message}`));
+    for (const f of r.findings) {
+      const props: Array<[string, string | number]> = [
+        ['file', file],
+        ['line', f.line],
+        ['col', f.column],
+        ['endLine', f.endLine],
+        ['endColumn', f.endColumn],
+        ['title', `reportlint (${f.ruleId})`],
+      ];
+      const related = f.related.map((rel) => `\n↳ ${rel.line}:${rel.column} ${rel.message}`).join('');
+      lines.push(command(COMMAND[f.severity], props, f.message + related));
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : '';
+};
+export default github;

@@ -1,0 +1,458 @@
+// One self-contained HTML page for a reviewer (no network: inline CSS and JS): each report's
+// text with every finding highlighted in place, the list of findings with filters by severity
+// and by rule, related locations linked to the text, and a summary of what was checked. The
+// page chrome is in Vietnamese or English (`ctx.lang`); messages come from the rules' catalogues.
+
+import type { FileResult, Finding, Lang, Rule, Severity } from '../engine/types.js';
+import { formatDecimal } from '../i18n/format.js';
+import { SourceIndex } from '../parse/source.js';
+import type { FormatContext, Formatter } from './types.js';
+
+const WORDS = {
+  en: {
+    title: 'Report check',
+    heading: 'Report check results',
+    generated: 'Checked by reportlint',
+    files: (n: string) => `${n} file${n === '1' ? '' : 's'}`,
+    problems: (n: string) => `${n} problem${n === '1' ? '' : 's'}`,
+    none: 'No problems found.',
+    checked: 'What was checked',
+    checkedLine: (n: string, label: string, k: number, kk: string) => `${n} ${label} checked, ${k === 0 ? 'all consistent' : `${kk} wrong`}`,
+    nothingChecked: 'Nothing to check was found.',
+    filters: 'Show',
+    bySeverity: 'By severity',
+    byRule: 'By rule',
+    shown: (a: string, b: string) => `Showing ${a} of ${b} problems`,
+    list: 'Problems',
+    text: 'Text of the report',
+    at: (l: number, c: number) => `line ${l}, column ${c}`,
+    related: 'See also',
+    fix: 'Suggested fix',
+    fatal: 'This file could not be read',
+    noSource: 'The text of this report is not available; only the list of problems is shown.',
+    internal: 'Internal error in rule',
+    help: 'Click a problem to see it in the text; click a highlighted passage to see its problem.',
+    sev: { error: 'Error', warning: 'Warning', info: 'Note' } as Record<Severity, string>,
+  },
+  vi: {
+    title: 'Kiểm tra báo cáo',
+    heading: 'Kết quả kiểm tra báo cáo',
+    generated: 'Kiểm tra bằng reportlint',
+    files: (n: string) => `${n} tệp`,
+    problems: (n: string) => `${n} vấn đề`,
+    none: 'Không phát hiện vấn đề nào.',
+    checked: 'Những gì đã kiểm tra',
+    checkedLine: (n: string, label: string, k: number, kk: string) => `${n} ${label} đã kiểm tra, ${k === 0 ? 'không có sai sót' : `${kk} sai`}`,
+    nothingChecked: 'Không tìm thấy nội dung nào cần kiểm tra.',
+    filters: 'Hiển thị',
+    bySeverity: 'Theo mức độ',
+    byRule: 'Theo quy tắc',
+    shown: (a: string, b: string) => `Đang hiện ${a} trên ${b} vấn đề`,
+    list: 'Các vấn đề',
+    text: 'Nội dung báo cáo',
+    at: (l: number, c: number) => `dòng ${l}, cột ${c}`,
+    related: 'Xem thêm',
+    fix: 'Gợi ý sửa',
+    fatal: 'Không đọc được tệp này',
+    noSource: 'Không có nội dung văn bản của báo cáo này; chỉ hiện danh sách vấn đề.',
+    internal: 'Lỗi nội bộ ở quy tắc',
+    help: 'Bấm vào một vấn đề để xem vị trí trong văn bản; bấm vào đoạn được tô màu để xem vấn đề của nó.',
+    sev: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' } as Record<Severity, string>,
+  },
+} satisfies Record<Lang, unknown>;
+
+const SEVS: Severity[] = ['error', 'warning', 'info'];
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+/** A range of the original text to highlight: a finding or one of its related locations. */
+interface Range {
+  start: number;
+  end: number;
+  fid: string;
+  /** -1 for the finding itself, else the index of the related location. */
+  rel: number;
+  sev: Severity;
+  rule: string;
+  title: string;
+  order: number;
+}
+
+/** A range clipped to one line. */
+interface Piece {
+  start: number;
+  end: number;
+  range: Range;
+  first: boolean;
+}
+
+function markId(r: Range): string {
+  return r.rel < 0 ? `m-${r.fid}` : `m-${r.fid}-r${r.rel}`;
+}
+
+function openTag(p: Piece, first: boolean): string {
+  const r = p.range;
+  const cls = ['hl', `sev-${r.sev}`];
+  if (r.rel >= 0) cls.push('rel');
+  if (p.start === p.end) cls.push('empty');
+  const attrs = [`class="${cls.join(' ')}"`, `data-fid="${r.fid}"`, `data-sev="${r.sev}"`, `data-rule="${escapeHtml(r.rule)}"`, `title="${escapeHtml(r.title)}"`];
+  if (first) {
+    attrs.push(`id="${markId(r)}"`, 'data-first=""', 'tabindex="0"');
+    if (r.rel >= 0) attrs.push(`data-rel="${r.rel}"`);
+  }
+  return `<mark ${attrs.join(' ')}>`;
+}
+
+const byNesting = (a: Piece, b: Piece) => a.start - b.start || b.end - a.end || a.range.order - b.range.order;
+
+/**
+ * One line of text with its pieces as nested <mark> elements. Where two pieces cross, the inner
+ * one is closed and reopened so the HTML stays well formed; only the first element of a range
+ * carries its id (`data-first`), so there is exactly one anchor per finding and related location.
+ */
+function renderLine(text: string, lineStart: number, pieces: Piece[]): string {
+  if (!pieces.length) return escapeHtml(text);
+  const points = new Set<number>([lineStart, lineStart + text.length]);
+  for (const p of pieces) {
+    points.add(p.start);
+    points.add(p.end);
+  }
+  const sorted = [...points].sort((a, b) => a - b);
+  pieces.sort(byNesting);
+  const opened = new Set<Piece>();
+  let stack: Piece[] = [];
+  let next = 0; // next piece (by start) not yet active
+  let active: Piece[] = [];
+  let out = '';
+  for (let i = 0; i < sorted.length; i++) {
+    const at = sorted[i];
+    // ranges that end here leave; ranges that start here join
+    active = active.filter((p) => p.end > at);
+    const empties: Piece[] = [];
+    while (next < pieces.length && pieces[next].start === at) {
+      const p = pieces[next++];
+      if (p.end === p.start) empties.push(p);
+      else active.push(p);
+    }
+    active.sort(byNesting);
+    let keep = 0;
+    while (keep < stack.length && keep < active.length && stack[keep] === active[keep]) keep++;
+    out += '</mark>'.repeat(stack.length - keep);
+    stack = stack.slice(0, keep);
+    for (const p of empties) out += openTag(p, p.first) + '</mark>';
+    for (const p of active.slice(keep)) {
+      out += openTag(p, p.first && !opened.has(p));
+      opened.add(p);
+      stack.push(p);
+    }
+    if (i + 1 < sorted.length) out += escapeHtml(text.slice(at - lineStart, sorted[i + 1] - lineStart));
+  }
+  return out + '</mark>'.repeat(stack.length);
+}
+
+function lineEnd(source: string, start: number, nextStart: number): number {
+  let e = nextStart;
+  if (e > start && source.charCodeAt(e - 1) === 10) e--;
+  if (e > start && source.charCodeAt(e - 1) === 13) e--;
+  return e;
+}
+
+function renderText(source: string, ranges: Range[], fileId: string): string {
+  const index = new SourceIndex(source);
+  const starts = index.lineStarts;
+  const ends = starts.map((s, i) => lineEnd(source, s, i + 1 < starts.length ? starts[i + 1] : source.length));
+  const perLine = new Map<number, Piece[]>();
+  const add = (line: number, p: Piece) => {
+    const list = perLine.get(line);
+    if (list) list.push(p);
+    else perLine.set(line, [p]);
+  };
+  for (const r of ranges) {
+    const a = index.lineOf(r.start);
+    const b = index.lineOf(r.end);
+    if (r.start === r.end) {
+      add(a, { start: r.start, end: r.end, range: r, first: true });
+      continue;
+    }
+    let first = true;
+    for (let l = a; l <= b; l++) {
+      const s = Math.max(r.start, starts[l]);
+      const e = Math.min(r.end, ends[l]);
+      if (e <= s && !(first && l === b)) continue; // only a line break of this line is covered
+      add(l, { start: s, end: Math.max(s, e), range: r, first });
+      first = false;
+    }
+  }
+  const out: string[] = [];
+  for (let l = 0; l < starts.length; l++) {
+    // a final empty line after the last terminator is not shown
+    if (l === starts.length - 1 && starts[l] === source.length && l > 0) break;
+    const text = source.slice(starts[l], ends[l]);
+    out.push(`<div class="line" id="${fileId}-L${l + 1}"><span class="no">${l + 1}</span><span class="tx">${renderLine(text, starts[l], perLine.get(l) ?? [])}</span></div>`);
+  }
+  return out.join('\n');
+}
+
+function toOffset(index: SourceIndex, length: number, line: number, column: number): number {
+  const start = index.lineStarts[Math.min(Math.max(line, 1), index.lineCount) - 1];
+  return Math.min(start + Math.max(column, 1) - 1, length);
+}
+
+function rangesOf(findings: Finding[], fileId: string, source: string): Range[] {
+  const index = new SourceIndex(source);
+  const out: Range[] = [];
+  let order = 0;
+  findings.forEach((f, i) => {
+    const fid = `${fileId}-${i + 1}`;
+    const start = Math.min(f.offset, source.length);
+    out.push({ start, end: Math.max(start, Math.min(f.endOffset, source.length)), fid, rel: -1, sev: f.severity, rule: f.ruleId, title: f.message, order: order++ });
+    f.related.forEach((r, j) => {
+      const s = toOffset(index, source.length, r.line, r.column);
+      const e = toOffset(index, source.length, r.endLine, r.endColumn);
+      out.push({ start: s, end: Math.max(s, e), fid, rel: j, sev: f.severity, rule: f.ruleId, title: r.message, order: order++ });
+    });
+  });
+  return out;
+}
+
+function num(n: number, lang: Lang): string {
+  return formatDecimal(n, lang);
+}
+
+/** One line per rule that checked something or found something: "12 tổng số đã kiểm tra, 2 sai". */
+export function summaryLines(results: FileResult[], rules: Rule[], lang: Lang): Array<{ text: string; rule: Rule }> {
+  const w = WORDS[lang];
+  const checked = new Map<string, number>();
+  const found = new Map<string, number>();
+  for (const r of results) {
+    for (const [id, n] of Object.entries(r.checked)) checked.set(id, (checked.get(id) ?? 0) + n);
+    for (const f of r.findings) found.set(f.ruleId, (found.get(f.ruleId) ?? 0) + 1);
+  }
+  const lines: Array<{ text: string; rule: Rule }> = [];
+  for (const rule of rules) {
+    const n = checked.get(rule.id) ?? 0;
+    const k = found.get(rule.id) ?? 0;
+    if (rule.meta.checkedLabel && n > 0) lines.push({ rule, text: w.checkedLine(num(n, lang), rule.meta.checkedLabel[lang], k, num(k, lang)) });
+    else if (k > 0) lines.push({ rule, text: w.problems(num(k, lang)) });
+  }
+  return lines;
+}
+
+function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): string {
+  const w = WORDS[lang];
+  const where = w.at(f.line, f.column);
+  const loc = hasText ? `<a class="loc" href="#m-${fid}" data-go="m-${fid}">${where}</a>` : `<span class="loc">${where}</span>`;
+  const parts = [
+    `<li class="finding sev-${f.severity}" id="l-${fid}" data-fid="${fid}" data-sev="${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`,
+    `<div class="head"><span class="badge sev-${f.severity}">${w.sev[f.severity]}</span> ${loc} <code class="rule">${escapeHtml(f.ruleId)}</code></div>`,
+    `<p class="msg">${escapeHtml(f.message)}</p>`,
+  ];
+  if (f.related.length) {
+    parts.push(`<div class="rels">${w.related}:<ul>`);
+    f.related.forEach((r, j) => {
+      const at = w.at(r.line, r.column);
+      const link = hasText ? `<a href="#m-${fid}-r${j}" data-go="m-${fid}-r${j}">${at}</a>` : at;
+      parts.push(`<li>${link}: ${escapeHtml(r.message)}</li>`);
+    });
+    parts.push('</ul></div>');
+  }
+  if (f.fix && f.fix.title) parts.push(`<p class="fix">${w.fix}: ${escapeHtml(f.fix.title)}</p>`);
+  parts.push('</li>');
+  return parts.join('');
+}
+
+const CSS = `
+:root{--err:#b42318;--err-bg:#fde2e1;--warn:#9a6700;--warn-bg:#fff1c2;--info:#1f5fa8;--info-bg:#dcebfb;--line:#d0d7de;--muted:#57606a}
+*{box-sizing:border-box}
+body{margin:0;font:16px/1.55 "Noto Sans","Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#1f2328;background:#f6f8fa}
+header.top{background:#fff;border-bottom:1px solid var(--line);padding:1rem 1.5rem}
+h1{font-size:1.5rem;margin:0 0 .25rem}
+h2{font-size:1.2rem;margin:0 0 .5rem}
+h3{font-size:1rem;margin:0 0 .4rem}
+.meta{color:var(--muted);margin:0 0 .75rem}
+.totals span{display:inline-block;margin-right:.6rem}
+.boxes{display:flex;flex-wrap:wrap;gap:1rem}
+.box{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.75rem 1rem;min-width:18rem;flex:1}
+.summary ul{margin:0;padding-left:1.2rem}
+.summary li{margin-bottom:.35rem}
+.summary strong{font-weight:600}
+.summary .what{color:var(--muted);font-size:.88rem}
+.filters fieldset{border:0;margin:0 0 .4rem;padding:0}
+.filters legend{font-weight:600;padding:0;margin-bottom:.2rem}
+.filters label{display:inline-block;margin:0 .9rem .2rem 0;cursor:pointer}
+.filters fieldset.by-rule label{display:block;margin-right:0}
+.shown{color:var(--muted);margin:.3rem 0 0}
+.help{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
+section.file{padding:1rem 1.5rem}
+.cols{display:grid;grid-template-columns:minmax(0,1fr) 26rem;gap:1rem;align-items:start}
+@media (max-width:900px){.cols{grid-template-columns:1fr}}
+.doc{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem 0;font-family:"Noto Serif","Times New Roman","DejaVu Serif",serif;font-size:1rem}
+.line{display:grid;grid-template-columns:3.2rem minmax(0,1fr);min-height:1.55em}
+.line .no{color:#8c959f;text-align:right;padding-right:.8rem;user-select:none;font:12px/2 "DejaVu Sans Mono",monospace}
+.line .tx{white-space:pre-wrap;overflow-wrap:anywhere;padding-right:1rem}
+mark.hl{background:transparent;color:inherit;border-radius:3px;cursor:pointer;padding:1px 0}
+mark.sev-error{background:var(--err-bg);box-shadow:inset 0 -2px 0 var(--err)}
+mark.sev-warning{background:var(--warn-bg);box-shadow:inset 0 -2px 0 var(--warn)}
+mark.sev-info{background:var(--info-bg);box-shadow:inset 0 -2px 0 var(--info)}
+mark.rel{background:transparent;box-shadow:none;outline:1px dashed #8c959f;outline-offset:0}
+mark.empty{display:inline-block;width:.5em;height:1.1em;vertical-align:text-bottom}
+mark.hl.off{background:transparent;box-shadow:none;outline:none;cursor:auto}
+mark.hl.active{outline:2px solid #0969da;outline-offset:1px}
+mark.hl.flash{animation:flash 1.2s ease-out}
+@keyframes flash{from{background:#ffd33d}}
+aside.list{position:sticky;top:.5rem;max-height:calc(100vh - 1rem);overflow:auto;background:#fff;border:1px solid var(--line);border-radius:8px;padding:.75rem}
+aside.list ol{list-style:none;margin:0;padding:0}
+li.finding{border-left:4px solid var(--line);padding:.4rem .6rem;margin-bottom:.5rem;border-radius:4px;cursor:pointer}
+li.finding.sev-error{border-left-color:var(--err)}
+li.finding.sev-warning{border-left-color:var(--warn)}
+li.finding.sev-info{border-left-color:var(--info)}
+li.finding.active{background:#eef5ff}
+li.finding.off{display:none}
+li.finding .msg{margin:.2rem 0}
+.badge{display:inline-block;font-size:.78rem;font-weight:600;border-radius:10px;padding:0 .5rem;color:#fff}
+.badge.sev-error{background:var(--err)}.badge.sev-warning{background:var(--warn)}.badge.sev-info{background:var(--info)}
+.loc{font-size:.9rem}
+code.rule{font-size:.78rem;color:var(--muted)}
+.rels{font-size:.9rem;color:var(--muted)}
+.rels ul{margin:.1rem 0;padding-left:1.1rem}
+.fix{font-size:.9rem;color:#1a7f37;margin:.2rem 0}
+.fatal{background:var(--err-bg);border:1px solid var(--err);border-radius:8px;padding:.75rem 1rem}
+.ok{color:#1a7f37;font-weight:600}
+`;
+
+const JS = `
+(function(){
+  var boxes=[].slice.call(document.querySelectorAll('input[data-filter]'));
+  var counter=document.getElementById('shown');
+  var total=document.querySelectorAll('li.finding').length;
+  var fmt=counter?counter.getAttribute('data-template'):'';
+  function apply(){
+    var sev={},rule={};
+    boxes.forEach(function(b){if(b.checked)(b.getAttribute('data-filter')==='sev'?sev:rule)[b.value]=1;});
+    var shown=0;
+    [].forEach.call(document.querySelectorAll('[data-fid]'),function(el){
+      var on=!!(sev[el.getAttribute('data-sev')]&&rule[el.getAttribute('data-rule')]);
+      el.classList.toggle('off',!on);
+      if(on&&el.tagName==='LI')shown++;
+    });
+    if(counter)counter.textContent=fmt.replace('{shown}',String(shown)).replace('{total}',String(total));
+  }
+  function select(fid,target){
+    [].forEach.call(document.querySelectorAll('.active'),function(el){el.classList.remove('active');});
+    [].forEach.call(document.querySelectorAll('[data-fid="'+fid+'"]'),function(el){el.classList.add('active');});
+    var item=document.getElementById('l-'+fid);
+    if(item&&item.scrollIntoView)item.scrollIntoView({block:'nearest'});
+    if(target){
+      target.classList.remove('flash');void target.offsetWidth;target.classList.add('flash');
+      if(target.scrollIntoView)target.scrollIntoView({block:'center'});
+    }
+  }
+  boxes.forEach(function(b){b.addEventListener('change',apply);});
+  document.addEventListener('click',function(e){
+    var el=e.target;
+    var go=el.closest?el.closest('[data-go]'):null;
+    if(go){e.preventDefault();var t=document.getElementById(go.getAttribute('data-go'));var li=go.closest('li.finding');select(li.getAttribute('data-fid'),t);return;}
+    var mark=el.closest?el.closest('mark.hl'):null;
+    if(mark&&!mark.classList.contains('off')){select(mark.getAttribute('data-fid'),null);return;}
+    var li=el.closest?el.closest('li.finding'):null;
+    if(li){var fid=li.getAttribute('data-fid');select(fid,document.getElementById('m-'+fid));}
+  });
+  document.addEventListener('keydown',function(e){
+    if(e.key==='Enter'&&e.target.matches&&e.target.matches('mark.hl'))select(e.target.getAttribute('data-fid'),null);
+  });
+  apply();
+})();
+`;
+
+const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
+  const lang = ctx.lang;
+  const w = WORDS[lang];
+  const all = results.flatMap((r) => r.findings);
+  const bySev = new Map<Severity, number>();
+  const byRule = new Map<string, number>();
+  for (const f of all) {
+    bySev.set(f.severity, (bySev.get(f.severity) ?? 0) + 1);
+    byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  }
+  const fatalCount = results.filter((r) => r.fatal).length;
+  const summary = summaryLines(results, ctx.rules, lang);
+
+  const head = [
+    '<header class="top">',
+    `<h1>${w.heading}</h1>`,
+    `<p class="meta">${w.generated} ${escapeHtml(ctx.version)} · ${w.files(num(results.length, lang))} · ${w.problems(num(all.length + fatalCount, lang))}</p>`,
+    '<div class="boxes">',
+    `<section class="box summary" id="summary"><h2>${w.checked}</h2>`,
+    summary.length
+      ? `<ul>${summary.map((s) => `<li data-rule="${escapeHtml(s.rule.id)}"><strong>${escapeHtml(s.text)}</strong><br><span class="what">${escapeHtml(s.rule.meta.description[lang])}</span></li>`).join('')}</ul>`
+      : `<p>${w.nothingChecked}</p>`,
+    all.length === 0 && fatalCount === 0 ? `<p class="ok">${w.none}</p>` : '',
+    '</section>',
+  ];
+  if (all.length) {
+    const rulesPresent = [...byRule.keys()].sort();
+    const ruleDesc = new Map(ctx.rules.map((r) => [r.id, r.meta.description[lang]]));
+    head.push(
+      `<section class="box filters" id="filters"><h2>${w.filters}</h2>`,
+      `<fieldset><legend>${w.bySeverity}</legend>`,
+      ...SEVS.filter((s) => bySev.has(s)).map(
+        (s) => `<label><input type="checkbox" data-filter="sev" value="${s}" checked> <span class="badge sev-${s}">${w.sev[s]}</span> (${num(bySev.get(s)!, lang)})</label>`,
+      ),
+      '</fieldset>',
+      `<fieldset class="by-rule"><legend>${w.byRule}</legend>`,
+      ...rulesPresent.map(
+        (id) => `<label title="${escapeHtml(ruleDesc.get(id) ?? id)}"><input type="checkbox" data-filter="rule" value="${escapeHtml(id)}" checked> ${escapeHtml(ruleDesc.get(id) ?? id)} <code class="rule">${escapeHtml(id)}</code> (${num(byRule.get(id)!, lang)})</label>`,
+      ),
+      '</fieldset>',
+      `<p class="shown" id="shown" data-template="${escapeHtml(w.shown('{shown}', '{total}'))}">${escapeHtml(w.shown(num(all.length, lang), num(all.length, lang)))}</p>`,
+      `<p class="help">${w.help}</p>`,
+      '</section>',
+    );
+  }
+  head.push('</div>', '</header>');
+
+  const body: string[] = ['<main>'];
+  results.forEach((r, i) => {
+    const fileId = `f${i + 1}`;
+    const source = ctx.sources?.get(r.path);
+    body.push(`<section class="file" id="${fileId}"><h2>${escapeHtml(r.path)}</h2>`);
+    const counts = SEVS.map((s) => [s, r.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+    if (counts.length) body.push(`<p class="meta totals">${counts.map(([s, n]) => `<span><span class="badge sev-${s}">${w.sev[s]}</span> ${num(n, lang)}</span>`).join('')}</p>`);
+    if (r.fatal) body.push(`<p class="fatal"><strong>${w.fatal}:</strong> ${escapeHtml(r.fatal)}</p>`);
+    for (const e of r.internalErrors ?? []) body.push(`<p class="fatal"><strong>${w.internal} ${escapeHtml(e.ruleId)}:</strong> ${escapeHtml(e.message)}</p>`);
+    if (r.fatal && !r.findings.length) {
+      body.push('</section>');
+      return;
+    }
+    const list = r.findings.length
+      ? `<aside class="list"><h3>${w.list}</h3><ol>${r.findings.map((f, j) => findingItem(f, `${fileId}-${j + 1}`, lang, source !== undefined)).join('\n')}</ol></aside>`
+      : `<aside class="list"><p class="ok">${w.none}</p></aside>`;
+    const doc = source !== undefined
+      ? `<article class="doc" aria-label="${w.text}">\n${renderText(source, rangesOf(r.findings, fileId, source), fileId)}\n</article>`
+      : `<article class="doc"><p class="help" style="padding:0 1rem">${w.noSource}</p></article>`;
+    body.push(`<div class="cols">${doc}${list}</div>`, '</section>');
+  });
+  body.push('</main>');
+
+  return [
+    '<!doctype html>',
+    `<html lang="${lang}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
+    `<title>${w.title}${results.length === 1 ? ` – ${escapeHtml(results[0].path)}` : ''}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...head,
+    ...body,
+    `<script>${JS}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+};
+export default html;
