@@ -2,9 +2,15 @@
 
 import type { Rule } from '../engine/types.js';
 import brokenParagraph from './broken-paragraph.js';
+import citationMismatch from './citation-mismatch.js';
+import citationType from './citation-type.js';
+import dateInvalid from './date-invalid.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
+  citationMismatch,
+  citationType,
+  dateInvalid,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {

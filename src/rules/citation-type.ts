@@ -1,0 +1,96 @@
+// The type word of a citation must match the type code in its symbol ("Quyết định số
+// 12/KH-UBND" says decision but codes a plan), and a legal document's year must match the year
+// of its date. Abbreviations: ND 30/2020 Phụ lục III (state), HD 36-HD/VPTW (Party).
+
+import { z } from 'zod';
+import { defineRule } from '../engine/types.js';
+import { citations, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
+
+// Symbol codes that are never an agency's own abbreviation, so a state công văn (whose symbol
+// has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế) and `TB`
+// are left out: they are also agency abbreviations.
+const SURE_TYPE_CODES = new Set(['QĐ', 'KH', 'NQ', 'NĐ', 'TTr', 'KL', 'QĐi', 'QyĐ', 'CTr'].map(fold));
+// What a law-style symbol (`59/2020/QH14`, `1211/2016/UBTVQH13`) may be called.
+const LAW_KINDS: TypeKind[] = ['Luật', 'NQ', 'PL'];
+
+export default defineRule({
+  id: 'citation-type',
+  meta: {
+    category: 'citations',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: {
+      en: "A cited document's type word disagrees with the type code in its number, or a legal document's year with its date.",
+      vi: 'Tên loại văn bản được trích dẫn không khớp với ký hiệu loại trong số hiệu, hoặc năm trong số hiệu không khớp với ngày ban hành.',
+    },
+    checkedLabel: { en: 'citations', vi: 'trích dẫn' },
+  },
+  options: z.object({}).strict(),
+  messages: {
+    wrongType: {
+      en: '"{word}" does not match the type code {code} in {number} ({code} is {expected}).',
+      vi: '"{word}" không khớp với ký hiệu loại {code} trong số hiệu {number} ({code} là {expected}).',
+    },
+    wrongYear: {
+      en: 'The number {number} carries the year {year}, but the document is dated {date}.',
+      vi: 'Số hiệu {number} mang năm {year} nhưng văn bản ghi ngày {date}.',
+    },
+    symbolHere: { en: 'the type code is here', vi: 'ký hiệu loại ở đây' },
+    dateHere: { en: 'the date', vi: 'ngày ban hành' },
+  },
+  check(ctx) {
+    for (const c of ctx.facts.get(citations)) {
+      if (c.system === 'us') continue;
+      if (c.typeKind && c.typeWordSpan) {
+        ctx.checked();
+        const bad = mismatch(c);
+        if (bad) {
+          ctx.report({
+            messageId: 'wrongType',
+            span: c.typeWordSpan,
+            data: { word: c.typeWord!, code: c.typeCode ?? '', number: c.raw, expected: nameOf(c.typeCode ?? '') },
+            related: [{ span: c.symbolSpan, messageId: 'symbolHere' }],
+          });
+        }
+      }
+      if (c.year !== undefined && c.date && c.date.valid) {
+        ctx.checked();
+        if (c.date.year !== c.year) {
+          ctx.report({
+            messageId: 'wrongYear',
+            span: { start: c.symbolSpan.start, end: c.symbolSpan.start + 4 },
+            data: { number: c.raw, year: c.year, date: c.date.raw },
+            related: [{ span: c.date.span, messageId: 'dateHere' }],
+          });
+        }
+      }
+    }
+  },
+});
+
+function mismatch(c: Citation): boolean {
+  const kind = c.typeKind!;
+  if (c.system === 'law') return !LAW_KINDS.includes(kind);
+  if (!c.typeCode) return false;
+  const code = fold(c.typeCode);
+  if (kind === 'CV' && c.system !== 'party') return SURE_TYPE_CODES.has(code);
+  return !TYPE_CODES[kind].map(fold).includes(code);
+}
+
+const NAMES: Record<string, [string, string]> = {
+  TB: ['Thông báo', 'a notice'], CV: ['Công văn', 'an official letter'], KH: ['Kế hoạch', 'a plan'],
+  QD: ['Quyết định', 'a decision'], NQ: ['Nghị quyết', 'a resolution'], ND: ['Nghị định', 'a decree'],
+  TT: ['Thông tư (Đảng: Thông tri)', 'a circular'], TTLT: ['Thông tư liên tịch', 'a joint circular'],
+  CT: ['Chỉ thị', 'a directive'], KL: ['Kết luận', 'a conclusion'], BC: ['Báo cáo', 'a report'],
+  HD: ['Hướng dẫn', 'a guidance'], TTR: ['Tờ trình', 'a submission'], CTR: ['Chương trình', 'a programme'],
+  QYD: ['Quy định', 'a regulation'], QDI: ['Quy định', 'a regulation'], QC: ['Quy chế', 'rules'],
+  DA: ['Đề án', 'a scheme'], CD: ['Công điện', 'a dispatch'], PL: ['Pháp lệnh', 'an ordinance'],
+  BB: ['Biên bản', 'minutes'], PA: ['Phương án', 'an option plan'], TC: ['Thông cáo', 'a communiqué'],
+  NQLT: ['Nghị quyết liên tịch', 'a joint resolution'], QH: ['Luật hoặc Nghị quyết của Quốc hội', 'a law or resolution of the National Assembly'],
+  UBTVQH: ['Nghị quyết hoặc Pháp lệnh của UBTVQH', 'a resolution or ordinance of the NA Standing Committee'],
+};
+
+/** The official (Vietnamese) name of a code: the code is Vietnamese in both languages. */
+function nameOf(code: string): string {
+  return NAMES[fold(code)]?.[0] ?? code;
+}
