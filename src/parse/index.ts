@@ -1,4 +1,5 @@
-// bytes -> Document, one module per format. Word and PDF readers are loaded only when used.
+// bytes -> Document, one module per format. Word and PDF readers are loaded only when used
+// (dynamic import), so linting text never loads the zip, XML or PDF libraries.
 
 import { Document, type DocFormat } from './document.js';
 import { parseBlocks } from './blocks.js';
@@ -20,6 +21,8 @@ export const EXTENSIONS: Record<string, DocFormat> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.docx': 'docx',
+  '.pdf': 'pdf',
 };
 
 export function formatOf(path: string): DocFormat {
@@ -36,6 +39,14 @@ export function parseText(original: string, path: string, format: DocFormat = fo
 
 export async function parseBytes(bytes: Uint8Array, path: string, opts: ParseOptions = {}): Promise<Document> {
   const format = opts.format ?? formatOf(path);
+  if (format === 'docx') {
+    const { parseDocx } = await import('./docx.js');
+    return parseDocx(bytes, path).doc;
+  }
+  if (format === 'pdf') {
+    const { parsePdf } = await import('./pdf.js');
+    return parsePdf(bytes, path);
+  }
   const { text, encoding, bom } = decode(bytes, opts.encoding);
   return parseText(text, path, format, { encoding, bom });
 }

@@ -5,12 +5,14 @@ import brokenParagraph from './broken-paragraph.js';
 import citationMismatch from './citation-mismatch.js';
 import citationType from './citation-type.js';
 import dateInvalid from './date-invalid.js';
+import sumMismatch from './sum-mismatch.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
   citationMismatch,
   citationType,
   dateInvalid,
+  sumMismatch,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {
