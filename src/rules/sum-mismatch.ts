@@ -1,0 +1,113 @@
+// A stated total followed by its parts (list items at any depth, or inline) must add up, within
+// the precision the figures are stated to. The analysis (which figure is the total, which are
+// the parts, the cue's promise, nesting, the root cause) lives in facts/breakdowns.ts.
+
+import { Decimal } from 'decimal.js';
+import { z } from 'zod';
+import { defineRule, type RelatedReport } from '../engine/types.js';
+import { breakdowns, checkTree, type LevelResult } from '../facts/breakdowns.js';
+import { formatDecimal } from '../i18n/format.js';
+import type { Quantity } from '../facts/quantities.js';
+
+const PART_COVERAGE = new Decimal('0.95');
+
+export default defineRule({
+  id: 'sum-mismatch',
+  meta: {
+    category: 'figures',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: {
+      en: 'A total broken down into parts (gồm, trong đó, of which, …) whose parts do not add up to it.',
+      vi: 'Một tổng số được chia thành các phần (gồm, trong đó, …) mà các phần cộng lại không bằng tổng.',
+    },
+    checkedLabel: { en: 'totals', vi: 'tổng số' },
+  },
+  options: z
+    .object({
+      /** Under `trong đó` / `of which`, parts covering at least this share of the total with an unexplained shortfall are reported as a possibly missing item. */
+      missingItemCoverage: z.number().min(0).max(1).default(0.95),
+    })
+    .strict(),
+  messages: {
+    mismatch: {
+      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}).',
+      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}).',
+    },
+    mismatchRoot: {
+      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Likely root cause: {culprit} should probably be {expected}, which makes every level add up.',
+      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}). Nguyên nhân có thể: số {culprit} có lẽ phải là {expected}, khi đó mọi cấp đều khớp.',
+    },
+    isRoot: {
+      en: 'The parts add up to {sum}, not the stated {total} (difference {diff}). This figure is probably the error (likely root cause): with {expected} here, every level adds up, including {others}.',
+      vi: 'Các phần cộng lại được {sum}, không bằng số đã nêu {total} (chênh lệch {diff}). Đây có lẽ là số sai (nguyên nhân gốc): nếu là {expected} thì mọi cấp đều khớp, kể cả {others}.',
+    },
+    overlap: {
+      en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}); unless they overlap, a figure is wrong.',
+      vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}); nếu các phần không trùng nhau thì có số liệu sai.',
+    },
+    missingItem: {
+      en: 'The parts add up to {sum}, {coverage} of the stated total {total} (short by {diff}); is an item missing?',
+      vi: 'Các phần cộng lại được {sum}, bằng {coverage} tổng đã nêu {total} (thiếu {diff}); có khoản nào bị bỏ sót?',
+    },
+    part: { en: 'part: {value}', vi: 'thành phần: {value}' },
+    culprit: { en: 'probably wrong: should be {expected}', vi: 'có lẽ sai: phải là {expected}' },
+  },
+  check(ctx, opts) {
+    const conv = ctx.settings.numberFormat;
+    const list = ctx.facts.get(breakdowns);
+    const results = checkTree(list, ctx.settings.rounding);
+    const fmt = (v: Decimal, d: number): string => formatDecimal(v, conv, d);
+    // a figure written with its unit as the document writes it: "$4.3 million", "1.200 triệu đồng"
+    const show = (q: Quantity, v: Decimal, d: number): string =>
+      ctx.doc.text.slice(q.span.start, q.valueSpan.start) + fmt(v, d) + ctx.doc.text.slice(q.valueSpan.end, q.span.end);
+    for (const r of results) {
+      const bd = r.breakdown;
+      ctx.checked();
+      if (r.consistent || bd.hedged) continue;
+      let severity: 'error' | 'warning';
+      let messageId: string;
+      if (bd.cueKind === 'complete' || r.rootCause) {
+        severity = 'error';
+        messageId = 'mismatch';
+      } else if (r.direction === 'over') {
+        // inline subsets may overlap ("1.000 lao động, trong đó 600 nữ, 700 qua đào tạo"): silent
+        if (bd.kind === 'inline') continue;
+        severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
+        messageId = severity === 'error' ? 'mismatch' : 'overlap';
+      } else if (r.coverage.greaterThanOrEqualTo(opts.missingItemCoverage ?? PART_COVERAGE)) {
+        severity = 'warning';
+        messageId = 'missingItem';
+      } else continue;
+      const total = bd.total;
+      const diff = r.sum.minus(total.value).abs();
+      const data: Record<string, string> = {
+        sum: show(total, r.sum, r.sumDecimals),
+        total: ctx.doc.slice(total.span),
+        diff: show(total, diff, Math.max(r.sumDecimals, total.decimals)),
+        cue: bd.cue,
+        coverage: fmt(r.coverage.times(100).toDecimalPlaces(1), r.coverage.times(100).toDecimalPlaces(1).decimalPlaces()) + '%',
+      };
+      const related: RelatedReport[] = bd.parts.map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } }));
+      const rc = r.rootCause;
+      if (rc) {
+        data.culprit = ctx.doc.slice(rc.quantity.span);
+        data.expected = show(rc.quantity, rc.expected, rc.expectedDecimals);
+        if (rc.quantity.index === total.index) {
+          messageId = 'isRoot';
+          data.others = otherTotals(results, r).map((o) => fmt(o.breakdown.total.value, o.breakdown.total.decimals)).join(', ');
+        } else {
+          messageId = 'mismatchRoot';
+          related.unshift({ span: rc.quantity.span, messageId: 'culprit', data: { expected: data.expected } });
+        }
+      }
+      ctx.report({ messageId, span: total.span, data, related, severity });
+    }
+  },
+});
+
+/** The other failing totals of the same tree as `r`. */
+function otherTotals(results: LevelResult[], r: LevelResult): LevelResult[] {
+  const rc = r.rootCause;
+  return results.filter((o) => o !== r && !o.consistent && o.rootCause && rc && o.rootCause.quantity.index === rc.quantity.index);
+}
