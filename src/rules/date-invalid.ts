@@ -143,8 +143,8 @@ function paddingAdvice(dates: DateMention[], report: Reporter): void {
     const wrong = subject.filter((d) => a.padded(d) !== a.wantPadded);
     if (right.length === 0 || wrong.length === 0) continue;
     // one piece of advice per aspect, on its first date: the rest are the same habit
-    const d = wrong.find((w) => !flagged.has(w));
-    if (!d) continue;
+    const d = wrong[0];
+    if (flagged.has(d)) continue;
     flagged.add(d);
     report({
       messageId: 'padding',

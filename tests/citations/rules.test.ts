@@ -1,0 +1,128 @@
+// citation-mismatch, citation-type and date-invalid end to end: the example report's finding
+// with its evidence, related locations and fix; the cases where the rules must stay silent.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { lintText } from '../../src/index.js';
+
+const EXAMPLE = 'fixtures/example/bao-cao-164-TB-TU.txt';
+const only = ['citation-mismatch', 'citation-type', 'date-invalid'];
+
+function lint(text: string, lang: 'vi' | 'en' = 'en') {
+  return lintText(text, 'x.txt', { only, lang }).findings;
+}
+
+describe('citation rules on the example report', () => {
+  const text = readFileSync(EXAMPLE, 'utf8');
+  const findings = lintText(text, EXAMPLE, { only }).findings;
+
+  it('raises exactly one finding: the lost digit on line 223', () => {
+    expect(findings.map((f) => `${f.ruleId}@${f.line}:${f.column}-${f.endColumn}`)).toEqual(['citation-mismatch@223:209-217']);
+  });
+
+  it('names the majority form, its count and its seven citations', () => {
+    const f = findings[0];
+    expect(f.data).toMatchObject({ found: '64-TB/TU', expected: '164-TB/TU', count: 7, date: '19/01/2026' });
+    expect(f.related.map((r) => r.line)).toEqual([5, 7, 7, 11, 13, 15, 197]);
+    expect(f.message).toContain('164-TB/TU');
+  });
+
+  it('offers a safe fix that restores the number', () => {
+    const fix = findings[0].fix!;
+    expect(fix.applicability).toBe('safe');
+    expect(fix.edits).toHaveLength(1);
+    const e = fix.edits[0];
+    expect(text.slice(0, e.offset) + e.text + text.slice(e.endOffset)).toContain('Thông báo số 164-TB/TU ngày 19/01/2026 của Ban Thường vụ Tỉnh ủy./.');
+    const fixed = text.slice(0, e.offset) + e.text + text.slice(e.endOffset);
+    expect(lintText(fixed, EXAMPLE, { only }).findings).toEqual([]);
+  });
+
+  it('speaks Vietnamese when asked', () => {
+    const vi = lintText(text, EXAMPLE, { only, lang: 'vi' }).findings[0];
+    expect(vi.message).toBe('"64-TB/TU" chỉ được trích dẫn một lần; cùng văn bản đó (TB/TU, ngày 19/01/2026) được trích dẫn 7 lần ở chỗ khác là "164-TB/TU".');
+  });
+
+  it('counts what it checked', () => {
+    const r = lintText(text, EXAMPLE, { only });
+    expect(r.checked['citation-mismatch']).toBe(13);
+    expect(r.checked['date-invalid']).toBe(12);
+  });
+});
+
+describe('citation-mismatch', () => {
+  const base = 'Thực hiện Thông báo số 164-TB/TU ngày 19/01/2026.\n\nQuán triệt Thông báo số 164-TB/TU ngày 19/01/2026.\n\n';
+
+  it('is silent when the majority is cited only once', () => {
+    expect(lint('Thực hiện Thông báo số 164-TB/TU ngày 19/01/2026.\n\nVà Thông báo số 64-TB/TU ngày 19/01/2026.\n')).toEqual([]);
+  });
+
+  it('is silent when the dates differ', () => {
+    expect(lint(`${base}Theo Thông báo số 64-TB/TU ngày 09/01/2026.\n`)).toEqual([]);
+  });
+
+  it('is silent when the type words differ', () => {
+    expect(lint(`${base}Theo Kết luận số 64-TB/TU ngày 19/01/2026.\n`).filter((f) => f.ruleId === 'citation-mismatch')).toEqual([]);
+  });
+
+  it('reports a swapped digit', () => {
+    const f = lint(`${base}Theo Thông báo số 146-TB/TU ngày 19/01/2026.\n`);
+    expect(f.map((x) => [x.ruleId, x.line, x.data.found])).toEqual([['citation-mismatch', 5, '146-TB/TU']]);
+  });
+
+  it('reports a date slip and writes the fix in the lone citation\'s style', () => {
+    const f = lint(`${base}Theo Thông báo số 164-TB/TU ngày 19 tháng 02 năm 2026.\n`);
+    expect(f.map((x) => [x.ruleId, x.messageId, x.line, x.data.found, x.data.expected])).toEqual([['citation-mismatch', 'differentDate', 5, '19 tháng 02 năm 2026', '19/01/2026']]);
+    expect(f[0].fix!.edits[0].text).toBe('19 tháng 01 năm 2026');
+  });
+
+  it('reports two lone variants against one majority separately', () => {
+    const f = lint(`${base}Theo Thông báo số 64-TB/TU ngày 19/01/2026.\n\nVà Thông báo số 1164-TB/TU ngày 19/01/2026.\n`);
+    expect(f.map((x) => [x.line, x.data.found])).toEqual([[5, '64-TB/TU'], [7, '1164-TB/TU']]);
+  });
+});
+
+describe('citation-type', () => {
+  it('accepts the state and the Party code for Quy định, and QĐ before 2018', () => {
+    expect(lint('Quy định số 12/QyĐ-UBND; Quy định số 08-QĐi/TW; Quy định số 105-QĐ/TW.')).toEqual([]);
+  });
+
+  it('flags a Party công văn without CV but not a state one', () => {
+    const f = lint('Công văn số 416-KH/ĐU; Công văn số 12/UBND-VX; Công văn số 77/CT-TTHT; Công văn số 15/QĐ-UBND.');
+    expect(f.map((x) => [x.ruleId, x.column])).toEqual([['citation-type', 1], ['citation-type', 72]]);
+  });
+
+  it('accepts a National Assembly resolution and flags a decree with a law number', () => {
+    const f = lint('Nghị quyết số 1211/2016/UBTVQH13 ngày 25/5/2016; Nghị quyết 163/2024/QH15; Nghị định số 59/2020/QH14.');
+    expect(f.map((x) => x.data.word)).toEqual(['Nghị định']);
+  });
+
+  it('checks the year only when the date is stated', () => {
+    const f = lint('Nghị định số 178/2024/NĐ-CP; Nghị định số 178/2024/NĐ-CP ngày 31/12/2024; Thông tư số 01/2025/TT-BTC ngày 02/01/2026.');
+    expect(f.map((x) => [x.messageId, x.data.year, x.data.date])).toEqual([['wrongYear', 2025, '02/01/2026']]);
+  });
+});
+
+describe('date-invalid', () => {
+  it('reports a reversed period at its end, pointing at its start', () => {
+    const f = lint('Từ ngày 15/3/2026 đến ngày 01/3/2026 đã tiếp nhận 55 đơn.');
+    expect(f.map((x) => [x.messageId, x.column, x.related[0]?.column])).toEqual([['reversedPeriod', 28, 9]]);
+  });
+
+  it('checks citations against the header date, not against other dates', () => {
+    const text = 'Diễn Châu, ngày 25 tháng 3 năm 2026\n\nBÁO CÁO\n\nKế hoạch số 12/KH-UBND ngày 20/3/2026; Kế hoạch số 13/KH-UBND ngày 26/3/2026; hội nghị ngày 30/3/2026.\n';
+    const f = lint(text);
+    expect(f.map((x) => [x.messageId, x.data.doc, x.data.date])).toEqual([['afterReport', '13/KH-UBND', '26/3/2026']]);
+  });
+
+  it('gives no padding advice when the document keeps one style', () => {
+    expect(lint('Ngày 04/02/2026, ngày 07/01/2026 và ngày 23/3/2026; ngày 01/4/2026.')).toEqual([]);
+  });
+
+  it('gives padding advice once per kind of slip, as info', () => {
+    const f = lint('Ngày 04/02/2026, ngày 07/01/2026, ngày 5/2/2026, ngày 6/2/2026 và ngày 23/3/2026, ngày 23/03/2026.');
+    expect(f.map((x) => [x.severity, x.data.date, x.data.expected, x.data.count])).toEqual([
+      ['info', '5/2/2026', '05/02/2026', 2],
+      ['info', '23/03/2026', '23/3/2026', 1],
+    ]);
+  });
+});
