@@ -26,8 +26,8 @@ export interface FileConfig {
 }
 
 /** Reads and validates one config file; every problem is a ConfigError naming the file. */
-export function readConfigFile(path: string, all: Rule[]): LoadedConfig {
-  const abs = resolve(path);
+export function readConfigFile(path: string, all: Rule[], cwd = process.cwd()): LoadedConfig {
+  const abs = resolve(cwd, path);
   let raw: string;
   try {
     raw = readFileSync(abs, 'utf8');
@@ -58,7 +58,7 @@ export class ConfigResolver {
     configPath?: string,
     private readonly only?: string[],
   ) {
-    if (configPath) this.explicit = readConfigFile(resolve(cwd, configPath), all);
+    if (configPath) this.explicit = readConfigFile(configPath, all, cwd);
     // --rule ids are checked even when no file is linted
     resolveRules(all, {}, only);
   }
@@ -94,7 +94,7 @@ export class ConfigResolver {
     if (!found) return { dir: this.cwd, config: {} };
     let c = this.loaded.get(found);
     if (!c) {
-      c = readConfigFile(relative(this.cwd, found) || found, this.all);
+      c = readConfigFile(relative(this.cwd, found) || found, this.all, this.cwd);
       this.loaded.set(found, c);
     }
     return c;

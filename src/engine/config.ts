@@ -108,12 +108,10 @@ export function resolveRules(all: Rule[], entries: Record<string, RuleEntry> = {
   }
   const out: RuleSetting[] = [];
   for (const rule of all) {
-    const named = !!only?.includes(rule.id);
-    if (only && only.length && !named) continue;
+    // --rule narrows the rules that run; a rule the config turns off stays off
+    if (only && only.length && !only.includes(rule.id)) continue;
     const entry = entries[rule.id];
-    let sev: ConfigSeverity = entry === undefined ? rule.meta.defaultSeverity : Array.isArray(entry) ? entry[0] : entry;
-    // A rule named with --rule runs even when the config turns it off.
-    if (sev === 'off' && named) sev = rule.meta.defaultSeverity;
+    const sev: ConfigSeverity = entry === undefined ? rule.meta.defaultSeverity : Array.isArray(entry) ? entry[0] : entry;
     const raw = Array.isArray(entry) && entry.length > 1 ? entry[1] : {};
     const parsed = rule.options.safeParse(raw);
     if (!parsed.success) {
