@@ -8,15 +8,13 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileResult, Finding, ResolvedFix, Severity } from '../engine/types.js';
 import { SourceIndex } from '../parse/source.js';
+import { fingerprint } from '../cli/baseline.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
 /** The package root (dist/format/ or src/format/ -> ../../). */
 const PKG_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** How far each side of a finding its fingerprint looks, in characters of the original text. */
-const CONTEXT = 24;
 
 interface ArtifactLocation {
   uri: string;
@@ -37,29 +35,25 @@ export function helpUri(ruleId: string): string {
   return pathToFileURL(resolve(PKG_ROOT, 'docs', 'rules', `${ruleId}.md`)).href;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
-
 /**
- * Stable identity of a finding: the rule, the message id, the text of the span and a little of
- * its neighbourhood (whitespace squashed), and the ordinal among findings with the same key in
- * the file. Line numbers are left out so that inserting text above does not change it. Without
- * the source, the finding's data (its evidence) stands in for the text.
+ * Stable identity of each finding: the baseline's fingerprint (rule id and the normalised text of
+ * the span and its neighbourhood on its line, no line numbers, so inserting text above changes
+ * nothing), then `:n`, the ordinal among findings with the same fingerprint in the file, so
+ * identical passages stay apart. Without the source, the finding's data (its evidence) stands
+ * in for the text.
  */
 export function fingerprints(result: FileResult, source: string | undefined): string[] {
   const seen = new Map<string, number>();
   return result.findings.map((f) => {
-    let key: string;
-    if (source !== undefined) {
-      const before = squash(source.slice(Math.max(0, f.offset - CONTEXT), f.offset));
-      const after = squash(source.slice(f.endOffset, f.endOffset + CONTEXT));
-      key = [f.ruleId, f.messageId, squash(source.slice(f.offset, f.endOffset)), before, after].join('\u0000');
-    } else {
+    let print: string;
+    if (source !== undefined) print = fingerprint({ original: source }, f);
+    else {
       const data = Object.keys(f.data).sort().map((k) => `${k}=${f.data[k]}`);
-      key = [f.ruleId, f.messageId, ...data].join('\u0000');
+      print = createHash('sha256').update([f.ruleId, f.messageId, ...data].join('\u0000')).digest('hex').slice(0, 32);
     }
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return createHash('sha256').update(`${key}\u0000${n}`).digest('hex').slice(0, 32);
+    const n = seen.get(print) ?? 0;
+    seen.set(print, n + 1);
+    return `${print}:${n}`;
   });
 }
 

@@ -11,6 +11,8 @@ import addFormatsModule from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sarif from '../../src/format/sarif.js';
 import { rules } from '../../src/rules/index.js';
+import { lintText } from '../../src/index.js';
+import { fingerprint } from '../../src/cli/baseline.js';
 import { runCli } from '../helpers/cli.js';
 import { context, makeResult } from './synthetic.js';
 
@@ -63,7 +65,7 @@ describe('sarif formatter', () => {
       expect((res.relatedLocations ?? []).map((x: Json) => [x.physicalLocation.region.startLine, x.physicalLocation.region.startColumn, x.message.text])).toEqual(
         f.related.map((x: Json) => [x.line, x.column, x.message]),
       );
-      expect(res.partialFingerprints['reportlintFingerprint/v1']).toMatch(/^[0-9a-f]{32}$/);
+      expect(res.partialFingerprints['reportlintFingerprint/v1']).toMatch(/^[0-9a-f]{32}:\d+$/);
       expect(!!res.fixes).toBe(!!f.fix);
     });
     const prints = run.results.map((x: Json) => x.partialFingerprints['reportlintFingerprint/v1']);
@@ -106,6 +108,11 @@ describe('sarif formatter', () => {
     expect(pa.length).toBeGreaterThan(0);
     expect(pb.map((x: Json) => x[1])).toEqual(pa.map((x: Json) => x[1] + 3));
     expect(pb.map((x: Json) => x[2])).toEqual(pa.map((x: Json) => x[2]));
+    // the same identity as the baseline's (plus the ordinal)
+    const first = pa[0][2].split(':')[0];
+    const src = readFileSync(a, 'utf8');
+    const f0 = lintText(src, 'a.txt').findings[0];
+    expect(first).toBe(fingerprint({ original: src }, f0));
   });
 
   it('related locations, fixes, UTF-16 columns, unreadable files and paths outside the folder', () => {
@@ -140,6 +147,6 @@ describe('sarif formatter', () => {
     const log: Json = JSON.parse(sarif([r], context({ cwd: '/w' })));
     expectValid(log);
     expect(log.runs[0].results[0].fixes[0].artifactChanges[0].replacements[0].deletedRegion).toEqual({ charOffset: 4, charLength: 3 });
-    expect(log.runs[0].results[0].partialFingerprints['reportlintFingerprint/v1']).toMatch(/^[0-9a-f]{32}$/);
+    expect(log.runs[0].results[0].partialFingerprints['reportlintFingerprint/v1']).toMatch(/^[0-9a-f]{32}:\d+$/);
   });
 });
