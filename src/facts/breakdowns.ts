@@ -13,6 +13,7 @@ import type { Block, Document } from '../parse/document.js';
 import {
   intersects,
   modesOf,
+  point,
   statedInterval,
   subtractIntervals,
   sumIntervals,
@@ -20,7 +21,7 @@ import {
   type Rounding,
   type RoundingMode,
 } from './intervals.js';
-import { quantities, sameUnit, type Quantity } from './quantities.js';
+import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
 
 /** complete: the parts make up the total (gồm, bao gồm, cụ thể, chia ra, comprising); subset: notable parts only (trong đó, of which, including). */
 export type CueKind = 'complete' | 'subset';
@@ -266,7 +267,8 @@ type Override = Map<number, (mode: RoundingMode) => Interval>;
 
 function ivOf(q: Quantity, mode: RoundingMode, ov: Override): Interval {
   const f = ov.get(q.index);
-  return f ? f(mode) : statedInterval(q.value, q.decimals, mode, q.unit.scale);
+  if (f) return f(mode);
+  return isExact(q) ? point(q.base) : statedInterval(q.value, q.decimals, mode, q.unit.scale);
 }
 
 function levelOk(bd: Breakdown, mode: RoundingMode, ov: Override): boolean {

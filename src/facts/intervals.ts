@@ -12,7 +12,7 @@
 //   intersects(a, b) -> boolean; contains(iv, x) -> boolean; distance(a, b) -> Decimal
 //   sumConsistent(total, parts, rounding) -> boolean   (Stated = {value, decimals, scale?})
 //   equationConsistent(left, right, rounding): Σ left = Σ right (e.g. 55 = 40 + 15)
-//   modesOf(rounding) -> RoundingMode[]
+//   modesOf(rounding) -> RoundingMode[]; point(x); Stated.exact marks a whole count (a point)
 
 import { Decimal } from 'decimal.js';
 
@@ -34,6 +34,8 @@ export interface Stated {
   decimals: number;
   /** Multiplier to a common base unit (5,616 tỷ -> scale 1e9). Default 1. */
   scale?: Decimal;
+  /** An exact figure (a whole count of things: 55 đơn): a point, not an interval. */
+  exact?: boolean;
 }
 
 const ONE = new Decimal(1);
@@ -97,6 +99,7 @@ export function distance(a: Interval, b: Interval): Decimal {
 }
 
 function intervalOf(s: Stated, mode: RoundingMode): Interval {
+  if (s.exact) return point(s.value.times(s.scale ?? ONE));
   return statedInterval(s.value, s.decimals, mode, s.scale ?? ONE);
 }
 

@@ -13,9 +13,11 @@
 //          scale: Decimal (multiplier to the family's base unit: đồng/USD, m², m, kg, 1),
 //          currency?: 'VND'|'USD'|'EUR', noun?: lower-case NFC counted noun, raw: unit text }
 //   readUnit(text, end) / quantitiesOf(doc, tokens, sentences) for tests and other facts
+//   statedOf(q) -> Stated (intervals.ts), isExact(q): whole counts are exact
 //   sameUnit(a, b): the two units measure the same thing (family, currency, compatible nouns)
 
 import { Decimal } from 'decimal.js';
+import type { Stated } from './intervals.js';
 import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { numberTokens, type NumberToken } from './numbers.js';
@@ -332,6 +334,16 @@ export function sameUnit(a: Unit, b: Unit): boolean {
   if (a.family === 'count') return sameNoun(a.noun, b.noun);
   if (a.family === 'time') return a.noun === b.noun;
   return true;
+}
+
+/** Whole counts of things (55 đơn, 120 households) are exact; other figures stand for intervals. */
+export function isExact(q: Quantity): boolean {
+  return q.decimals === 0 && q.unit.scale.equals(ONE) && (q.unit.family === 'count' || q.unit.family === 'none');
+}
+
+/** The quantity as a stated figure for interval arithmetic (intervals.ts). */
+export function statedOf(q: Quantity): Stated {
+  return { value: q.value, decimals: q.decimals, scale: q.unit.scale, exact: isExact(q) };
 }
 
 export const quantities = defineFact('quantities', (doc: Document, facts): Quantity[] =>

@@ -6,6 +6,7 @@ import citationMismatch from './citation-mismatch.js';
 import citationType from './citation-type.js';
 import dateInvalid from './date-invalid.js';
 import sumMismatch from './sum-mismatch.js';
+import countMismatch from './count-mismatch.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
@@ -13,6 +14,7 @@ export const rules: Rule[] = [
   citationType,
   dateInvalid,
   sumMismatch,
+  countMismatch,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {
