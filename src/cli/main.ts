@@ -76,6 +76,8 @@ interface CliOptions {
   lsp?: boolean;
   outputFile?: string;
   explain?: string;
+  annotate?: string;
+  comments?: string;
 }
 
 function program(io: Io): Command {
@@ -106,6 +108,8 @@ function program(io: Io): Command {
     .option('--list-rules', 'list the rules and exit')
     .option('--explain <rule-id>', "print a rule's documentation page and exit")
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
+    .option('--annotate <out.docx>', 'write a copy of the .docx input with each finding as a Word comment')
+    .option('--comments <out.docx>', 'alias of --annotate')
     .option('--debug', 'print stack traces of internal errors')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -297,6 +301,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
   } else if (opts.stdin && opts.fix) io.stderr(report);
   else io.stdout(report);
+
+  const annotateOut = opts.annotate ?? opts.comments;
+  if (annotateOut) {
+    // Word comments writer (src/cli/annotate.ts), loaded only when asked for
+    const { annotateFromCli } = await import('./annotate.js');
+    if ((await annotateFromCli(annotateOut, results, io.cwd, io.stderr)) !== 0) code = 2;
+  }
 
   reportProblems();
   if (code) return code;
