@@ -148,8 +148,9 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
 const PERIOD_MID = /^[ \t]{0,3}(?:đến(?:[ \t]{1,3}hết)?(?:[ \t]{1,3}ngày)?|to|through|until|-|–)[ \t]{0,3}$/u;
 const PERIOD_START = /(?:từ|Từ)(?:[ \t]{1,3}ngày)?[ \t]{1,3}$|(?:from|From)[ \t]{1,3}$/u;
 const REPORT_PERIOD_CUE = /(?:thời gian báo cáo|kỳ báo cáo|số liệu báo cáo|báo cáo tính|reporting period|period covered)/iu;
-// "Diễn Châu, ngày 25 tháng 3 năm 2026" alone on its line
-const HEADER_DATE = /^[\p{L} .'’-]{2,60},[ \t]{0,3}ngày[ \t]{1,3}$/u;
+// "Diễn Châu, ngày 25 tháng 3 năm 2026" at the end of its line
+// (a header table copied as text puts "Số: 144/KH-UBND" and a tab before it)
+const HEADER_DATE = /(?:^|\t|[ ]{2})[ \t]{0,40}\p{Lu}[\p{L} .'’-]{1,60},[ \t]{0,3}ngày[ \t]{1,3}$/u;
 
 export function findPeriods(text: string, dates: DateMention[]): Period[] {
   const out: Period[] = [];

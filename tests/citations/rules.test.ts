@@ -126,3 +126,10 @@ describe('date-invalid', () => {
     ]);
   });
 });
+
+describe('one slip, one finding', () => {
+  it('a legal number whose year disagrees with its date is reported by citation-type only', () => {
+    const text = 'Cần Thơ, ngày 17 tháng 11 năm 2025\n\nKẾ HOẠCH\n\nTriển khai Nghị quyết số 163/2024/QH15 ngày 27 tháng 11 năm 2025 của Quốc hội.\n';
+    expect(lint(text).map((f) => [f.ruleId, f.messageId])).toEqual([['citation-type', 'wrongYear']]);
+  });
+});
