@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { citations, type Citation } from '../facts/citations.js';
+import { citations, fold, TYPE_CODES, type Citation } from '../facts/citations.js';
 import { dateValue, type DateMention } from '../facts/dates.js';
 
 export default defineRule({
@@ -36,6 +36,11 @@ export default defineRule({
       en: '{doc} is dated {found} here; elsewhere it is cited {count} times with the date {expected}.',
       vi: '{doc} ở đây ghi ngày {found}; ở chỗ khác văn bản này được trích dẫn {count} lần với ngày {expected}.',
     },
+    differentType: {
+      en: '{doc} is called "{found}" here; elsewhere it is cited {count} times as "{expected}".',
+      vi: '{doc} ở đây được gọi là "{found}"; ở chỗ khác văn bản này được trích dẫn {count} lần là "{expected}".',
+    },
+    replaceType: { en: 'Replace with "{expected}"', vi: 'Sửa thành "{expected}"' },
     citedHere: { en: 'cited here as {form}', vi: 'trích dẫn ở đây là {form}' },
     replaceNumber: { en: 'Replace with {expected}', vi: 'Sửa thành {expected}' },
     replaceDate: { en: 'Replace the date with {expected}', vi: 'Sửa ngày thành {expected}' },
@@ -109,8 +114,41 @@ export default defineRule({
         });
       }
     }
+
+    // Same number and symbol, another type word in one place (when the symbol does not already
+    // settle it: citation-type reports a word that contradicts the code).
+    for (const group of byKey.values()) {
+      const typed = group.filter((c) => c.typeKind && c.typeWordSpan && c.system !== 'us');
+      const byKind = new Map<string, Citation[]>();
+      for (const c of typed) push(byKind, c.typeKind!, c);
+      if (byKind.size < 2) continue;
+      const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
+      const major = ranked[0];
+      if (major.length < opts.minMajority || ranked[1].length === major.length) continue;
+      for (const lone of ranked.slice(1)) {
+        if (lone.length !== 1) continue;
+        const c = lone[0];
+        if (!fitsCode(c) || !fitsCode(major[0])) continue;
+        const word = major[0].typeWord!;
+        const expected = /^\p{Lu}/u.test(c.typeWord!) ? word[0].toUpperCase() + word.slice(1) : word[0].toLowerCase() + word.slice(1);
+        ctx.report({
+          messageId: 'differentType',
+          span: c.typeWordSpan!,
+          data: { doc: c.raw, found: c.typeWord!, expected, count: major.length },
+          related: major.map((o) => ({ span: o.typeWordSpan!, messageId: 'citedHere', data: { form: `${o.typeWord} ${o.raw}` } })),
+          fix: { edits: [{ span: c.typeWordSpan!, text: expected }], applicability: 'safe', messageId: 'replaceType', data: { expected } },
+        });
+      }
+    }
   },
 });
+
+/** The type word agrees with the symbol's type code, or the symbol carries none. */
+function fitsCode(c: Citation): boolean {
+  if (c.system === 'law') return c.typeKind === 'Luật' || c.typeKind === 'NQ' || c.typeKind === 'PL';
+  if (!c.typeCode) return true;
+  return TYPE_CODES[c.typeKind!].map(fold).includes(fold(c.typeCode));
+}
 
 function push<K, V>(map: Map<K, V[]>, k: K, v: V): void {
   const list = map.get(k);
