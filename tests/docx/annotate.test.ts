@@ -1,0 +1,117 @@
+// --annotate: the .docx comes back with one Word comment per finding on the finding's exact text,
+// every other part byte-identical, the input never overwritten; LibreOffice opens the result and
+// shows the comments (skipped, with a message, only where soffice is not installed).
+
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintParsed } from '../../src/index.js';
+import { parseDocx } from '../../src/parse/docx.js';
+import { ZipArchive } from '../../src/parse/docx/zip.js';
+import { runCli } from '../helpers/cli.js';
+
+const EXAMPLE = 'fixtures/docx/bao-cao-164-TB-TU.docx';
+const HAND = 'fixtures/docx/numbering-table-tracked-comment.docx';
+
+function hasSoffice(): boolean {
+  return spawnSync('soffice', ['--version'], { encoding: 'utf8', timeout: 60_000 }).status === 0;
+}
+
+/** Lints `input` and annotates it into a temp dir; returns the output path and the findings' texts. */
+function annotate(input: string, extra: string[] = []): { out: string; texts: string[]; ids: string[]; stderr: string; code: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'reportlint-annotate-'));
+  const out = join(dir, 'annotated.docx');
+  const r = runCli(['--annotate', out, ...extra, input]);
+  const { doc } = parseDocx(new Uint8Array(readFileSync(input)), input);
+  const res = lintParsed(doc, extra.includes('--rule') ? { only: [extra[extra.indexOf('--rule') + 1]] } : {});
+  return {
+    out,
+    texts: res.findings.map((f) => doc.original.slice(f.offset, Math.max(f.endOffset, f.offset + 1))),
+    ids: res.findings.map((f) => f.ruleId),
+    stderr: r.stderr,
+    code: r.code,
+  };
+}
+
+describe('--annotate', () => {
+  it('adds one comment per finding, anchored on the exact text, authored reportlint', () => {
+    const { out, texts, ids, stderr } = annotate(EXAMPLE);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(stderr).toContain(`with ${ids.length} comment`);
+    const { doc, model } = parseDocx(new Uint8Array(readFileSync(out)), out);
+    // the annotated copy reads as the same text
+    const { doc: orig } = parseDocx(new Uint8Array(readFileSync(EXAMPLE)), EXAMPLE);
+    expect(doc.original).toBe(orig.original);
+    expect(model.comments).toHaveLength(ids.length);
+    expect(model.comments.map((c) => c.author)).toEqual(ids.map(() => 'reportlint'));
+    expect(model.comments.map((c) => doc.original.slice(c.start, c.end))).toEqual(texts);
+    expect(model.comments.map((c) => /\[([a-z-]+)\]$/.exec(c.text)?.[1])).toEqual(ids);
+  });
+
+  it('changes only document.xml, comments.xml, its relationships and [Content_Types].xml', () => {
+    const { out } = annotate(EXAMPLE);
+    const a = new ZipArchive(new Uint8Array(readFileSync(EXAMPLE)));
+    const b = new ZipArchive(new Uint8Array(readFileSync(out)));
+    const changed = new Set(['word/document.xml', 'word/comments.xml', 'word/_rels/document.xml.rels', '[Content_Types].xml']);
+    expect(b.entries.map((e) => e.name).sort()).toEqual([...a.entries.map((e) => e.name), 'word/comments.xml'].sort());
+    for (const e of a.entries) {
+      if (changed.has(e.name)) continue;
+      expect(Buffer.from(b.read(e.name)!).equals(Buffer.from(a.read(e.name)!)), e.name).toBe(true);
+      // copied as stored: the very same compressed bytes
+      expect(b.entry(e.name)!.crc).toBe(e.crc);
+      expect(b.entry(e.name)!.compressedSize).toBe(e.compressedSize);
+    }
+  });
+
+  it('adds to an existing comments part and keeps the reviewer comment', () => {
+    const { out, ids } = annotate(HAND, ['--rule', 'section-numbering']);
+    const { model } = parseDocx(new Uint8Array(readFileSync(out)), out);
+    expect(model.comments[0].text).toBe('reportlint-disable sum-mismatch đã đối chiếu sổ kế toán');
+    expect(model.comments).toHaveLength(1 + ids.length);
+  });
+
+  it('refuses to write over its input and needs a .docx', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportlint-annotate-'));
+    const input = join(dir, 'in.docx');
+    copyFileSync(EXAMPLE, input);
+    const before = readFileSync(input);
+    const r = runCli(['--annotate', input, input]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/refusing to overwrite/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+    const t = runCli(['--annotate', join(dir, 'x.docx'), 'fixtures/example/bao-cao-164-TB-TU.txt']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/needs exactly one readable \.docx/);
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+  });
+
+  it('opens in LibreOffice with one comment per finding at the right text', (ctx) => {
+    if (!hasSoffice()) {
+      console.warn('skipped: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui');
+      ctx.skip();
+      return;
+    }
+    const { out, texts } = annotate(EXAMPLE);
+    const dir = mkdtempSync(join(tmpdir(), 'reportlint-lo-'));
+    const r = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'fodt', '--outdir', dir, out], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    expect(r.status, r.stderr).toBe(0);
+    const fodt = readdirSync(dir).find((f) => f.endsWith('.fodt'));
+    expect(fodt, r.stdout + r.stderr).toBeTruthy();
+    const xml = readFileSync(join(dir, fodt!), 'utf8');
+    const unescape = (s: string): string => s.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    const found: Array<{ author: string; anchored: string; body: string }> = [];
+    const re = /<office:annotation office:name="([^"]+)"[^>]*>([\s\S]*?)<\/office:annotation>([\s\S]*?)<office:annotation-end office:name="\1"\/>/g;
+    for (const m of xml.matchAll(re)) {
+      const author = /<dc:creator>([^<]*)<\/dc:creator>/.exec(m[2])?.[1] ?? '';
+      found.push({ author, anchored: unescape(m[3]), body: unescape(m[2].replace(/<dc:(creator|date)>[^<]*<\/dc:\1>/g, '')) });
+    }
+    expect(found.map((f) => f.author)).toEqual(texts.map(() => 'reportlint'));
+    expect(found.map((f) => f.anchored)).toEqual(texts);
+    expect(found.every((f) => /\[[a-z-]+\]\s*$/.test(f.body))).toBe(true);
+  }, 180_000);
+});
