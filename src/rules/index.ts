@@ -5,6 +5,11 @@ import brokenParagraph from './broken-paragraph.js';
 import citationMismatch from './citation-mismatch.js';
 import citationType from './citation-type.js';
 import dateInvalid from './date-invalid.js';
+import encoding from './encoding.js';
+import nameVariant from './name-variant.js';
+import spelling from './spelling.js';
+import termVariant from './term-variant.js';
+import toneStyle from './tone-style.js';
 import sumMismatch from './sum-mismatch.js';
 import countMismatch from './count-mismatch.js';
 
@@ -13,6 +18,11 @@ export const rules: Rule[] = [
   citationMismatch,
   citationType,
   dateInvalid,
+  encoding,
+  nameVariant,
+  spelling,
+  termVariant,
+  toneStyle,
   sumMismatch,
   countMismatch,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];

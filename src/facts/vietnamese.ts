@@ -1,0 +1,217 @@
+// Vietnamese text handling shared by every rule: tone-placement canonicalisation (hoà = hòa),
+// folding keys (tone-only and full), syllable tokens with spans and the knowledge of which
+// tokens are capitalised by position (sentence or block start) rather than because they are names.
+
+import { defineFact } from '../engine/facts.js';
+import type { Document, Span } from '../parse/document.js';
+import { SYLLABLE_LIST } from '../data/vi-syllables.js';
+import { sentences } from './sentences.js';
+
+const TONE_MARK = /[\u0300\u0301\u0303\u0309\u0323]/;
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
+const ALL_MARKS = /\p{M}/gu;
+/** Lower-case letters of the Vietnamese alphabet with every tone (plus f j w z for loans). */
+const VI_LOWER = 'a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ';
+const VI_WORD = new RegExp(`^[${VI_LOWER}]+$`);
+const OPEN_RHYME = /(?:^|[^q])(?:o[ae]|uy)$/;
+
+/** Remove tone marks only: `Diễn Châu` -> `diên châu` (the ICU `vi` base-sensitivity key). */
+export function toneKey(s: string): string {
+  return s.normalize('NFD').replace(TONE_MARKS, '').normalize('NFC').toLowerCase();
+}
+
+/** Remove every diacritic and fold đ to d: `Diễn Châu` -> `dien chau`. */
+export function foldKey(s: string): string {
+  return s.normalize('NFD').replace(ALL_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+interface ToneParts {
+  /** The syllable without its tone mark, NFC. */
+  base: string;
+  tone: string;
+  /** Index (NFC code units) in `base` of the letter carrying the tone. */
+  at: number;
+}
+
+function toneParts(word: string): ToneParts | undefined {
+  const d = word.normalize('NFD');
+  const m = TONE_MARK.exec(d);
+  if (!m) return undefined;
+  const before = d.slice(0, m.index).normalize('NFC');
+  const base = (d.slice(0, m.index) + d.slice(m.index + 1)).normalize('NFC');
+  return { base, tone: m[0], at: before.length - 1 };
+}
+
+/**
+ * Where a syllable in an open `oa`/`oe`/`uy` rhyme carries its tone: on the first vowel
+ * (`hòa`, `thủy`) or the second (`hoà`, `thuỷ`); undefined for every other syllable.
+ */
+export function toneStyle(word: string): 'first' | 'second' | undefined {
+  const p = toneParts(word);
+  if (!p || !OPEN_RHYME.test(p.base.toLowerCase())) return undefined;
+  return p.at === p.base.length - 1 ? 'second' : p.at === p.base.length - 2 ? 'first' : undefined;
+}
+
+/** Rewrite a syllable in the given tone-placement style (case kept); other syllables unchanged. */
+export function withToneStyle(word: string, style: 'first' | 'second'): string {
+  const p = toneParts(word);
+  if (!p || !OPEN_RHYME.test(p.base.toLowerCase())) return word;
+  const at = style === 'second' ? p.base.length - 1 : p.base.length - 2;
+  return (p.base.slice(0, at) + (p.base[at] + p.tone).normalize('NFC') + p.base.slice(at + 1)).normalize('NFC');
+}
+
+/** One tone-placement convention for comparison (the dictionary's: `hoà`, `thuỷ`, `uỷ`). */
+export function canonicalTone(text: string): string {
+  if (!/[oOuUòóỏõọùúủũụÒÓỎÕỌÙÚỦŨỤ]/.test(text)) return text;
+  return text.replace(/[\p{L}\p{M}]+/gu, (w) => withToneStyle(w, 'second'));
+}
+
+let syllableSet: Set<string> | undefined;
+
+/** The attested syllables (lower case, NFC, `hoà` style). */
+export function syllables(): Set<string> {
+  syllableSet ??= new Set(SYLLABLE_LIST.split(' '));
+  return syllableSet;
+}
+
+/** Is this (any case, either tone style) an attested Vietnamese syllable? */
+export function isSyllable(word: string): boolean {
+  return syllables().has(canonicalTone(word.normalize('NFC').toLowerCase()));
+}
+
+/** Only letters of the Vietnamese alphabet (tones included). */
+export function isVietnameseLetters(lower: string): boolean {
+  return VI_WORD.test(lower);
+}
+
+export type Caps = 'lower' | 'title' | 'upper' | 'mixed';
+
+function capsOf(text: string): Caps {
+  const lower = text.toLowerCase();
+  const upper = text.toUpperCase();
+  if (text === lower) return 'lower';
+  if (text === upper) return text.length === 1 ? 'title' : 'upper';
+  if (text[0] === upper[0] && text.slice(1) === lower.slice(1)) return 'title';
+  return 'mixed';
+}
+
+export interface Token {
+  span: Span;
+  text: string;
+  /** Index of the token in the token list. */
+  index: number;
+  block: number;
+  lower: string;
+  /** Lower case, tone placement canonical (`hòa` -> `hoà`). */
+  canon: string;
+  /** Lower case without tone marks. */
+  key: string;
+  caps: Caps;
+  hasDigit: boolean;
+  /** Only letters of the Vietnamese alphabet. */
+  letters: boolean;
+  /** Has a letter outside ASCII (a diacritic). */
+  marked: boolean;
+  /** Capitalised by position: first word of a sentence, block, table cell, or after `:` `;` `(` or a quote. */
+  positional: boolean;
+  /** What separates it from the previous token in the same block ('' at a block start). */
+  sepBefore: string;
+  /** Inside a URL or e-mail address, or text the rules must not read. */
+  skip: boolean;
+}
+
+export interface VietnameseText {
+  tokens: Token[];
+  /** Token indexes per block index. */
+  byBlock: Map<number, Token[]>;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
+const URL = /(?:https?:\/\/|www\.)[^\s<>"')\]]+/giu;
+
+function addressSpans(text: string, base: number): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(URL)) out.push({ start: base + m.index, end: base + m.index + m[0].length });
+  // e-mail addresses: expand around each '@' (linear, no backtracking)
+  let at = text.indexOf('@');
+  while (at >= 0) {
+    let s = at;
+    while (s > 0 && /[\w.+-]/.test(text[s - 1])) s--;
+    let e = at + 1;
+    while (e < text.length && /[\w.-]/.test(text[e])) e++;
+    if (s < at && text.slice(at + 1, e).includes('.')) out.push({ start: base + s, end: base + e });
+    at = text.indexOf('@', Math.max(e, at + 1));
+  }
+  return out;
+}
+
+function inside(spans: Span[], start: number, end: number): boolean {
+  for (const s of spans) if (start >= s.start && end <= s.end) return true;
+  return false;
+}
+
+export const vietnamese = defineFact('vietnamese', (doc: Document, facts): VietnameseText => {
+  const starts = new Set<number>();
+  for (const s of facts.get(sentences)) starts.add(s.span.start);
+  const ignored = [...doc.ignored].sort((a, b) => a.start - b.start);
+  const tokens: Token[] = [];
+  const byBlock = new Map<number, Token[]>();
+  const text = doc.text;
+  for (const b of doc.blocks) {
+    const from = b.kind === 'table' ? b.span.start : b.content.start;
+    const blockText = text.slice(from, b.span.end);
+    const addresses = addressSpans(blockText, from);
+    const list: Token[] = [];
+    let prevEnd = -1;
+    for (const m of blockText.matchAll(TOKEN)) {
+      const start = from + m.index;
+      const end = start + m[0].length;
+      const t = m[0];
+      const lower = t.toLowerCase();
+      const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
+      const lead = prevEnd < 0 ? text.slice(from, start) : between;
+      const positional =
+        prevEnd < 0 ||
+        starts.has(start) ||
+        /[.!?:;(\[“"‘'|\t•…]\s*$/.test(lead) ||
+        /^\s*[-–+*]\s+$/.test(lead) ||
+        (starts.has(start - 1) && /["“(']/.test(text[start - 1]));
+      const skip = inside(addresses, start, end) || (ignored.length > 0 && inside(ignored, start, end));
+      const token: Token = {
+        span: { start, end },
+        text: t,
+        index: tokens.length,
+        block: b.index,
+        lower,
+        canon: canonicalTone(lower),
+        key: toneKey(lower),
+        caps: capsOf(t),
+        hasDigit: /\p{N}/u.test(t),
+        letters: isVietnameseLetters(lower),
+        marked: /[^\x00-\x7f]/.test(t),
+        positional,
+        sepBefore: between,
+        skip,
+      };
+      tokens.push(token);
+      list.push(token);
+      prevEnd = end;
+    }
+    byBlock.set(b.index, list);
+  }
+  return { tokens, byBlock };
+});
+
+const VI_ONLY = /[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1EA0-\u1EF9]/;
+
+/** Share of word tokens with a letter only Vietnamese uses (ă â đ ê ô ơ ư ạ ể ...): is the text Vietnamese? */
+export function vietnameseShare(v: VietnameseText): number {
+  let letters = 0;
+  let marked = 0;
+  for (const t of v.tokens) {
+    if (t.hasDigit) continue;
+    letters++;
+    if (VI_ONLY.test(t.text)) marked++;
+  }
+  return letters === 0 ? 0 : marked / letters;
+}

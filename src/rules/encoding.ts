@@ -1,0 +1,172 @@
+// Text that is not plain NFC Unicode Vietnamese: decomposed (NFD) letters, text typed in the
+// legacy TCVN3 (.VnTime) or VNI encodings and shown as Latin-1 garble (`Bé Quèc phßng`,
+// `Quoác phoøng`), and UTF-8 read as Windows-1252 (`Diá»…n`). A word counts as garbled only
+// when converting it back gives attested Vietnamese syllables, so real text never matches.
+
+import { z } from 'zod';
+import { toUnicode } from 'vietnamese-conversion';
+import { defineRule, type RelatedReport } from '../engine/types.js';
+import type { Span } from '../parse/document.js';
+import { isSyllable, vietnamese } from '../facts/vietnamese.js';
+
+type Kind = 'tcvn3' | 'vni' | 'mojibake';
+
+interface Garbled {
+  span: Span;
+  text: string;
+  converted: string;
+}
+
+/** Latin-1 characters that never occur in Unicode Vietnamese text (legacy-font bytes). */
+const STRONG = /[\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE\u00CF\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE\u00EF\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF]/;
+const MOJIBAKE = /[ÃÄÅÆáâ][\u0080-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]/;
+const CP1252: Record<string, number> = {
+  '€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89, 'Š': 0x8a,
+  '‹': 0x8b, 'Œ': 0x8c, 'Ž': 0x8e, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95, '–': 0x96, '—': 0x97,
+  '˜': 0x98, '™': 0x99, 'š': 0x9a, '›': 0x9b, 'œ': 0x9c, 'ž': 0x9e, 'Ÿ': 0x9f,
+};
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_EXAMINED = 5000;
+const MIN_GARBLED = 3;
+
+/** Undo UTF-8-read-as-cp1252: the word's cp1252 bytes decoded as UTF-8, or undefined. */
+function fromMojibake(word: string): string | undefined {
+  const bytes: number[] = [];
+  for (const ch of word) {
+    const c = ch.codePointAt(0)!;
+    if (c < 0x100) bytes.push(c);
+    else if (CP1252[ch] !== undefined) bytes.push(CP1252[ch]);
+    else return undefined;
+  }
+  try {
+    const s = utf8.decode(new Uint8Array(bytes)).normalize('NFC');
+    return s !== word && /[^\x00-\x7f]/.test(s) ? s : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every letter run is an attested syllable (and there is at least one with two letters). */
+function allSyllables(s: string): boolean {
+  const runs = s.match(/\p{L}+/gu);
+  if (!runs || !runs.some((r) => r.length >= 2)) return false;
+  return runs.every((r) => isSyllable(r));
+}
+
+function fromLegacy(word: string, charset: 'TCVN3' | 'VNI'): string | undefined {
+  const s = toUnicode(word, charset).normalize('NFC');
+  return s !== word && allSyllables(s) ? s : undefined;
+}
+
+export default defineRule({
+  id: 'encoding',
+  meta: {
+    category: 'text',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: {
+      en: 'Text that is not plain NFC Unicode: decomposed letters, legacy TCVN3/VNI text, or UTF-8 read as Windows-1252.',
+      vi: 'Văn bản không phải Unicode dựng sẵn (NFC): chữ tổ hợp, mã TCVN3/VNI cũ, hoặc UTF-8 bị đọc nhầm thành Windows-1252.',
+    },
+    checkedLabel: { en: 'words', vi: 'từ' },
+  },
+  options: z.object({}).strict(),
+  messages: {
+    nfd: {
+      en: '{count} of {total} words are written with combining (decomposed, NFD) marks, e.g. "{example}": they look right but do not match in search, sorting or spell checking; save the text as composed Unicode (NFC).',
+      vi: '{count} trong {total} từ được gõ bằng dấu tổ hợp (Unicode tổ hợp, NFD), ví dụ "{example}": nhìn đúng nhưng không khớp khi tìm kiếm, sắp xếp, kiểm tra chính tả; hãy chuyển sang Unicode dựng sẵn (NFC).',
+    },
+    strayMark: {
+      en: '"{example}" carries a combining mark that belongs to no letter (a doubled or misplaced tone mark).',
+      vi: '"{example}" có một dấu tổ hợp không gắn với chữ nào (dấu thanh bị lặp hoặc đặt sai).',
+    },
+    tcvn3: {
+      en: '{count} words are legacy TCVN3 (ABC, .VnTime font) text shown as garble, e.g. "{example}" = "{converted}"; convert the text from TCVN3 to Unicode (e.g. with Unikey\'s converter).',
+      vi: '{count} từ là văn bản mã TCVN3 (ABC, phông .VnTime) bị hiển thị sai, ví dụ "{example}" = "{converted}"; hãy chuyển mã từ TCVN3 sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey).',
+    },
+    vni: {
+      en: '{count} words are legacy VNI (VNI-Times font) text shown as garble, e.g. "{example}" = "{converted}"; convert the text from VNI to Unicode (e.g. with Unikey\'s converter).',
+      vi: '{count} từ là văn bản mã VNI (phông VNI-Times) bị hiển thị sai, ví dụ "{example}" = "{converted}"; hãy chuyển mã từ VNI sang Unicode (ví dụ bằng công cụ chuyển mã của Unikey).',
+    },
+    mojibake: {
+      en: '{count} words are UTF-8 text that was read as Windows-1252, e.g. "{example}" = "{converted}"; reopen or re-import the source as UTF-8.',
+      vi: '{count} từ là văn bản UTF-8 bị đọc nhầm thành Windows-1252, ví dụ "{example}" = "{converted}"; hãy mở lại hoặc nhập lại tệp gốc với bảng mã UTF-8.',
+    },
+    alsoHere: { en: 'also here', vi: 'cả ở đây' },
+    compose: { en: 'Convert to composed Unicode (NFC)', vi: 'Chuyển sang Unicode dựng sẵn (NFC)' },
+  },
+  check(ctx) {
+    const { doc } = ctx;
+    const { tokens } = ctx.facts.get(vietnamese);
+    const letterWords = tokens.filter((t) => /\p{L}/u.test(t.text)).length;
+
+    // decomposed letters: compare each token with the original text it came from
+    if (!doc.norm.isIdentity) {
+      const nfd: Span[] = [];
+      for (const t of tokens) {
+        const a = doc.norm.toOriginal(t.span.start);
+        const b = doc.norm.toOriginal(t.span.end);
+        if (/[\u0300-\u036f]/.test(doc.original.slice(a, b))) nfd.push(t.span);
+      }
+      if (nfd.length) {
+        ctx.report({
+          messageId: 'nfd',
+          span: nfd[0],
+          data: { count: nfd.length, total: letterWords, example: doc.slice(nfd[0]) },
+          related: nfd.slice(1, 4).map((span) => ({ span, messageId: 'alsoHere' })),
+          fix: { edits: nfd.map((span) => ({ span, text: doc.slice(span) })), applicability: 'safe', messageId: 'compose' },
+          severity: nfd.length * 2 > letterWords ? 'error' : undefined,
+        });
+      }
+    }
+    for (const t of tokens) {
+      ctx.checked();
+      if (/[\u0300-\u036f]/.test(t.text)) {
+        ctx.report({ messageId: 'strayMark', span: t.span, data: { example: t.text } });
+      }
+    }
+
+    // garble: words (runs of non-space) with Latin-1 or cp1252 characters
+    const found: Record<Kind, Garbled[]> = { tcvn3: [], vni: [], mojibake: [] };
+    let examined = 0;
+    for (const b of doc.blocks) {
+      const text = doc.text.slice(b.span.start, b.span.end);
+      if (!/[\u0080-\u00ff\u2013-\u2122]/.test(text)) continue;
+      for (const m of text.matchAll(/[^\s|]+/g)) {
+        const raw = m[0];
+        if (!/[\u0080-\u00ff]/.test(raw) || /\d/.test(raw)) continue;
+        if (++examined > MAX_EXAMINED) break;
+        const lead = /^[("'“[]*/.exec(raw)![0].length;
+        const trail = /[)"'”\],.;:!?]*$/.exec(raw.slice(lead))![0].length;
+        const word = raw.slice(lead, raw.length - trail);
+        if (!word) continue;
+        const span = { start: b.span.start + m.index + lead, end: b.span.start + m.index + lead + word.length };
+        if (MOJIBAKE.test(word)) {
+          const s = fromMojibake(word);
+          if (s) {
+            found.mojibake.push({ span, text: word, converted: s });
+            continue;
+          }
+        }
+        if (!STRONG.test(word) && !(/[\u00ad]/.test(word))) continue;
+        const tc = fromLegacy(word, 'TCVN3');
+        const vn = fromLegacy(word, 'VNI');
+        if (tc && !vn) found.tcvn3.push({ span, text: word, converted: tc });
+        else if (vn && !tc) found.vni.push({ span, text: word, converted: vn });
+      }
+    }
+    const words = (doc.text.match(/\S+/g) ?? []).length;
+    for (const kind of ['tcvn3', 'vni', 'mojibake'] as const) {
+      const list = found[kind];
+      if (list.length < MIN_GARBLED) continue;
+      const related: RelatedReport[] = list.slice(1, 4).map((g) => ({ span: g.span, messageId: 'alsoHere' }));
+      ctx.report({
+        messageId: kind,
+        span: list[0].span,
+        data: { count: list.length, example: list[0].text, converted: list[0].converted },
+        related,
+        severity: list.length * 10 > words * 3 ? 'error' : undefined,
+      });
+    }
+  },
+});

@@ -1,0 +1,82 @@
+// A proper name written two ways in one document (xã Diễn Châu x3, xã Diên Châu x2): the
+// dominant written form is the evidence, each rarer form is reported with it and a fix.
+// Tone-placement style (Hòa/Hoà) is not a variant; English: spacing/hyphenation (Dien-Chau).
+
+import { z } from 'zod';
+import { defineRule } from '../engine/types.js';
+import { names, type NameOccurrence } from '../facts/names.js';
+
+export default defineRule({
+  id: 'name-variant',
+  meta: {
+    category: 'names',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A proper name written two ways in the same document.',
+      vi: 'Một tên riêng được viết theo hai cách trong cùng văn bản.',
+    },
+    checkedLabel: { en: 'names', vi: 'tên riêng' },
+  },
+  options: z
+    .object({
+      /** The dominant form must appear at least this many times. */
+      minDominant: z.number().int().min(2).default(3),
+      /** A rarer form seen more often than this is left alone (two real names). */
+      maxVariant: z.number().int().min(1).default(2),
+      /** A document naming more distinct places than this after a classifier is a catalogue (a
+       * merger resolution listing hundreds of communes): real names there often differ by one
+       * tone (Tân Thành / Tân Thạnh), so the rule stays silent. */
+      maxPlaces: z.number().int().min(1).default(60),
+    })
+    .strict(),
+  messages: {
+    variant: {
+      en: '"{found}" is written "{expected}" {count} times elsewhere in this document.',
+      vi: '"{found}" được viết là "{expected}" {count} lần ở chỗ khác trong văn bản.',
+    },
+    dominantHere: { en: 'written "{expected}" here', vi: 'viết là "{expected}" ở đây' },
+    replace: { en: 'Replace with "{expected}"', vi: 'Thay bằng "{expected}"' },
+  },
+  check(ctx, opts) {
+    const { groups, occurrences } = ctx.facts.get(names);
+    const places = new Set(occurrences.filter((o) => o.classified).map((o) => o.key));
+    if (places.size > opts.maxPlaces) return;
+    for (const group of groups.values()) {
+      ctx.checked();
+      if (group.length < 2) continue;
+      const byForm = new Map<string, NameOccurrence[]>();
+      for (const o of group) {
+        // Vietnamese: compare tone-canonical forms ignoring case; English: the exact spelling.
+        const f = o.ascii ? o.text : o.form.toLowerCase();
+        const list = byForm.get(f);
+        if (list) list.push(o);
+        else byForm.set(f, [o]);
+      }
+      if (byForm.size < 2) continue;
+      const forms = [...byForm.values()].sort((a, b) => b.length - a.length);
+      const dominant = forms[0];
+      if (dominant.length < opts.minDominant || dominant.length === forms[1].length) continue;
+      const expected = dominant[0].text;
+      for (const minority of forms.slice(1)) {
+        if (minority.length > opts.maxVariant || minority.length * 1.5 > dominant.length) continue;
+        if (minority[0].ascii && !separatorsOnly(minority[0].text, expected)) continue;
+        for (const o of minority) {
+          ctx.report({
+            messageId: 'variant',
+            span: o.span,
+            data: { found: o.text, expected, count: dominant.length },
+            related: [{ span: dominant[0].span, messageId: 'dominantHere', data: { expected } }],
+            fix: { edits: [{ span: o.span, text: expected }], applicability: 'unsafe', messageId: 'replace', data: { expected } },
+          });
+        }
+      }
+    }
+  },
+});
+
+/** English variants differ in spacing or hyphenation, not only in case. */
+function separatorsOnly(a: string, b: string): boolean {
+  const sep = (s: string) => s.replace(/[A-Za-z0-9]/g, '');
+  return sep(a) !== sep(b);
+}

@@ -1,0 +1,168 @@
+// Vietnamese syllables that are not attested (`trách nhệm`): checked against the syllable list
+// in src/data (from @cspell/dict-vi-vn, MIT) after tone-placement normalisation. Names,
+// acronyms, numbers, URLs and foreign words are never checked. Suggestions come from the
+// document's own vocabulary first (a word it uses next to the same neighbour), then the list.
+
+import { z } from 'zod';
+import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
+import { names } from '../facts/names.js';
+import { canonicalTone, syllables, toneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
+
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+export default defineRule({
+  id: 'spelling',
+  meta: {
+    category: 'text',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: {
+      en: 'A Vietnamese word that is not an attested Vietnamese syllable.',
+      vi: 'Một tiếng không có trong tiếng Việt (sai chính tả).',
+    },
+    checkedLabel: { en: 'words', vi: 'tiếng' },
+  },
+  options: z
+    .object({
+      /** A word the document uses this many times is taken as intended and not reported. */
+      maxRepeats: z.number().int().min(1).default(2),
+    })
+    .strict(),
+  messages: {
+    fromDocument: {
+      en: '"{word}" is not a Vietnamese syllable; this document writes "{suggestion}" {count} times (e.g. "{context}").',
+      vi: '"{word}" không phải là một tiếng trong tiếng Việt; văn bản này viết "{suggestion}" {count} lần (ví dụ "{context}").',
+    },
+    misplacedTone: {
+      en: '"{word}" is not a Vietnamese syllable: the tone mark is on the wrong letter ("{suggestion}").',
+      vi: '"{word}" không phải là một tiếng trong tiếng Việt: dấu thanh đặt sai chữ ("{suggestion}").',
+    },
+    fromDictionary: {
+      en: '"{word}" is not a Vietnamese syllable; did you mean {suggestions}?',
+      vi: '"{word}" không phải là một tiếng trong tiếng Việt; có phải là {suggestions}?',
+    },
+    unknown: {
+      en: '"{word}" is not a Vietnamese syllable known to the dictionary.',
+      vi: '"{word}" không có trong từ điển âm tiết tiếng Việt.',
+    },
+    replace: { en: 'Replace with "{suggestion}"', vi: 'Thay bằng "{suggestion}"' },
+  },
+  check(ctx, opts) {
+    const v = ctx.facts.get(vietnamese);
+    if (vietnameseShare(v) < 0.15) return;
+    const dict = syllables();
+    const user = new Set(ctx.settings.dictionary.map((w) => canonicalTone(w.normalize('NFC').toLowerCase())));
+    const { nameTokens } = ctx.facts.get(names);
+    const tokens = v.tokens;
+    const blocks = ctx.doc.blocks;
+    // two words read one after the other: same block and one space, or a paragraph broken mid-sentence
+    const adjacent = (a: Token, b: Token): boolean =>
+      a.block === b.block ? b.sepBefore === ' ' : b.sepBefore === '' && b.block === a.block + 1 && blocks[a.block].continues && a.index === b.index - 1;
+
+    // the document's vocabulary: attested words, their counts and neighbours
+    const vocab = new Map<string, number>();
+    const pairs = new Map<string, number>();
+    const seen = new Map<string, number>();
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      seen.set(t.canon, (seen.get(t.canon) ?? 0) + 1);
+      if (!dict.has(t.canon)) continue;
+      vocab.set(t.canon, (vocab.get(t.canon) ?? 0) + 1);
+      const n = tokens[i + 1];
+      if (n && adjacent(t, n)) pairs.set(`${t.canon} ${n.canon}`, (pairs.get(`${t.canon} ${n.canon}`) ?? 0) + 1);
+    }
+
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!checkable(t, tokens[i + 1]) || nameTokens.has(t.index)) continue;
+      ctx.checked();
+      if (dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon))) continue;
+      if ((seen.get(t.canon) ?? 0) > opts.maxRepeats) continue;
+      const prev = i > 0 && adjacent(tokens[i - 1], t) ? tokens[i - 1] : undefined;
+      const next = i + 1 < tokens.length && adjacent(t, tokens[i + 1]) ? tokens[i + 1] : undefined;
+
+      // 1. the same letters and tone, tone mark on another letter
+      const tone = TONE.exec(t.canon.normalize('NFD'))?.[0];
+      const moved = tone ? [...dict].find((w) => toneKey(w) === t.key && w.normalize('NFD').includes(tone)) : undefined;
+      if (moved) {
+        report(ctx, t, 'misplacedTone', moved, { suggestion: withCase(t.text, moved) }, 'safe');
+        continue;
+      }
+      // 2. a word this document uses, one letter away, best if with the same neighbour
+      let best: { word: string; score: number; context: string } | undefined;
+      for (const [w, count] of vocab) {
+        if (!withinOne(t.canon, w)) continue;
+        const left = prev ? pairs.get(`${prev.canon} ${w}`) ?? 0 : 0;
+        const right = next ? pairs.get(`${w} ${next.canon}`) ?? 0 : 0;
+        const score = (left + right) * 100 + count;
+        if (left + right > 0 && (!best || score > best.score)) {
+          best = { word: w, score, context: left >= right && prev ? `${prev.lower} ${w}` : `${w} ${next?.lower ?? ''}`.trim() };
+        }
+      }
+      if (best) {
+        report(ctx, t, 'fromDocument', best.word, { suggestion: withCase(t.text, best.word), count: vocab.get(best.word) ?? 0, context: best.context }, 'unsafe');
+        continue;
+      }
+      // 3. the dictionary
+      const near: string[] = [];
+      for (const w of dict) if (withinOne(t.canon, w)) near.push(w);
+      near.sort((a, b) => (vocab.get(b) ?? 0) - (vocab.get(a) ?? 0));
+      if (near.length) {
+        ctx.report({
+          messageId: 'fromDictionary',
+          span: t.span,
+          data: { word: t.text, suggestions: near.slice(0, 4).map((w) => `"${withCase(t.text, w)}"`).join(', ') },
+          severity: 'info',
+          suggestions: near.slice(0, 4).map((w) => replaceFix(t, w)),
+        });
+      } else {
+        ctx.report({ messageId: 'unknown', span: t.span, data: { word: t.text }, severity: 'info' });
+      }
+    }
+  },
+});
+
+type Ctx = RuleContext<{ maxRepeats: number }>;
+
+function report(ctx: Ctx, t: Token, messageId: string, word: string, data: Record<string, string | number>, applicability: 'safe' | 'unsafe'): void {
+  const fix = replaceFix(t, word);
+  fix.applicability = applicability;
+  ctx.report({ messageId, span: t.span, data: { word: t.text, ...data }, fix });
+}
+
+function replaceFix(t: Token, word: string): Fix {
+  const text = withCase(t.text, word);
+  return { edits: [{ span: t.span, text }], applicability: 'unsafe', messageId: 'replace', data: { suggestion: text } };
+}
+
+/** A word spelling can judge: lower case (or sentence case at a sentence start), Vietnamese letters with a diacritic, not part of a hyphenated or foreign compound. */
+function checkable(t: Token, next: Token | undefined): boolean {
+  if (t.skip || t.hasDigit || !t.letters || !t.marked || t.text.length < 2) return false;
+  if (/[fjwz]/.test(t.lower)) return false;
+  if (!(t.caps === 'lower' || (t.caps === 'title' && t.positional))) return false;
+  if (/^[-‐'’_/@.&]$/.test(t.sepBefore)) return false;
+  if (next && next.block === t.block && /^[-‐'’_/@&]$/.test(next.sepBefore)) return false;
+  return true;
+}
+
+/** Final y after a consonant is an accepted variant of i (sỹ = sĩ, kỹ = kĩ, tỷ = tỉ). */
+function iForY(w: string): string {
+  const m = /^([bcdđghklmnpqrstvx]+)([yýỳỷỹỵ])$/.exec(w);
+  return m ? m[1] + 'iíìỉĩị'['yýỳỷỹỵ'.indexOf(m[2])] : w;
+}
+
+/** Levenshtein distance at most 1 (NFC letters). */
+function withinOne(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+function withCase(model: string, word: string): string {
+  return model[0] !== model[0].toLowerCase() ? word[0].toUpperCase() + word.slice(1) : word;
+}
