@@ -17,8 +17,9 @@ const WORDS = {
     problems: (n: string) => `${n} problem${n === '1' ? '' : 's'}`,
     none: 'No problems found.',
     checked: 'What was checked',
-    checkedLine: (n: string, label: string, k: number, kk: string) => `${n} ${label} checked, ${k === 0 ? 'all consistent' : `${kk} wrong`}`,
+    checkedLine: (n: string, label: string, kk: string) => `${n} ${label} checked, ${kk} wrong`,
     nothingChecked: 'Nothing to check was found.',
+    allRight: 'Checked and consistent',
     filters: 'Show',
     bySeverity: 'By severity',
     byRule: 'By rule',
@@ -42,8 +43,9 @@ const WORDS = {
     problems: (n: string) => `${n} vấn đề`,
     none: 'Không phát hiện vấn đề nào.',
     checked: 'Những gì đã kiểm tra',
-    checkedLine: (n: string, label: string, k: number, kk: string) => `${n} ${label} đã kiểm tra, ${k === 0 ? 'không có sai sót' : `${kk} sai`}`,
+    checkedLine: (n: string, label: string, kk: string) => `${n} ${label} đã kiểm tra, ${kk} sai`,
     nothingChecked: 'Không tìm thấy nội dung nào cần kiểm tra.',
+    allRight: 'Đã kiểm tra, không có sai sót',
     filters: 'Hiển thị',
     bySeverity: 'Theo mức độ',
     byRule: 'Theo quy tắc',
@@ -221,8 +223,11 @@ function num(n: number, lang: Lang): string {
   return formatDecimal(n, lang);
 }
 
-/** One line per rule that checked something or found something: "12 tổng số đã kiểm tra, 2 sai". */
-export function summaryLines(results: FileResult[], rules: Rule[], lang: Lang): Array<{ text: string; rule: Rule }> {
+/**
+ * What was checked, per rule: rules that found something first ("119 chỗ ngắt đoạn đã kiểm tra,
+ * 2 sai"), then the rules that checked something and found it all consistent ("13 trích dẫn").
+ */
+export function summaryLines(results: FileResult[], rules: Rule[], lang: Lang): { wrong: Array<{ text: string; rule: Rule }>; right: Array<{ text: string; rule: Rule }> } {
   const w = WORDS[lang];
   const checked = new Map<string, number>();
   const found = new Map<string, number>();
@@ -230,14 +235,16 @@ export function summaryLines(results: FileResult[], rules: Rule[], lang: Lang): 
     for (const [id, n] of Object.entries(r.checked)) checked.set(id, (checked.get(id) ?? 0) + n);
     for (const f of r.findings) found.set(f.ruleId, (found.get(f.ruleId) ?? 0) + 1);
   }
-  const lines: Array<{ text: string; rule: Rule }> = [];
+  const wrong: Array<{ text: string; rule: Rule }> = [];
+  const right: Array<{ text: string; rule: Rule }> = [];
   for (const rule of rules) {
     const n = checked.get(rule.id) ?? 0;
     const k = found.get(rule.id) ?? 0;
-    if (rule.meta.checkedLabel && n > 0) lines.push({ rule, text: w.checkedLine(num(n, lang), rule.meta.checkedLabel[lang], k, num(k, lang)) });
-    else if (k > 0) lines.push({ rule, text: w.problems(num(k, lang)) });
+    const label = rule.meta.checkedLabel?.[lang];
+    if (k > 0) wrong.push({ rule, text: label && n > 0 ? w.checkedLine(num(n, lang), label, num(k, lang)) : w.problems(num(k, lang)) });
+    else if (label && n > 0) right.push({ rule, text: `${num(n, lang)} ${label}` });
   }
-  return lines;
+  return { wrong, right };
 }
 
 function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): string {
@@ -279,13 +286,15 @@ h3{font-size:1rem;margin:0 0 .4rem}
 .summary li{margin-bottom:.35rem}
 .summary strong{font-weight:600}
 .summary .what{color:var(--muted);font-size:.88rem}
+.summary .right{margin:.5rem 0 0;color:#1f2328}
+.summary .right span{border-bottom:1px dotted #8c959f;cursor:help}
 .filters fieldset{border:0;margin:0 0 .4rem;padding:0}
 .filters legend{font-weight:600;padding:0;margin-bottom:.2rem}
 .filters label{display:inline-block;margin:0 .9rem .2rem 0;cursor:pointer}
 .filters fieldset.by-rule label{display:block;margin-right:0}
 .shown{color:var(--muted);margin:.3rem 0 0}
 .help{color:var(--muted);font-size:.9rem;margin:.5rem 0 0}
-section.file{padding:1rem 1.5rem}
+section.file{padding:1rem 1.5rem;content-visibility:auto;contain-intrinsic-size:auto 1200px}
 .cols{display:grid;grid-template-columns:minmax(0,1fr) 26rem;gap:1rem;align-items:start}
 @media (max-width:900px){.cols{grid-template-columns:1fr}}
 .doc{background:#fff;border:1px solid var(--line);border-radius:8px;padding:.5rem 0;font-family:"Noto Serif","Times New Roman","DejaVu Serif",serif;font-size:1rem}
@@ -385,9 +394,13 @@ const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
     `<p class="meta">${w.generated} ${escapeHtml(ctx.version)} · ${w.files(num(results.length, lang))} · ${w.problems(num(all.length + fatalCount, lang))}</p>`,
     '<div class="boxes">',
     `<section class="box summary" id="summary"><h2>${w.checked}</h2>`,
-    summary.length
-      ? `<ul>${summary.map((s) => `<li data-rule="${escapeHtml(s.rule.id)}"><strong>${escapeHtml(s.text)}</strong><br><span class="what">${escapeHtml(s.rule.meta.description[lang])}</span></li>`).join('')}</ul>`
-      : `<p>${w.nothingChecked}</p>`,
+    summary.wrong.length
+      ? `<ul>${summary.wrong.map((s) => `<li data-rule="${escapeHtml(s.rule.id)}"><strong>${escapeHtml(s.text)}</strong><br><span class="what">${escapeHtml(s.rule.meta.description[lang])}</span></li>`).join('')}</ul>`
+      : '',
+    summary.right.length
+      ? `<p class="right"><strong>${w.allRight}:</strong> ${summary.right.map((s) => `<span data-rule="${escapeHtml(s.rule.id)}" title="${escapeHtml(s.rule.meta.description[lang])}">${escapeHtml(s.text)}</span>`).join(', ')}.</p>`
+      : '',
+    summary.wrong.length + summary.right.length === 0 ? `<p>${w.nothingChecked}</p>` : '',
     all.length === 0 && fatalCount === 0 ? `<p class="ok">${w.none}</p>` : '',
     '</section>',
   ];

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import html from '../../src/format/html.js';
 import { context, makeResult } from './synthetic.js';
+import { rules } from '../../src/rules/index.js';
 
 const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
@@ -93,6 +94,11 @@ describe('html formatter', () => {
     expect(page).toMatch(/data-filter="rule" value="broken-paragraph" checked>/);
     // synthetic results say broken-paragraph checked 7 things and found 8
     expect(page).toContain('<strong>7 chỗ ngắt đoạn đã kiểm tra, 8 sai</strong>');
+    // a rule that checked 1234 things and found nothing is listed among the consistent ones
+    const other = rules.find((r) => r.id !== 'broken-paragraph' && r.meta.checkedLabel)!;
+    const withOther = { ...result, checked: { ...result.checked, [other.id]: 1234 } };
+    const both = html([withOther], context({ lang: 'vi', sources: new Map([['dir/<report>.txt', SRC]]) }));
+    expect(both).toMatch(new RegExp(`<p class="right"><strong>Đã kiểm tra, không có sai sót:</strong> <span data-rule="${other.id}" title="[^"]+">1\\.234 ${other.meta.checkedLabel!.vi}</span>\\.</p>`));
     const en = html([result], context({ lang: 'en', sources: new Map([['dir/<report>.txt', SRC]]) }));
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('Report check results');
