@@ -21,8 +21,8 @@ export interface AnnotateResult {
 
 interface Insert {
   part: string;
+  /** Split the run of this text node at decoded offset k; or, with node -1, insert at XML offset k. */
   node: number;
-  /** Offset inside the node's decoded text. */
   k: number;
   ends: string[];
   starts: string[];
@@ -69,6 +69,18 @@ function anchor(segs: TextSeg[], start: number, end: number): { a: TextSeg; ka: 
   return { a, ka, b, kb };
 }
 
+function lineOf(model: DocxModel, offset: number): DocxModel['lines'][number] | undefined {
+  const lines = model.lines;
+  let lo = 0;
+  let hi = lines.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lines[lo];
+}
+
 function prefixOf(xml: string, at: number): string {
   const m = /^<([A-Za-z_][\w.-]*):/.exec(xml.slice(at, at + 40));
   return m ? `${m[1]}:` : '';
@@ -106,7 +118,7 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
 
   const inserts = new Map<string, Insert>();
   const at = (part: string, node: number, k: number): Insert => {
-    const key = `${node}:${k}`;
+    const key = node < 0 ? `${part}@${k}` : `${node}:${k}`;
     let ins = inserts.get(key);
     if (!ins) {
       ins = { part, node, k, ends: [], starts: [] };
@@ -126,8 +138,26 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
       skipped++;
       continue;
     }
-    const id = nextId++;
     const nodeA = model.nodes[an.a.node];
+    if (partA !== model.documentPart) {
+      // a footnote or endnote: LibreOffice cannot load comments inside notes, so the comment goes
+      // on the note's reference mark in the body and quotes the note's text
+      const line = lineOf(model, f.offset);
+      const key = line?.extras.footnote !== undefined ? `footnote:${line.extras.footnote}` : line?.extras.endnote !== undefined ? `endnote:${line.extras.endnote}` : '';
+      const ref = model.noteRefs.get(key);
+      if (!ref) {
+        skipped++;
+        continue;
+      }
+      const id = nextId++;
+      const p = prefixOf(model.parts.get(ref.part)!, ref.start);
+      at(ref.part, -1, ref.start).starts.push(`<${p}commentRangeStart ${p}id="${id}"/>`);
+      at(ref.part, -1, ref.end).ends.push(`<${p}commentRangeEnd ${p}id="${id}"/><${p}r><${p}commentReference ${p}id="${id}"/></${p}r>`);
+      const quote = model.original.slice(f.offset, Math.max(f.endOffset, f.offset + 1)).slice(0, 80);
+      bodies.push({ id, text: `(${key.replace(':', ' ')}: «${quote}») ${f.message} [${f.ruleId}]` });
+      continue;
+    }
+    const id = nextId++;
     const xmlA = model.parts.get(nodeA.part)!;
     const p = prefixOf(xmlA, nodeA.openStart);
     at(partA!, an.a.node, an.ka).starts.push(`<${p}commentRangeStart ${p}id="${id}"/>`);
@@ -150,6 +180,10 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
     const edits: Array<{ start: number; end: number; text: string }> = [];
     const reopened = new Set<number>();
     for (const ins of list) {
+      if (ins.node < 0) {
+        edits.push({ start: ins.k, end: ins.k, text: `${ins.ends.join('')}${ins.starts.join('')}` });
+        continue;
+      }
       const node = model.nodes[ins.node];
       const p = prefixOf(xml, node.openStart);
       const pos = rawOffset(xml, node.textStart, node.textEnd, ins.k);

@@ -49,6 +49,8 @@ export interface DocxModel {
   comments: Array<{ id: string; start: number; end: number; text: string; author: string }>;
   /** The XML of the parts read (for the annotate writer). */
   parts: Map<string, string>;
+  /** Where each note is referenced in the body (`footnote:1`): the reference run's XML range. */
+  noteRefs: Map<string, { part: string; start: number; end: number }>;
   zip: ZipArchive;
   documentPart: string;
 }
@@ -184,14 +186,15 @@ function build(zip: ZipArchive): DocxModel {
   const markBetween = (id: string, kind: Mark['kind']): void => {
     marks.push({ at: kind === 'start' && lines.length ? out.length + 1 : out.length, id, kind });
   };
-  readStory(docXml, docPart, numbering, nodes, emit, {}, markBetween);
+  const noteRefs: DocxModel['noteRefs'] = new Map();
+  readStory(docXml, docPart, numbering, nodes, emit, {}, markBetween, noteRefs);
 
   for (const kind of ['footnotes', 'endnotes'] as const) {
     const part = rels.get(kind);
     const xml = part ? zip.readText(part) : undefined;
     if (!part || !xml) continue;
     parts.set(part, xml);
-    readStory(xml, part, numbering, nodes, emit, { note: kind === 'footnotes' ? 'footnote' : 'endnote' }, markBetween);
+    readStory(xml, part, numbering, nodes, emit, { note: kind === 'footnotes' ? 'footnote' : 'endnote' }, markBetween, noteRefs);
   }
 
   // comments: their text from comments.xml, their range from the marks
@@ -218,7 +221,7 @@ function build(zip: ZipArchive): DocxModel {
       comments.push({ id, start: Math.min(start, end), end: Math.max(start, end), text: c.text, author: c.author });
     }
   }
-  return { original: out, lines, segs, nodes, comments, parts, zip, documentPart: docPart };
+  return { original: out, lines, segs, nodes, comments, parts, noteRefs, zip, documentPart: docPart };
 }
 
 function readComments(xml: string, part: string): Map<string, { text: string; author: string }> {
@@ -275,6 +278,7 @@ function readStory(
   emit: (b: Buf, extras: LocationExtras) => void,
   baseExtras: LocationExtras,
   markBetween: (id: string, kind: Mark['kind']) => void,
+  noteRefs: DocxModel['noteRefs'],
 ): void {
   let skip = 0; // depth inside a skipped subtree
   const paras: ParaState[] = [];
@@ -289,7 +293,7 @@ function readStory(
   let cellSpan = 1;
   let afterRow: Array<{ buf: Buf }> = [];
   // runs
-  let run: { rPrStart: number; rPrEnd: number; vanish: boolean } | undefined;
+  let run: { start: number; rPrStart: number; rPrEnd: number; vanish: boolean; noteRef?: string } | undefined;
   let inRPr = false;
   let inPPr = 0;
   let t: { openStart: number; openEnd: number; text: string } | undefined;
@@ -385,7 +389,7 @@ function readStory(
           if (inPPr && p) p.ilvl = Number(a.val ?? 0);
           break;
         case 'r':
-          run = { rPrStart: -1, rPrEnd: -1, vanish: false };
+          run = { start: info.start, rPrStart: -1, rPrEnd: -1, vanish: false };
           break;
         case 'rPr':
           if (run && !inPPr) {
@@ -412,6 +416,10 @@ function readStory(
             ensureLabel(p);
             p.buf.add(' ');
           }
+          break;
+        case 'footnoteReference':
+        case 'endnoteReference':
+          if (run && a.id !== undefined) run.noteRef = `${name === 'footnoteReference' ? 'footnote' : 'endnote'}:${a.id}`;
           break;
         case 'noBreakHyphen':
           if (p && run) {
@@ -492,6 +500,7 @@ function readStory(
           inPPr--;
           break;
         case 'r':
+          if (run?.noteRef && !noteRefs.has(run.noteRef)) noteRefs.set(run.noteRef, { part, start: run.start, end: info.end });
           run = undefined;
           break;
         case 'p': {

@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lintParsed } from '../../src/index.js';
+import { annotateModel } from '../../src/cli/annotate.js';
+import type { Finding } from '../../src/engine/types.js';
 import { parseDocx } from '../../src/parse/docx.js';
 import { ZipArchive } from '../../src/parse/docx/zip.js';
 import { runCli } from '../helpers/cli.js';
@@ -65,11 +67,28 @@ describe('--annotate', () => {
     }
   });
 
-  it('adds to an existing comments part and keeps the reviewer comment', () => {
-    const { out, ids } = annotate(HAND, ['--rule', 'section-numbering']);
-    const { model } = parseDocx(new Uint8Array(readFileSync(out)), out);
-    expect(model.comments[0].text).toBe('reportlint-disable sum-mismatch đã đối chiếu sổ kế toán');
-    expect(model.comments).toHaveLength(1 + ids.length);
+  it('adds to an existing comments part, anchors inside table cells and tracked insertions', () => {
+    const { model } = parseDocx(new Uint8Array(readFileSync(HAND)), HAND);
+    const at = (s: string, n = s.length): Finding => {
+      const offset = model.original.indexOf(s);
+      return { ruleId: 'test-rule', message: `about ${s} & <more>`, offset, endOffset: offset + n } as Finding;
+    };
+    // a cell, a tracked insertion (inside the reviewer's comment), a split inside one run, a footnote
+    const findings = [at('1.600'), at('1.500'), at('ngân sách quý', 9), at('Kho bạc')];
+    const { files, result } = annotateModel(model, findings);
+    expect(result).toEqual({ comments: 4, skipped: 0 });
+    const out = parseDocx(model.zip.rewrite(files), 'out.docx').model;
+    expect(out.comments.map((c) => [c.author, out.original.slice(c.start, c.end), c.text])).toEqual([
+      ['Trưởng phòng', '1.500 triệu đồng', 'reportlint-disable sum-mismatch đã đối chiếu sổ kế toán'],
+      ['reportlint', '1.600', 'about 1.600 & <more> [test-rule]'],
+      ['reportlint', '1.500', 'about 1.500 & <more> [test-rule]'],
+      ['reportlint', 'ngân sách', 'about ngân sách quý & <more> [test-rule]'],
+      // LibreOffice cannot load comments inside notes: the note's reference mark carries it
+      ['reportlint', '', '(footnote 1: «Kho bạc») about Kho bạc & <more> [test-rule]'],
+    ]);
+    const onRef = out.comments[4];
+    expect(out.original.slice(onRef.start - 11, onRef.start)).toBe('31/03/2026.');
+    expect(out.original).toBe(model.original);
   });
 
   it('refuses to write over its input and needs a .docx', () => {
