@@ -12,6 +12,7 @@ import termVariant from './term-variant.js';
 import toneStyle from './tone-style.js';
 import sumMismatch from './sum-mismatch.js';
 import countMismatch from './count-mismatch.js';
+import tableSumMismatch from './table-sum-mismatch.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
@@ -25,6 +26,7 @@ export const rules: Rule[] = [
   toneStyle,
   sumMismatch,
   countMismatch,
+  tableSumMismatch,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {

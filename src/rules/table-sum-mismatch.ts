@@ -1,0 +1,68 @@
+// In a table, a total row or total column must equal the sum of what it totals, per column (or
+// per row). The reading of the table (which rows a total covers, groups, total columns) is in
+// facts/figures-tables.ts.
+
+import { z } from 'zod';
+import { defineRule, type RelatedReport } from '../engine/types.js';
+import { tableChecks } from '../facts/figures-tables.js';
+import { formatDecimal } from '../i18n/format.js';
+
+const MAX_RELATED = 30;
+
+export default defineRule({
+  id: 'table-sum-mismatch',
+  meta: {
+    category: 'figures',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: {
+      en: 'A total row or total column of a table that is not the sum of the rows or columns it totals.',
+      vi: 'Dòng tổng hoặc cột tổng của bảng không bằng tổng các dòng, các cột mà nó cộng.',
+    },
+    checkedLabel: { en: 'table totals', vi: 'ô tổng trong bảng' },
+  },
+  options: z.object({}).strict(),
+  messages: {
+    row: {
+      en: 'Column "{column}": the rows add up to {sum}, but the total row says {total} (difference {diff}).',
+      vi: 'Cột "{column}": các dòng cộng lại được {sum}, nhưng dòng tổng ghi {total} (chênh lệch {diff}).',
+    },
+    group: {
+      en: 'Column "{column}", group "{group}": its items add up to {sum}, but the group row says {total} (difference {diff}).',
+      vi: 'Cột "{column}", nhóm "{group}": các mục cộng lại được {sum}, nhưng dòng của nhóm ghi {total} (chênh lệch {diff}).',
+    },
+    column: {
+      en: 'Row "{row}": {columns} add up to {sum}, but the total column says {total} (difference {diff}).',
+      vi: 'Dòng "{row}": {columns} cộng lại được {sum}, nhưng cột tổng ghi {total} (chênh lệch {diff}).',
+    },
+    part: { en: 'part: {value}', vi: 'thành phần: {value}' },
+  },
+  check(ctx) {
+    const conv = ctx.settings.numberFormat;
+    const reported = new Set<number>();
+    for (const c of ctx.facts.get(tableChecks)) {
+      ctx.checked();
+      if (c.consistent) continue;
+      // the corner cell of a total row and a total column: one finding
+      if (reported.has(c.total.span.start)) continue;
+      reported.add(c.total.span.start);
+      const d = Math.max(c.sumDecimals, c.total.decimals);
+      const related: RelatedReport[] = c.parts.slice(0, MAX_RELATED).map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } }));
+      const short = (s: string): string => (s.length > 60 ? s.slice(0, 57) + '…' : s);
+      ctx.report({
+        messageId: c.kind,
+        span: c.total.span,
+        data: {
+          column: short(c.label),
+          row: short(c.label),
+          group: short(c.partLabels[0] ?? ''),
+          columns: c.partLabels.map((l) => `"${short(l)}"`).join(' + '),
+          sum: formatDecimal(c.sum, conv, d),
+          total: ctx.doc.slice(c.total.span),
+          diff: formatDecimal(c.sum.minus(c.total.value).abs(), conv, d),
+        },
+        related,
+      });
+    }
+  },
+});
