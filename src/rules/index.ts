@@ -5,11 +5,13 @@ import brokenParagraph from './broken-paragraph.js';
 import citationMismatch from './citation-mismatch.js';
 import citationType from './citation-type.js';
 import dateInvalid from './date-invalid.js';
+import duplicateParagraph from './duplicate-paragraph.js';
 import encoding from './encoding.js';
 import nameVariant from './name-variant.js';
 import spelling from './spelling.js';
 import termVariant from './term-variant.js';
 import toneStyle from './tone-style.js';
+import sectionNumbering from './section-numbering.js';
 import sumMismatch from './sum-mismatch.js';
 import countMismatch from './count-mismatch.js';
 import tableSumMismatch from './table-sum-mismatch.js';
@@ -19,11 +21,13 @@ export const rules: Rule[] = [
   citationMismatch,
   citationType,
   dateInvalid,
+  duplicateParagraph,
   encoding,
   nameVariant,
   spelling,
   termVariant,
   toneStyle,
+  sectionNumbering,
   sumMismatch,
   countMismatch,
   tableSumMismatch,
