@@ -39,5 +39,7 @@ export async function writeFixed(doc: Document, output: string): Promise<void> {
 export function unifiedDiff(path: string, before: string, after: string): string {
   if (before === after) return '';
   const p = path.replace(/\\/g, '/');
-  return createTwoFilesPatch(`a/${p}`, `b/${p}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+  // git's a/ b/ prefixes for relative paths; an absolute path is shown as it is
+  const abs = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
+  return createTwoFilesPatch(abs ? p : `a/${p}`, abs ? p : `b/${p}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
 }

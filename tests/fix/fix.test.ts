@@ -117,12 +117,14 @@ describe('--fix on a copy of the example report', () => {
   });
 
   it('--fix-dry-run prints a unified diff, changes nothing and exits 1', () => {
-    const p = join(tmp(), 'report.txt');
+    const dir = tmp();
+    const p = join(dir, 'report.txt');
     copyFileSync(EXAMPLE, p);
     const before = readFileSync(p);
-    const r = runCli(['--fix-dry-run', p]);
+    const r = runCli(['--fix-dry-run', 'report.txt'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stdout.startsWith(`--- a/${p}\n+++ b/${p}\n@@ `)).toBe(true);
+    expect(r.stdout.startsWith('--- a/report.txt\n+++ b/report.txt\n@@ ')).toBe(true);
+    expect(runCli(['--fix-dry-run', p]).stdout.startsWith(`--- ${p}\n+++ ${p}\n@@ `)).toBe(true);
     expect(r.stdout).toContain('\n-nhệm của người đứng đầu trong lãnh đạo, chỉ đạo.');
     expect(readFileSync(p).equals(before)).toBe(true);
   });
