@@ -67,6 +67,11 @@ export class LintCache {
     return cache;
   }
 
+  /** The content hash recorded for a key, if any. */
+  peek(key: string): string | undefined {
+    return this.entries[key]?.hash;
+  }
+
   /** A previous result for these exact bytes, or undefined. */
   get(path: string, hash: string): FileResult | undefined {
     const e = this.entries[path];

@@ -5,7 +5,6 @@
 // an internal rule error.
 
 import { Command, CommanderError, Option } from 'commander';
-import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { countFindings } from '../engine/run.js';
 import { ConfigError } from '../engine/config.js';
@@ -17,8 +16,14 @@ import { rules } from '../rules/index.js';
 import { applyBaseline, BaselineError, baselineKey, entriesFor, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { ConfigResolver, type FileConfig } from './config.js';
 import { expandPatterns } from './files.js';
-import { EncodeError, encodeText, fixDocument, unifiedDiff, writeFixed } from './fix.js';
-import { lintWithConfig, parseSource, type PipelineOptions } from './lint.js';
+import { unifiedDiff, writeFixed } from './fix.js';
+import type { PipelineOptions } from './lint.js';
+import { fatal, lintInput, type Input, type Linted } from './lint-file.js';
+import { configHash, LintCache } from './cache.js';
+import { inShard, parseShard } from './shard.js';
+import { defaultJobs, runInWorkers, worthWorkers } from './pool.js';
+import type { WorkerJob, WorkerResult } from './worker.js';
+import { stat } from 'node:fs/promises';
 import { explainRule } from './explain.js';
 import { writeFileAtomic } from './safe-write.js';
 import { mkdir } from 'node:fs/promises';
@@ -78,6 +83,11 @@ interface CliOptions {
   explain?: string;
   annotate?: string;
   comments?: string;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: string;
+  maxFileSize?: string;
 }
 
 function program(io: Io): Command {
@@ -110,6 +120,11 @@ function program(io: Io): Command {
     .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
     .option('--annotate <out.docx>', 'write a copy of the .docx input with each finding as a Word comment')
     .option('--comments <out.docx>', 'alias of --annotate')
+    .option('-j, --jobs <n>', 'worker threads for large runs (default: the number of cores; 1 = single process)')
+    .option('--cache', 'skip files unchanged since the last run (content, config and version), replaying their findings')
+    .option('--cache-location <path>', 'cache file (default .reportlintcache)')
+    .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 100)')
     .option('--debug', 'print stack traces of internal errors')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -117,19 +132,8 @@ function program(io: Io): Command {
   return p;
 }
 
-interface Input {
-  path: string;
-  bytes?: Uint8Array;
-}
-
-interface Linted {
-  result: FileResult;
-  doc?: Document;
-  /** Fixed text (--fix / --fix-dry-run), when it differs from the original. */
-  fixed?: string;
-}
-
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  if (argv[0] === 'merge') return mergeCommand(argv.slice(1), io);
   const p = program(io);
   try {
     p.parse(argv, { from: 'user' });
@@ -168,6 +172,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   if (opts.updateBaseline && !opts.baseline) return usage('--update-baseline needs --baseline <file>');
   if (opts.stdinFilename !== undefined && !opts.stdin) return usage('--stdin-filename needs --stdin');
   if (opts.stdin && p.args.length) return usage('--stdin lints standard input: give no files with it');
+  let jobs = defaultJobs();
+  if (opts.jobs !== undefined) {
+    jobs = Number(opts.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) return usage(`--jobs expects a whole number of at least 1, got '${opts.jobs}'`);
+  }
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard) return usage(`--shard expects k/n with 1 <= k <= n, got '${opts.shard}'`);
+  let maxFileBytes: number | undefined;
+  if (opts.maxFileSize !== undefined) {
+    const n = Number(opts.maxFileSize);
+    if (!(n > 0)) return usage(`--max-file-size expects a positive number of megabytes, got '${opts.maxFileSize}'`);
+    maxFileBytes = Math.floor(n * 1024 * 1024);
+  }
 
   let resolver: ConfigResolver;
   try {
@@ -195,8 +212,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   } else {
     if (p.args.length === 0) return usage('no files given (try reportlint --help)');
     const { files, missing } = await expandPatterns(p.args, io.cwd);
-    for (const m of missing) results.push(fatal(m, 'cannot read: no such file or directory'));
-    for (const path of files) inputs.push({ path });
+    for (const m of missing) if (!shard || inShard(m, shard)) results.push(fatal(m, 'cannot read: no such file or directory'));
+    for (const path of files) if (!shard || inShard(path, shard)) inputs.push({ path });
   }
 
   const pipeline: PipelineOptions = {
@@ -210,6 +227,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   const diffs: string[] = [];
   let fixedStdin: string | undefined;
 
+  // Which files to lint, each with its config (ignored files drop out here).
+  const tasks: Array<{ input: Input; fc: FileConfig; key: string }> = [];
   for (const input of inputs) {
     let fc: FileConfig;
     try {
@@ -222,31 +241,92 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (explicit.has(input.path) || opts.stdin) io.stderr(`${input.path}: ignored by ignorePatterns in ${fc.configPath}\n`);
       continue;
     }
-    const key = opts.baseline ? baselineKey(opts.baseline, input.path) : '';
-    const hide = (doc: Document, r: FileResult): FileResult => {
-      if (baseline && !opts.updateBaseline) applyBaseline(doc, r, baseline.files[key]);
-      return r;
-    };
-    const linted = await lintInput(input, io, fc, pipeline, opts, hide);
-    const { result, doc } = linted;
-    if (doc) sources.set(result.path, doc.original);
+    tasks.push({ input, fc, key: opts.baseline ? baselineKey(opts.baseline, input.path) : '' });
+  }
+
+  const wantSource = opts.format === 'html';
+  const rewriting = !!(opts.fix || opts.fixDryRun || opts.updateBaseline || opts.stdin || opts.annotate || opts.comments);
+  const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes };
+  let cache: LintCache | undefined;
+  if (opts.cache && !rewriting) {
+    const configParts = tasks.map((t) => [t.fc.configPath ?? '', t.fc.settings, t.fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
+    const baselineText = opts.baseline ? await readOptional(opts.baseline) : '';
+    cache = await LintCache.open(resolvePath(io.cwd, opts.cacheLocation ?? '.reportlintcache'), VERSION, configHash([pipeline, fileOptions, configParts.length ? configParts[0] : [], baselineText, opts.rule ?? []]));
+    if (cache.warning) io.stderr(`reportlint: ${cache.warning}\n`);
+  }
+  const perFileConfigHash = (fc: FileConfig): string => configHash([fc.configPath ?? '', fc.settings, fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
+
+  const finish = (task: { input: Input; fc: FileConfig; key: string }, linted: Linted): void => {
+    let { result } = linted;
+    const cacheKey = `${task.input.path}\u0000${perFileConfigHash(task.fc)}`;
+    if (cache && linted.cached) result = cache.get(cacheKey, linted.hash!) ?? result;
+    else if (cache && linted.hash) cache.set(cacheKey, linted.hash, result);
+    const { doc } = linted;
+    if (doc && wantSource) sources.set(result.path, doc.original);
     if (doc && opts.updateBaseline) {
-      baselineUpdates.set(key, entriesFor(doc, result.findings));
+      baselineUpdates.set(task.key, entriesFor(doc, result.findings));
       result.findings = [];
       countFindings(result);
     }
-    if (doc && linted.fixed !== undefined) {
-      if (opts.fixDryRun) diffs.push(unifiedDiff(result.path, doc.original, linted.fixed));
-      else if (opts.stdin) fixedStdin = linted.fixed;
-      else {
-        try {
-          await writeFixed(doc, linted.fixed);
-        } catch (e) {
-          result.fatal = `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
+    results.push(result);
+  };
+  const cachedHash = (task: { input: Input; fc: FileConfig }): string | undefined =>
+    cache ? cache.peek(`${task.input.path}\u0000${perFileConfigHash(task.fc)}`) ?? '' : undefined;
+
+  let parallel = false;
+  if (!rewriting && jobs > 1 && tasks.length >= 2) {
+    let bytes = 0;
+    for (const t of tasks) bytes += (await stat(t.input.path).catch(() => undefined))?.size ?? 0;
+    parallel = worthWorkers(tasks.length, bytes, jobs);
+  }
+
+  if (parallel) {
+    const workerJobs: WorkerJob[] = tasks.map((t) => ({
+      path: t.input.path,
+      cwd: io.cwd,
+      configPath: opts.config,
+      only: opts.rule,
+      pipeline,
+      file: { ...fileOptions, cachedHash: cachedHash(t) },
+      baselinePath: opts.baseline,
+      baselineKey: opts.baseline ? t.key : undefined,
+      wantSource,
+    }));
+    const out = await runInWorkers<WorkerJob, WorkerResult>(new URL('./worker.js', import.meta.url), workerJobs, jobs);
+    out.forEach((w, i) => {
+      if (w.source !== undefined) sources.set(w.result.path, w.source);
+      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached });
+    });
+  } else {
+    for (const task of tasks) {
+      const { input, fc } = task;
+      const hide = (doc: Document, r: FileResult): FileResult => {
+        if (baseline && !opts.updateBaseline) applyBaseline(doc, r, baseline.files[task.key]);
+        return r;
+      };
+      const linted = await lintInput(input, io.stderr, fc, pipeline, { ...fileOptions, cachedHash: cachedHash(task) }, hide);
+      const { doc } = linted;
+      if (doc && linted.fixed !== undefined) {
+        if (opts.fixDryRun) diffs.push(unifiedDiff(linted.result.path, doc.original, linted.fixed));
+        else if (opts.stdin) fixedStdin = linted.fixed;
+        else {
+          try {
+            await writeFixed(doc, linted.fixed);
+          } catch (e) {
+            linted.result.fatal = `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
+          }
         }
       }
+      if ((opts.stdin || opts.annotate || opts.comments) && doc) sources.set(linted.result.path, doc.original);
+      finish(task, linted);
     }
-    results.push(result);
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (e) {
+      io.stderr(`reportlint: cannot write the cache: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -318,53 +398,47 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   return 0;
 }
 
-function fatal(path: string, message: string): FileResult {
-  return { path, format: 'unknown', findings: [], checked: {}, errorCount: 0, warningCount: 0, infoCount: 0, fatal: message };
+async function readOptional(path: string): Promise<string> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    return await readFile(path, 'utf8');
+  } catch {
+    return '';
+  }
 }
 
-async function lintInput(
-  input: Input,
-  io: Io,
-  fc: FileConfig,
-  pipeline: PipelineOptions,
-  opts: CliOptions,
-  hide: (doc: Document, r: FileResult) => FileResult,
-): Promise<Linted> {
-  let bytes: Uint8Array;
-  if (input.bytes) bytes = input.bytes;
-  else {
-    try {
-      const st = await stat(input.path);
-      if (st.isDirectory()) return { result: fatal(input.path, 'cannot read: is a directory') };
-      bytes = await readFile(input.path);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const reason = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.message;
-      return { result: fatal(input.path, `cannot read: ${reason}`) };
-    }
-  }
-  let doc: Document;
+/** `reportlint merge a.json b.json ... [--format f] [--output-file p]`: one result from sharded runs. */
+async function mergeCommand(argv: string[], io: Io): Promise<number> {
+  const p = new Command('reportlint merge')
+    .description('merge the JSON outputs of sharded runs and print them in any format')
+    .argument('<files...>', 'JSON outputs of reportlint --format json')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('json'))
+    .option('-o, --output-file <path>', 'write the report to this file')
+    .addOption(new Option('--lang <lang>', 'message language of the summary').choices(['vi', 'en']))
+    .option('--no-color', 'no colour')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
   try {
-    doc = await parseSource(bytes, input.path, opts.encoding);
+    p.parse(argv, { from: 'user' });
   } catch (e) {
-    if (opts.debug && e instanceof Error) io.stderr(`${e.stack}\n`);
-    return { result: fatal(input.path, `cannot read: ${e instanceof Error ? e.message : String(e)}`) };
-  }
-  const lint = (d: Document): FileResult => hide(d, lintWithConfig(d, fc, pipeline));
-  if (!(opts.fix || opts.fixDryRun)) return { result: lint(doc), doc };
-  const fixed = fixDocument(doc, lint);
-  if (fixed.output === doc.original) return { result: fixed.result, doc };
-  try {
-    encodeText('', doc.encoding, doc.bom);
-  } catch (e) {
-    if (e instanceof EncodeError) {
-      const result = lint(doc);
-      result.fatal = e.message;
-      return { result, doc };
-    }
+    if (e instanceof CommanderError) return e.code === 'commander.helpDisplayed' || e.code === 'commander.help' ? 0 : 2;
     throw e;
   }
-  return { result: fixed.result, doc, fixed: fixed.output };
+  const o = p.opts<{ format: string; outputFile?: string; lang?: Lang; color?: boolean }>();
+  const { mergeFiles } = await import('./merge.js');
+  let results: FileResult[];
+  try {
+    results = await mergeFiles(p.args.map((a) => resolvePath(io.cwd, a)));
+  } catch (e) {
+    io.stderr(`reportlint merge: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const formatter = (await loadFormatter(o.format))!;
+  const report = formatter(results, { lang: o.lang ?? langFromEnv(io.env), color: o.color !== false && io.isTTY && !io.env.NO_COLOR, cwd: io.cwd, rules, version: VERSION });
+  if (o.outputFile) await writeFileAtomic(resolvePath(io.cwd, o.outputFile), report);
+  else io.stdout(report);
+  if (results.some((r) => r.fatal || r.internalErrors?.length)) return 2;
+  return results.some((r) => r.errorCount > 0) ? 1 : 0;
 }
 
 export type { Severity };
