@@ -7,9 +7,9 @@ import { defineRule } from '../engine/types.js';
 import { citations, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
 
 // Symbol codes that are never an agency's own abbreviation, so a state công văn (whose symbol
-// has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế) and `TB`
-// are left out: they are also agency abbreviations.
-const SURE_TYPE_CODES = new Set(['QĐ', 'KH', 'NQ', 'NĐ', 'TTr', 'KL', 'QĐi', 'QyĐ', 'CTr'].map(fold));
+// has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế), `TTr`
+// (Thanh tra), `TB` and `BC` are left out: they are also agency abbreviations.
+const SURE_TYPE_CODES = new Set(['QĐ', 'KH', 'NQ', 'NĐ', 'KL', 'QĐi', 'QyĐ', 'CTr'].map(fold));
 // What a law-style symbol (`59/2020/QH14`, `1211/2016/UBTVQH13`) may be called.
 const LAW_KINDS: TypeKind[] = ['Luật', 'NQ', 'PL'];
 
