@@ -41,5 +41,5 @@ export function unifiedDiff(path: string, before: string, after: string): string
   const p = path.replace(/\\/g, '/');
   // git's a/ b/ prefixes for relative paths; an absolute path is shown as it is
   const abs = p.startsWith('/') || /^[A-Za-z]:\//.test(p);
-  return createTwoFilesPatch(abs ? p : `a/${p}`, abs ? p : `b/${p}`, before, after, undefined, undefined, { context: 3 }).replace(/^=+\n/, '');
+  return createTwoFilesPatch(abs ? p : `a/${p}`, abs ? p : `b/${p}`, before, after, undefined, undefined, { context: 3 }).replace(/^(Index: .*\n)?=+\n/, '');
 }
