@@ -162,6 +162,8 @@ export function inferNumberFormat(text: string, locale: 'vi' | 'en'): NumberConv
     if (before && /[\p{L}\d_/.-]/u.test(before)) continue;
     if (after === '/' || after === '-' || (after === '.' && /\d/.test(text[m.index + raw.length + 1] ?? ''))) continue;
     if (PLAIN.test(raw)) continue;
+    // outline numbers written inline ("1.1. Mục tiêu", "5.1 Đơn vị đạt…") are not decimals
+    if (/^\d{1,2}\.\d{1,2}$/.test(raw) && (after === '.' || after === ')' || /^[ \t]+\p{Lu}/u.test(text.slice(m.index + raw.length, m.index + raw.length + 3)))) continue;
     const isVi = VI_GROUPED.test(raw) || VI_DECIMAL.test(raw);
     const isEn = EN_GROUPED.test(raw) || EN_DECIMAL.test(raw);
     if (isVi && !isEn) vi++;

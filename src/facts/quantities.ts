@@ -152,7 +152,7 @@ const NOUNS_EN = [
   'contracts', 'contract', 'requests', 'request', 'claims', 'claim', 'items', 'item', 'vehicles', 'vehicle',
   'officials', 'official', 'officers', 'officer', 'jobs', 'job', 'homes', 'home', 'houses', 'house',
   'hospitals', 'hospital', 'clinics', 'clinic', 'organisations', 'organizations', 'organisation', 'organization',
-  'countries', 'country', 'states', 'recommendations', 'recommendation', 'deaths', 'births', 'incidents', 'incident',
+  'times', 'countries', 'country', 'states', 'recommendations', 'recommendation', 'deaths', 'births', 'incidents', 'incident',
 ];
 const TIME = ['năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week'];
 

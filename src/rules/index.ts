@@ -15,6 +15,7 @@ import sectionNumbering from './section-numbering.js';
 import sumMismatch from './sum-mismatch.js';
 import countMismatch from './count-mismatch.js';
 import tableSumMismatch from './table-sum-mismatch.js';
+import numberFormat from './number-format.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
@@ -31,6 +32,7 @@ export const rules: Rule[] = [
   sumMismatch,
   countMismatch,
   tableSumMismatch,
+  numberFormat,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {

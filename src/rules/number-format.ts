@@ -1,0 +1,80 @@
+// Figures written in the other number convention than the document's (`1.5 lần` in a document
+// that writes `19.870,477`), and figures whose reading is ambiguous in a document that mixes
+// both conventions. Reported as info: the figure is read in the document's convention, and the
+// writer should know that is a guess. Only quantities with a unit are considered (section
+// numbers, versions and codes are not figures).
+
+import { z } from 'zod';
+import { defineRule } from '../engine/types.js';
+import { readNumber } from '../facts/numbers.js';
+import { quantities, type Quantity } from '../facts/quantities.js';
+import { formatDecimal } from '../i18n/format.js';
+
+const SAMPLE = { vi: '1.234,5', en: '1,234.5' };
+
+export default defineRule({
+  id: 'number-format',
+  meta: {
+    category: 'figures',
+    defaultSeverity: 'info',
+    fixable: false,
+    description: {
+      en: 'A figure written in the other number convention, or ambiguous in a document that mixes both.',
+      vi: 'Số viết theo quy ước khác với văn bản, hoặc đọc được hai cách trong văn bản dùng lẫn hai quy ước.',
+    },
+    checkedLabel: { en: 'figures', vi: 'số liệu' },
+  },
+  options: z.object({}).strict(),
+  messages: {
+    otherConvention: {
+      en: '"{raw}" is written in the other convention; this document writes figures as {convention}, where it would be "{expected}".',
+      vi: '"{raw}" viết theo quy ước khác; văn bản này viết số theo kiểu {convention}, theo đó phải là "{expected}".',
+    },
+    otherConventionMany: {
+      en: '"{raw}" and {more} more figures in this block are written in the other convention; this document writes figures as {convention}, where it would be "{expected}".',
+      vi: '"{raw}" và {more} số khác trong khối này viết theo quy ước khác; văn bản này viết số theo kiểu {convention}, theo đó phải là "{expected}".',
+    },
+    ambiguous: {
+      en: '"{raw}" is read as {mine} here, but as {theirs} in the other convention, and this document uses both conventions.',
+      vi: '"{raw}" được đọc là {mine}, nhưng theo quy ước kia là {theirs}, mà văn bản này dùng cả hai quy ước.',
+    },
+    otherSeen: { en: 'written in the other convention here', vi: 'số viết theo quy ước kia ở đây' },
+  },
+  check(ctx) {
+    const conv = ctx.settings.numberFormat;
+    const other = conv === 'vi' ? 'en' : 'vi';
+    const withUnit = ctx.facts.get(quantities).filter((q) => q.unit.family !== 'none' && q.unit.family !== 'time');
+    const foreign: Quantity[] = withUnit.filter((q) => !q.wellFormed);
+    // figures in the other convention: one finding per block (a table written the other way is one problem)
+    const byBlock = new Map<number, Quantity[]>();
+    for (const q of foreign) {
+      const l = byBlock.get(q.block);
+      if (l) l.push(q);
+      else byBlock.set(q.block, [q]);
+    }
+    for (const list of byBlock.values()) {
+      const q = list[0];
+      ctx.report({
+        messageId: list.length > 1 ? 'otherConventionMany' : 'otherConvention',
+        span: q.valueSpan,
+        data: { raw: q.raw, more: list.length - 1, convention: SAMPLE[conv], expected: formatDecimal(q.value, conv, q.decimals) },
+        related: list.slice(1, 20).map((o) => ({ span: o.valueSpan, messageId: 'otherSeen' })),
+      });
+    }
+    for (const q of withUnit) {
+      ctx.checked();
+      if (!q.wellFormed || !q.ambiguous || foreign.length === 0) continue;
+      const theirs = readNumber(q.raw, other);
+      if (!theirs) continue;
+      // a count cannot be fractional, a đồng amount has no fraction: the other reading is impossible
+      if (!theirs.value.isInteger() && (q.unit.family === 'count' || q.unit.currency === 'VND')) continue;
+      const near = foreign.reduce((a, b) => (Math.abs(b.span.start - q.span.start) < Math.abs(a.span.start - q.span.start) ? b : a));
+      ctx.report({
+        messageId: 'ambiguous',
+        span: q.valueSpan,
+        data: { raw: q.raw, mine: formatDecimal(q.value, conv, q.decimals), theirs: formatDecimal(theirs.value, conv, theirs.decimals) },
+        related: [{ span: near.valueSpan, messageId: 'otherSeen' }],
+      });
+    }
+  },
+});
