@@ -276,8 +276,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   let parallel = false;
   if (!rewriting && jobs > 1 && tasks.length >= 2) {
     let bytes = 0;
-    for (const t of tasks) bytes += (await stat(t.input.path).catch(() => undefined))?.size ?? 0;
-    parallel = worthWorkers(tasks.length, bytes, jobs);
+    if (opts.jobs === undefined) for (const t of tasks) bytes += (await stat(t.input.path).catch(() => undefined))?.size ?? 0;
+    // an explicit --jobs is honoured; by default workers start only when the run is large enough to pay for them
+    parallel = opts.jobs !== undefined || worthWorkers(tasks.length, bytes, jobs);
   }
 
   if (parallel) {
