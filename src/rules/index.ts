@@ -2,6 +2,8 @@
 
 import type { Rule } from '../engine/types.js';
 import brokenParagraph from './broken-paragraph.js';
+import comparisonClaim from './comparison-claim.js';
+import percentMismatch from './percent-mismatch.js';
 import citationMismatch from './citation-mismatch.js';
 import citationType from './citation-type.js';
 import dateInvalid from './date-invalid.js';
@@ -19,6 +21,8 @@ import numberFormat from './number-format.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
+  comparisonClaim,
+  percentMismatch,
   citationMismatch,
   citationType,
   dateInvalid,
