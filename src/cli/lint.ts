@@ -14,6 +14,8 @@ export interface PipelineOptions {
   /** Command-line settings; they win over the config's. */
   overrides?: SettingsInput;
   reportUnusedDirectives?: Severity;
+  /** Per-file time budget for the rules (ms); past it the remaining rules are not run and an internal error says so. */
+  timeBudgetMs?: number;
 }
 
 const KNOWN = new Set(rules.map((r) => r.id));
@@ -24,7 +26,7 @@ function defined<T extends object>(o: T): Partial<T> {
 
 export function lintWithConfig(doc: Document, fc: Pick<FileConfig, 'rules' | 'settings'>, opts: PipelineOptions): FileResult {
   const docSettings = resolveSettings(doc, { ...fc.settings, ...defined(opts.overrides ?? {}) });
-  const result = lintDocument(doc, fc.rules, docSettings, opts.lang);
+  const result = lintDocument(doc, fc.rules, docSettings, opts.lang, { timeBudgetMs: opts.timeBudgetMs });
   applySuppressions(doc, result, {
     activeRules: new Set(fc.rules.map((r) => r.rule.id)),
     knownRules: KNOWN,

@@ -88,6 +88,7 @@ interface CliOptions {
   cacheLocation?: string;
   shard?: string;
   maxFileSize?: string;
+  timeBudget?: string;
 }
 
 function program(io: Io): Command {
@@ -125,6 +126,7 @@ function program(io: Io): Command {
     .option('--cache-location <path>', 'cache file (default .reportlintcache)')
     .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
     .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 100)')
+    .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
     .option('--debug', 'print stack traces of internal errors')
     .version(VERSION, '-v, --version')
     .exitOverride()
@@ -216,7 +218,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     for (const path of files) if (!shard || inShard(path, shard)) inputs.push({ path });
   }
 
+  let timeBudgetMs: number | undefined;
+  if (opts.timeBudget !== undefined) {
+    const n = Number(opts.timeBudget);
+    if (!(n > 0)) return usage(`--time-budget expects a positive number of seconds, got '${opts.timeBudget}'`);
+    timeBudgetMs = n * 1000;
+  }
   const pipeline: PipelineOptions = {
+    timeBudgetMs,
     lang,
     overrides: { locale: opts.locale, numberFormat: opts.numberFormat, rounding: opts.rounding },
     reportUnusedDirectives: opts.reportUnusedDisableDirectives ? 'error' : undefined,

@@ -47,13 +47,29 @@ function checkSpan(doc: Document, span: Span, what: string): void {
   }
 }
 
-export function lintDocument(doc: Document, rules: RuleSetting[], settings: DocumentSettings, lang: Lang): FileResult {
+export interface LintLimits {
+  /** Stop running further rules on a document once this much time has passed (ms). */
+  timeBudgetMs?: number;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 60_000;
+
+export function lintDocument(doc: Document, rules: RuleSetting[], settings: DocumentSettings, lang: Lang, limits: LintLimits = {}): FileResult {
+  const budget = limits.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+  const started = performance.now();
   const facts = new FactStore(doc, settings);
   const findings: Finding[] = [];
   const checked: Record<string, number> = {};
   const internalErrors: Array<{ ruleId: string; message: string }> = [];
 
-  for (const { rule, severity, options } of rules) {
+  for (let ri = 0; ri < rules.length; ri++) {
+    const { rule, severity, options } = rules[ri];
+    const elapsed = performance.now() - started;
+    if (elapsed > budget) {
+      const skipped = rules.slice(ri).map((r) => r.rule.id);
+      internalErrors.push({ ruleId: rules[ri - 1]?.rule.id ?? rule.id, message: `time budget of ${budget >= 1000 ? `${budget / 1000} s` : `${budget} ms`} for this file exceeded after ${Math.round(elapsed)} ms; not run: ${skipped.join(', ')}` });
+      break;
+    }
     const pending: Finding[] = [];
     let count = 0;
     const ctx: RuleContext<unknown> = {

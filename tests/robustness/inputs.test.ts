@@ -114,3 +114,22 @@ describe('files that cannot be read', () => {
     expect(JSON.parse(r.stdout).files.some((f: { path: string }) => f.path.endsWith('ok.txt'))).toBe(true);
   });
 });
+
+describe('resource bounds', () => {
+  it('a 50 MB text file over --max-file-size is refused at once with a clear line', () => {
+    const d = tmp();
+    const p = join(d, 'huge.txt');
+    writeFileSync(p, Buffer.alloc(50 * 1024 * 1024, 'Báo cáo số liệu. '));
+    const t = Date.now();
+    const r = runCli(['--max-file-size', '10', p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`${p}: cannot read: the file is 50 MB, over the 10 MB limit (--max-file-size)\n`);
+    expect(Date.now() - t).toBeLessThan(20_000);
+  });
+
+  it('a per-file time budget turns into a clear error, not a hang', () => {
+    const r = runCli(['--time-budget', '0.001', 'fixtures/example/bao-cao-164-TB-TU.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fixtures\/example\/bao-cao-164-TB-TU\.txt: internal error in rule [a-z-]+: time budget of 1 ms for this file exceeded after \d+ ms; not run: /);
+  });
+});
