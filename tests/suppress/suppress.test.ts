@@ -103,8 +103,8 @@ describe('inline suppressions', () => {
   it('--report-unused-disable-directives on the command line exits 1', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-sup-'));
     writeFileSync(join(dir, 'r.txt'), '<!-- reportlint-disable-next-line broken-paragraph -->\nMột câu đầy đủ.\n');
-    expect(runCli(['r.txt'], { cwd: dir }).code).toBe(0);
-    const r = runCli(['--format', 'unix', '--report-unused-disable-directives', 'r.txt'], { cwd: dir });
+    expect(runCli(['--rule', 'broken-paragraph', 'r.txt'], { cwd: dir }).code).toBe(0);
+    const r = runCli(['--format', 'unix', '--rule', 'broken-paragraph', '--report-unused-disable-directives', 'r.txt'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("r.txt:1:1: error: Unused reportlint-disable directive (no problem from 'broken-paragraph' was reported here). [unused-disable-directive]\n");
   });
