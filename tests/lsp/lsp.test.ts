@@ -1,9 +1,9 @@
 // The language server as an editor uses it: initialize, initialized, didOpen, publishDiagnostics,
 // codeAction (quick fix from the rule's fix), didChange, shutdown and exit.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LspClient } from './client.js';
@@ -117,5 +117,23 @@ describe('reportlint --lsp', () => {
     const pub = (await client.diagnostics(uri, 1)).params as { diagnostics: Diagnostic[] };
     expect(pub.diagnostics).toHaveLength(1);
     expect(pub.diagnostics[0].message).toMatch(/reportlint\.config\.json: rules\.nope: unknown rule 'nope'/);
+  });
+  it('lints a .docx from disk on open, and offers no edit for it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-lsp-'));
+    const path = join(dir, 'report.docx');
+    copyFileSync(resolve(__dirname, '../../fixtures/docx/bao-cao-164-TB-TU.docx'), path);
+    const uri = pathToFileURL(path).href;
+    client = await start(dir);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'docx', version: 1, text: '' } });
+    const pub = (await client.diagnostics(uri, 1)).params as { diagnostics: Diagnostic[] };
+    const broken = pub.diagnostics.filter((d) => d.code === 'broken-paragraph');
+    // paragraph = line, as for the .txt copy of the example (lines 15 and 61)
+    expect(broken.map((d) => d.range.start.line + 1)).toEqual([15, 61]);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: broken[0].range,
+      context: { diagnostics: [broken[0]] },
+    });
+    expect(actions).toEqual([]);
   });
 });
