@@ -20,6 +20,7 @@ const WORDS = {
     checkedLine: (n: string, label: string, kk: string) => `${n} ${label} checked, ${kk} wrong`,
     nothingChecked: 'Nothing to check was found.',
     allRight: 'Checked and consistent',
+    noMatch: 'No problem matches the filters above.',
     filters: 'Show',
     bySeverity: 'By severity',
     byRule: 'By rule',
@@ -46,6 +47,7 @@ const WORDS = {
     checkedLine: (n: string, label: string, kk: string) => `${n} ${label} đã kiểm tra, ${kk} sai`,
     nothingChecked: 'Không tìm thấy nội dung nào cần kiểm tra.',
     allRight: 'Đã kiểm tra, không có sai sót',
+    noMatch: 'Không có vấn đề nào khớp với bộ lọc ở trên.',
     filters: 'Hiển thị',
     bySeverity: 'Theo mức độ',
     byRule: 'Theo quy tắc',
@@ -329,6 +331,7 @@ code.rule{font-size:.78rem;color:var(--muted)}
 .fix{font-size:.9rem;color:#1a7f37;margin:.2rem 0}
 .fatal{background:var(--err-bg);border:1px solid var(--err);border-radius:8px;padding:.75rem 1rem}
 .ok{color:#1a7f37;font-weight:600}
+.nomatch{color:var(--muted);margin:0}
 `;
 
 const JS = `
@@ -347,6 +350,10 @@ const JS = `
       if(on&&el.tagName==='LI')shown++;
     });
     if(counter)counter.textContent=fmt.replace('{shown}',String(shown)).replace('{total}',String(total));
+    [].forEach.call(document.querySelectorAll('aside.list'),function(a){
+      var none=a.querySelectorAll('li.finding:not(.off)').length===0;
+      var p=a.querySelector('.nomatch');if(p)p.hidden=!none||!a.querySelector('li.finding');
+    });
   }
   function select(fid,target){
     [].forEach.call(document.querySelectorAll('.active'),function(el){el.classList.remove('active');});
@@ -440,7 +447,7 @@ const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
       return;
     }
     const list = r.findings.length
-      ? `<aside class="list"><h3>${w.list}</h3><ol>${r.findings.map((f, j) => findingItem(f, `${fileId}-${j + 1}`, lang, source !== undefined)).join('\n')}</ol></aside>`
+      ? `<aside class="list"><h3>${w.list}</h3><ol>${r.findings.map((f, j) => findingItem(f, `${fileId}-${j + 1}`, lang, source !== undefined)).join('\n')}</ol><p class="nomatch" hidden>${w.noMatch}</p></aside>`
       : `<aside class="list"><p class="ok">${w.none}</p></aside>`;
     const doc = source !== undefined
       ? `<article class="doc" aria-label="${w.text}">\n${renderText(source, rangesOf(r.findings, fileId, source), fileId)}\n</article>`

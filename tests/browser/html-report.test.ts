@@ -120,7 +120,9 @@ describe.skipIf(!present)('html report in chromium', () => {
     const bg = await page.locator(`mark.hl[data-first][data-sev="${hide}"]`).first().evaluate((m) => getComputedStyle(m).backgroundColor);
     expect(bg).toBe('rgba(0, 0, 0, 0)');
     expect(await page.locator('#shown').innerText()).toBe(`Đang hiện ${keep} trên ${findings.length} vấn đề`);
+    await expect.poll(() => page.locator('.nomatch').isVisible()).toBe(keep === 0);
     await page.locator(`input[data-filter="sev"][value="${hide}"]`).check();
+    expect(await page.locator('.nomatch').isVisible()).toBe(false);
     expect(await page.locator('li.finding:visible').count()).toBe(findings.length);
   });
 
