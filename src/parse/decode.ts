@@ -30,6 +30,12 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
     return { text, encoding: le ? 'utf-16le' : 'utf-16be', bom: true };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    // valid UTF-8 may hold NUL, but no report does: it is a binary file or UTF-16 without a BOM
+    const utf16 = nul % 2 === 1 ? 'utf-16le' : 'utf-16be';
+    throw new DecodeError(`NUL byte at byte ${nul}: a binary file, or UTF-16 text without a byte-order mark (if so, name it with --encoding ${utf16})`);
+  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { text, encoding: 'utf-8', bom };

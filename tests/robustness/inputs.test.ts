@@ -133,3 +133,17 @@ describe('resource bounds', () => {
     expect(r.stderr).toMatch(/^fixtures\/example\/bao-cao-164-TB-TU\.txt: internal error in rule [a-z-]+: time budget of 1 ms for this file exceeded after \d+ ms; not run: /);
   });
 });
+
+describe('NUL bytes', () => {
+  it('UTF-16 without a BOM and a file with NUL bytes: one clear line, with the encoding to name', () => {
+    const d = tmp();
+    writeFileSync(join(d, 'u16.txt'), Buffer.from('Báo cáo\n', 'utf16le'));
+    writeFileSync(join(d, 'nul.txt'), Buffer.from([0x41, 0x42, 0x00, 0x43]));
+    const r = runCli([join(d, 'u16.txt'), join(d, 'nul.txt')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${join(d, 'u16.txt')}: cannot read: NUL byte at byte 1: a binary file, or UTF-16 text without a byte-order mark (if so, name it with --encoding utf-16le)`);
+    expect(r.stderr).toContain(`${join(d, 'nul.txt')}: cannot read: NUL byte at byte 2`);
+    const named = runCli(['--format', 'json', '--encoding', 'utf-16le', join(d, 'u16.txt')]);
+    expect(named.code).toBe(0);
+  });
+});
