@@ -253,7 +253,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     tasks.push({ input, fc, key: opts.baseline ? baselineKey(opts.baseline, input.path) : '' });
   }
 
-  const wantSource = opts.format === 'html';
+  const wantSource = opts.format === 'html' || opts.format === 'sarif'; // html shows the text; sarif fingerprints and fix regions need it
   const rewriting = !!(opts.fix || opts.fixDryRun || opts.updateBaseline || opts.stdin || opts.annotate || opts.comments);
   const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes };
   let cache: LintCache | undefined;

@@ -67,6 +67,8 @@ describe('sarif formatter', () => {
       );
       expect(res.partialFingerprints['reportlintFingerprint/v1']).toMatch(/^[0-9a-f]{32}:\d+$/);
       expect(!!res.fixes).toBe(!!f.fix);
+      // the CLI hands the formatter the text, so fixes are placed by line and column
+      for (const fx of res.fixes ?? []) for (const rep of fx.artifactChanges[0].replacements) expect(rep.deletedRegion.startLine).toBeGreaterThan(0);
     });
     const prints = run.results.map((x: Json) => x.partialFingerprints['reportlintFingerprint/v1']);
     expect(new Set(prints).size).toBe(prints.length);
