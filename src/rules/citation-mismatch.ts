@@ -72,6 +72,7 @@ export default defineRule({
             f.length >= opts.minMajority &&
             f.some((o) => o.date !== undefined && dateValue(o.date) === day) &&
             typeAgrees(c, f) &&
+            !issuerConflict(c, f) &&
             likelyTypo(c.number, f[0].number, opts.minNumberGap),
         );
         if (matches.length !== 1) continue;
@@ -103,7 +104,7 @@ export default defineRule({
       for (const lone of ranked.slice(1)) {
         if (lone.length !== 1) continue;
         const c = lone[0];
-        if (!dateTypo(c.date!, md)) continue;
+        if (!dateTypo(c.date!, md) || issuerConflict(c, major)) continue;
         const expected = restyle(c.date!, md);
         ctx.report({
           messageId: 'differentDate',
@@ -161,6 +162,17 @@ function typeAgrees(c: Citation, major: Citation[]): boolean {
   if (!c.typeKind) return true;
   const kinds = major.map((o) => o.typeKind).filter((k) => k !== undefined);
   return kinds.length === 0 || kinds.includes(c.typeKind);
+}
+
+/**
+ * Both name an issuer and none of the majority's is the lone one's: "Kế hoạch số 15/KH-UBND … của
+ * UBND tỉnh" and "… của UBND xã" share a symbol but are two documents.
+ */
+function issuerConflict(c: Citation, major: Citation[]): boolean {
+  if (!c.issuer) return false;
+  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  const theirs = major.map((o) => o.issuer).filter((x) => x !== undefined).map(norm);
+  return theirs.length > 0 && !theirs.includes(norm(c.issuer));
 }
 
 /** One digit dropped, added, changed or two swapped; and far enough apart not to be two documents of one day. */
