@@ -117,18 +117,35 @@ const usable = (q: Quantity): boolean => !q.hedged && !q.range && q.wellFormed &
 const usableEnd = (q: Quantity): boolean => !q.hedge && q.wellFormed && q.value.greaterThan(0);
 
 // Words that change what a percentage is computed from: a rate next to them is not a plain share.
-const FORMULA_WORDS = /tăng|giảm|vượt|so với|so cùng|cùng kỳ|gấp|lần|increase|decrease|grew|rose|fell|declin|higher|lower|more|less|above|below|exceed|change|growth|compared/;
+const FORMULA_WORDS = /tăng|giảm|vượt|so với|so cùng|cùng kỳ|kỳ trước|năm trước|trước đó|kế hoạch|chỉ tiêu|mục tiêu|dự toán|gấp|lần|increase|decrease|grew|rose|fell|declin|higher|lower|more|less|above|below|exceed|change|growth|compared|previous|prior|last year|target|goal|plan/;
 // A percentage followed by one of these is relative to a plan or an earlier period, not to the counts before it.
 const PLAN_AFTER = /^\s*\)?\s*(?:kế hoạch|kh(?![\p{L}])|dự toán|chỉ tiêu|mục tiêu|nhiệm vụ|so(?![\p{L}])|cùng kỳ|of (?:the )?(?:plan|target|goal|budget)|of plan|of target|compared|over|from)/u;
 const PLAN_WORD_AFTER = /^\s*(?:so với\s+|so\s+)?(kế hoạch|dự toán|chỉ tiêu|mục tiêu)/;
 // The glue just before a percentage that is a share: "…, đạt 72,7%", "(chiếm 75%)", "(72.7%)", ", or 72.7%".
 const SHARE_CUE_END = /(?:(?:^|[^\p{L}])(?:đạt|chiếm|bằng|là|tỷ lệ|tỉ lệ|tương ứng|tức là|tức|hay|or)(?:\s+(?:tỷ lệ|tỉ lệ|là|đạt))*|[=(:])\s*$/u;
+const CUE_WORDS = /^\s*(?:(?:ước|đạt|chiếm|bằng|là|tương ứng với|tương ứng|tức là|tức|hay|or|tỷ lệ|tỉ lệ|=|:)\s*)*$/u;
+
+/**
+ * The glue before a percentage names it as the share of the figures before: after the last comma
+ * or parenthesis only cue words ("…, đạt tỷ lệ", "(chiếm", "(", ", or"); without one, the glue
+ * ends in a cue word ("45/60 xã đạt chuẩn đạt tỷ lệ"). "…, tỷ lệ hộ nghèo là" names another rate.
+ */
+function shareCue(glue: string): boolean {
+  const k = Math.max(glue.lastIndexOf(','), glue.lastIndexOf('('));
+  if (k < 0) return SHARE_CUE_END.test(glue);
+  const tail = glue.slice(k + 1);
+  if (!CUE_WORDS.test(tail)) return false;
+  return glue[k] === '(' || tail.trim() !== '';
+}
+
+/** A percentage followed by "of …" (35% of which, 20% của …) is a share of something else. */
+const OF_AFTER = /^\s*(?:of|của|trong số)(?![\p{L}])/u;
 const CONNECT_OF = /^\s*(?:out of|of|trên tổng số|trên tổng|trong tổng số|trong số|trên)\s+(?:the\s+|all\s+|all the\s+|a total of\s+)?$/;
 const CONNECT_SLASH = /^\s*(?:\[\d+\]\s*)?\/\s*$/;
 const DIRECTION_BEFORE =
   /(?:^|[^\p{L}])(tăng|giảm|increased by|increased|decreased by|decreased|rose by|rose|grew by|grew|fell by|fell|declined by|declined|dropped by|dropped|went up by|went up|went down by|went down|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a reduction of|reduced by)\s*(?:thêm\s*|khoảng\s*)?$/u;
 const TOTAL_CUE =
-  /(?:^|[^\p{L}])(?:tổng số|tổng cộng|tổng|tiếp nhận|nhận được|đã nhận|thụ lý|toàn (?:xã|phường|huyện|tỉnh|thành phố|ngành|đơn vị|trường|thị trấn) có|có tổng(?: số)?|được giao|giao|received|a total of|total(?: of)?)(?:\s+(?:là|được|có|gồm|cộng))?\s*:?\s*$/u;
+  /(?:^|[^\p{L}])(?:tổng số|tổng cộng|tổng|tiếp nhận|nhận được|đã nhận|thụ lý|toàn (?:xã|phường|huyện|tỉnh|thành phố|ngành|đơn vị|trường|thị trấn) có|có tổng(?: số)?|được giao|giao|received|a total of|total(?: of)?|of the|out of the)(?:\s+(?:là|được|có|gồm|cộng))?\s*:?\s*$/u;
 const PLAN_CUE = /(?:^|[^\p{L}])(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)[^\d;,.()]{0,30}$/u;
 
 /** Lower case, every white-space character a plain space: same length, so offsets carry over. */
@@ -245,9 +262,10 @@ function readFractionBefore(r: SentenceReader, i: number, p: Quantity, emit: Emi
   const prev = r.at(i - 1);
   if (!prev?.frac) return false;
   const glue = r.glue(prev, { span: p.span });
-  if (glue === undefined || glue.length > 80 || glue.includes(';')) return false;
-  if (!SHARE_CUE_END.test(glue) || FORMULA_WORDS.test(glue)) return false;
-  if (PLAN_AFTER.test(r.after({ span: p.span }, 30))) return false;
+  if (glue === undefined || glue.length > 80 || glue.includes(';') || /\d/.test(glue)) return false;
+  if (!shareCue(glue) || FORMULA_WORDS.test(glue)) return false;
+  const after = r.after({ span: p.span }, 30);
+  if (PLAN_AFTER.test(after) || OF_AFTER.test(after)) return false;
   return emit('part', p, prev.frac.num, prev.frac.den, 'fraction-before');
 }
 
@@ -282,8 +300,7 @@ function readOfBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): bo
   if (!pairUnits(a.q, b.q)) return false;
   const g2 = r.glue(b, { span: p.span });
   if (g2 === undefined || g2.length > 60 || g2.includes(';') || /\d/.test(g2)) return false;
-  if (!SHARE_CUE_END.test(g2) && !/,\s*$/.test(g2)) return false;
-  if (FORMULA_WORDS.test(g2)) return false;
+  if (!shareCue(g2) || FORMULA_WORDS.test(g2) || OF_AFTER.test(r.after({ span: p.span }, 12))) return false;
   // a rate relative to a plan is actual/plan only in the `actual/plan` (slash) form
   if (!slash && PLAN_AFTER.test(r.after({ span: p.span }, 30))) return false;
   if (slash && /^\s*\)?\s*(?:so(?![\p{L}])|cùng kỳ|compared|over|from)/u.test(r.after({ span: p.span }, 30))) return false;
@@ -423,8 +440,9 @@ function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): 
   const y = r.at(j);
   if (!isAmount(y)) return false;
   for (let k = j; k < i; k++) {
-    const g = r.glue(r.at(k)!, r.at(k + 1) ?? { span: p.span });
-    if (g === undefined || g.includes(';') || g.includes('(')) return false;
+    const g = r.glue(r.at(k)!, r.at(k + 1)!);
+    const clause = k === j ? /^\s*,\s*(?:ước\s+)?(?:đạt|bằng|vượt|tăng|giảm)\s*$/ : /^\s*(?:so\s+(?:với\s+)?)?(?:cùng kỳ|kế hoạch|dự toán|chỉ tiêu)?(?:\s+năm trước|\s+năm)?\s*,\s*(?:ước\s+)?(?:đạt|bằng|vượt|tăng|giảm)\s*$/;
+    if (g === undefined || !clause.test(g)) return false;
   }
   if (!usable(x.q) || !usable(y.q) || !sameUnit(x.q.unit, y.q.unit)) return false;
   const formula: RateFormula = cue[1] === 'tăng' ? 'growth' : cue[1] === 'giảm' ? 'decline' : cue[1] === 'vượt' ? 'excess' : 'ratio';
@@ -436,7 +454,10 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
   const a = r.at(i - 1);
   if (!isAmount(a) || !usable(a.q)) return false;
   const g = r.glue(a, { span: p.span });
-  if (g === undefined || !/^(?:\s*|[^\d;:()]{0,30}?[,(]\s*)(?:đạt|chiếm|bằng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*$/.test(g) || FORMULA_WORDS.test(g)) return false;
+  if (g === undefined || FORMULA_WORDS.test(g)) return false;
+  const paren = /^\s*\(\s*$/.test(g);
+  if (!paren && !/^(?:\s*|[^\d;:()]{0,30}?[,(]\s*)(?:đạt|chiếm|bằng)(?:\s+(?:tỷ lệ|tỉ lệ))?\s*$/.test(g)) return false;
+  if (OF_AFTER.test(r.after({ span: p.span }, 12))) return false;
   const after = r.after({ span: p.span }, 30);
   if (/^\s*\)?\s*(?:so(?![\p{L}])|cùng kỳ|compared|over|from)/u.test(after)) return false;
   const planMode = PLAN_WORD_AFTER.test(after);
@@ -448,7 +469,7 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
   while (from > 0 && i - from < MAX_LOOKBACK && a.span.start - r.at(from - 1)!.span.start <= 400) from--;
   for (let j = from; j < i - 1; j++) {
     const b = r.at(j);
-    if (!isAmount(b) || !sameUnit(a.q.unit, b.q.unit)) continue;
+    if (!isAmount(b) || !pairUnits(a.q, b.q)) continue;
     same.push(b);
     const lead = r.before(b, 30);
     if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead)) candidates.push(b);
@@ -458,6 +479,7 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
   if (!usable(b.q)) return false;
   // ambiguity guard: another pairing of the same-unit figures that also gives P means the reading is unsure
   const claim = { formula: 'part' as const, rate: fromQuantity(p), numerator: fromQuantity(a.q), denominator: fromQuantity(b.q), form: '', sentence: -1 };
+  if (p.value.greaterThan(100) && !rateConsistent({ ...claim, numerator: claim.denominator, denominator: claim.numerator }, 'any')) return false;
   if (!rateConsistent(claim, 'any')) {
     const all = [...same, a];
     for (const x of all)
@@ -474,7 +496,8 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
 // Comparison claims
 
 const TARGET_NOUN = '(?:chỉ tiêu|kế hoạch|mục tiêu|yêu cầu|mức)';
-const TARGET_TAIL = '(?:\\s+(?:đề ra|được giao|giao|năm|của [^\\d;()]{0,30}))?';
+// words naming the target ("đề ra", "Nghị quyết đề ra", "của tỉnh giao"), then maybe an opening parenthesis
+const TARGET_TAIL = '(?:\\s+[^\\d;,.()%]{1,40}?)?\\s*\\(?';
 const CLAIMS: Array<[Relation, RegExp]> = [
   ['above', new RegExp(`^\\s*[,(]?\\s*(?:đã\\s+)?(?:vượt(?:\\s+mức)?(?:\\s+so với)?|cao hơn)\\s+${TARGET_NOUN}${TARGET_TAIL}\\s*(?:là\\s*)?:?\\s*$`)],
   ['above', /^\s*[,(]?\s*(?:which\s+)?(?:exceed(?:s|ed|ing)?|above|surpass(?:es|ed|ing)?|higher than|beat(?:s|ing)?|ahead of)(?:\s+(?:the|its|a|their))?(?:\s+(?:target|goal|benchmark|plan)(?:\s+of)?)?\s*:?\s*$/],
@@ -497,6 +520,8 @@ function readComparison(text: string, r: SentenceReader, i: number, p: Quantity,
     if (glue !== undefined && glue.length <= 60) {
       for (const [relation, re] of CLAIMS) {
         if (!re.test(glue)) continue;
+        // "vượt kế hoạch và tăng 12%": the figure after belongs to another clause
+        if (/(?:^|\s)(?:và|tăng|giảm|so với|and|but|while|up|down)(?=\s|$)/u.test(glue)) return;
         if (q.q.range || !q.q.wellFormed) return;
         if (relation !== 'equal' && (LOWER_IS_BETTER.test(before) || LOWER_IS_BETTER.test(glue))) return;
         if (q.q.hedged && (relation !== 'above' || UPPER_HEDGE.test(q.q.hedge ?? ''))) return;
@@ -550,7 +575,7 @@ function readShares(text: string, items: Item[], sentence: Sentence, sIdx: numbe
   if (!cue) return;
   // a nested breakdown ("trong đó …") inside the list shares a different whole
   const inside = norm(text.slice(shares[0].span.end, shares[shares.length - 1].span.start));
-  if (/trong đó|trong số đó|riêng|of which|including|among them/.test(inside)) return;
+  if (/trong đó|trong số đó|riêng|of which|including|among them|năm|cùng kỳ|tăng|giảm|so với|\d{4}|[()]|year|increase|decrease|compared/.test(inside)) return;
   const at = sentence.span.start + cue.index + cue[0].length - cue[1].length;
   out.shareGroups.push({ shares: shares.map(fromQuantity), cue: { start: at, end: at + cue[1].length }, sentence: sIdx });
 }

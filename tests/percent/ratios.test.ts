@@ -13,6 +13,7 @@ import { quantities } from '../../src/facts/quantities.js';
 import { sentences } from '../../src/facts/sentences.js';
 import { lintText } from '../../src/index.js';
 import { parseText } from '../../src/parse/index.js';
+import { stripMarkers } from '../helpers/fixtures.js';
 
 function read(text: string, path = 'x.txt'): { r: Ratios; s: (sp: { start: number; end: number }) => string } {
   const doc = parseText(text, path);
@@ -55,6 +56,8 @@ describe('rate phrases: each form read with its own formula', () => {
     ['Inspectors closed 72.7% of the 55 cases (40) this quarter.', ['percent-of-the part 72.7% = 40 / 55 cases']],
     ['Cases resolved on time: 40/55 (72.7%).', ['fraction-before part 72.7% = 40 / 55']],
     ['Applications increased by 20% from 100 to 120.', ['change-from-to-after growth 20% = 120 / 100']],
+    ['Of the 55 complaints received, 40 (72.7%) were resolved.', ['total-cued part 72.7% = 40 / 55 complaints']],
+    ['Tổng số 500 hộ; năm nay đã hỗ trợ 100 hộ, đạt 500%.', ['total-cued part 500% = 100 hộ / 500 hộ']],
   ];
   for (const [text, want] of cases) it(text, () => expect(rates(text)).toEqual(want));
 
@@ -66,6 +69,11 @@ describe('rate phrases: each form read with its own formula', () => {
     'Đã tiếp nhận 55 đơn, đã giải quyết 40 đơn, trong đó 30 đơn đúng hạn, đạt 75%.',
     'Grants may cover no more than 30% of the project cost.',
     'Khoảng 2,3 triệu hộ kinh doanh (chiếm khoảng 90% trên tổng số 2,54 triệu hộ).',
+    'Có 45/60 xã đạt chuẩn nông thôn mới, tỷ lệ hộ nghèo là 3%.',
+    'The office reviewed 40 of 55 files (35% of them were late).',
+    'Tổng thu 1.000 tỷ đồng, trong đó thu nội địa tăng 10% so cùng kỳ (800 tỷ đồng).',
+    'Tổng số 500 hộ; năm nay đã hỗ trợ 100 hộ, đạt 125%.',
+    'In 2 of the 3 years, spending rose 20 percent.',
   ];
   for (const text of silent) it(`silent: ${text}`, () => expect(rates(text)).toEqual([]));
 });
@@ -78,8 +86,10 @@ describe('comparison claims', () => {
     ['Tỷ lệ thu gom đạt 98%, bằng cùng kỳ năm trước (98%).', ['equal 98% | bằng cùng kỳ năm trước (98%']],
     ['Tổng thu đạt 95% kế hoạch, vượt kế hoạch đề ra.', ['above 95% | vượt kế hoạch | 100%']],
     ['Giải ngân đạt 92,5% kế hoạch, hoàn thành kế hoạch năm.', ['atLeast 92,5% | hoàn thành kế hoạch | 100%']],
+    ['Thu ngân sách đạt 98,5% kế hoạch, vượt kế hoạch và tăng 12% so với cùng kỳ.', ['above 98,5% | vượt kế hoạch | 100%']],
     ['On-time processing reached 96.5%, above the 98% target.', ['above 96.5% | above the 98%']],
     ['Coverage was 97%, falls short of the 95% target.', ['below 97% | falls short of the 95%']],
+    ['Tỷ lệ che phủ rừng đạt 57%, vượt chỉ tiêu Nghị quyết đề ra (56%).', ['above 57% | vượt chỉ tiêu Nghị quyết đề ra (56%']],
   ];
   for (const [text, want] of cases) it(text, () => expect(comparisons(text)).toEqual(want));
   const silent = [
@@ -87,6 +97,7 @@ describe('comparison claims', () => {
     'Toàn tỉnh có 629/731 trường đạt chuẩn, đạt tỷ lệ 86,0%, vượt kế hoạch đề ra.',
     'Tăng trưởng đạt 8%, vượt chỉ tiêu từ 6% đến 7%.',
     'The error rate must not exceed 5%, and the office reported 3.2%.',
+    'Tốc độ tăng thu đạt 8,5%, vượt kế hoạch và tăng 12% so với cùng kỳ.',
   ];
   for (const text of silent) it(`silent: ${text}`, () => expect(comparisons(text)).toEqual([]));
 });
@@ -176,4 +187,18 @@ describe('linear on adversarial input', () => {
       expect(performance.now() - t0).toBeLessThan(2_000);
     }
   }, 60_000);
+});
+
+describe('fixtures of these rules, linted with these rules only', () => {
+  // the shared fixture test lints with every rule; this one isolates the two rules of issue 4
+  const files = fg.sync('fixtures/{percent-mismatch,comparison-claim}/*.txt').sort();
+  for (const file of files) {
+    it(file, () => {
+      const { text, marks } = stripMarkers(readFileSync(file, 'utf8'));
+      const res = lintText(text, file, { only: ['percent-mismatch', 'comparison-claim'] });
+      expect(res.internalErrors ?? []).toEqual([]);
+      const got = res.findings.map((f) => `${f.ruleId}@${f.span.start}-${f.span.end}`).sort();
+      expect(got, res.findings.map((f) => f.message).join('\n')).toEqual(marks.map((m) => `${m.ruleId}@${m.start}-${m.end}`).sort());
+    });
+  }
 });
