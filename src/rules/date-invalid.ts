@@ -49,8 +49,8 @@ export default defineRule({
       vi: 'Khoảng thời gian kết thúc ({end}) trước khi bắt đầu ({start}).',
     },
     padding: {
-      en: 'Write {date} as {expected} (Nghị định 30: a leading zero for days below 10 and months 1-2 only); this document writes {count} dates like {date} and {other} the other way.',
-      vi: 'Nên viết {date} thành {expected} (Nghị định 30: thêm số 0 trước ngày dưới 10 và tháng 1, 2); văn bản này có {count} ngày viết như {date} và {other} ngày viết kiểu kia.',
+      en: 'Write {date} as {expected} (Nghị định 30: a leading zero for days below 10 and months 1-2 only); this document writes dates both ways ({count} like this one, {other} the other way).',
+      vi: 'Nên viết {date} thành {expected} (Nghị định 30: thêm số 0 trước ngày dưới 10 và tháng 1, 2); văn bản này viết ngày tháng lẫn lộn hai kiểu ({count} ngày như thế này, {other} ngày kiểu kia).',
     },
     reportDateHere: { en: "the report's date", vi: 'ngày của báo cáo' },
     periodEndHere: { en: 'end of the reporting period', vi: 'ngày kết thúc kỳ báo cáo' },
