@@ -16,8 +16,8 @@ export interface ParagraphUnit {
   /** The content text as written (blocks joined by one space). */
   raw: string;
   words: number;
-  /** Sorted distinct shingle ids (word 3-shingles); empty below the minimum length. */
-  shingles: number[];
+  /** The unit's distinct word 3-shingles as sorted ranks (rarest shingle of the document first); empty below the minimum length. */
+  shingles: Int32Array;
   /** The figures in the unit, in order (two near repeats with different figures are parallel statements). */
   figures: string;
   /** A figure note, source line or footnote: repeated by design, never compared. */
@@ -50,19 +50,78 @@ const POSTING_CAP = 32;
 
 /** Figure notes, sources and footnotes ("Note:", "Source:", "Nguồn:", "[3] ...", "28 According ...", "a NAIC data ..."). */
 const NOTE_RE = /^(?:(?:Notes?|Sources?|Nguồn|Ghi chú)\s*:|\[\d{1,3}\]|\d{1,3}[ \t]+\p{Lu}|[a-z][ \t]+\p{Lu})/u;
-const WORD_RE = /[\p{L}\p{N}]+(?:[.,/'’-][\p{L}\p{N}]+)*/gu;
-const TRAILING_PUNCT_RE = /[\s.,;:!?…]+$/u;
+const TRAILING = new Set([' ', '.', ',', ';', ':', '!', '?', '…']);
 
+/** Lower case, white space collapsed, trailing punctuation removed. `s` is NFC already (document text). */
 export function normaliseKey(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').replace(TRAILING_PUNCT_RE, '').trim();
+  const t = s.toLowerCase();
+  let out = '';
+  let from = 0;
+  let i = 0;
+  // collapse each run of white space to one space, by slices (a regex is several times slower here)
+  while (i < t.length) {
+    if (isSpace(t.charCodeAt(i))) {
+      let j = i + 1;
+      while (j < t.length && isSpace(t.charCodeAt(j))) j++;
+      out += t.slice(from, i) + ' ';
+      from = j;
+      i = j;
+    } else i++;
+  }
+  out += t.slice(from);
+  let end = out.length;
+  while (end > 0 && TRAILING.has(out[end - 1])) end--;
+  let start = 0;
+  while (start < end && out[start] === ' ') start++;
+  return out.slice(start, end);
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+// 1 = letter, digit or mark; 2 = anything else; 0 = not classified yet (filled on first sight)
+const CLASS = new Uint8Array(65536);
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordChar(c: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  let k = CLASS[c];
+  if (k === 0) {
+    k = WORD_CHAR_RE.test(String.fromCharCode(c)) || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+    CLASS[c] = k;
+  }
+  return k === 1;
+}
+
+function isJoiner(c: number): boolean {
+  return c === 46 || c === 44 || c === 47 || c === 39 || c === 0x2019 || c === 45; // . , / ' ’ -
+}
+
+/** Lower-cased words: runs of letters and digits, joined across one `.,/'’-` between them (so 19.870,477 and 164-TB/TU are one word). */
 export function words(s: string): string[] {
-  return s.normalize('NFC').toLowerCase().match(WORD_RE) ?? [];
+  const t = s.toLowerCase();
+  const out: string[] = [];
+  let i = 0;
+  const n = t.length;
+  while (i < n) {
+    if (!isWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < n && isWordChar(t.charCodeAt(i))) i++;
+      if (i + 1 < n && isJoiner(t.charCodeAt(i)) && isWordChar(t.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    out.push(t.slice(start, i));
+  }
+  return out;
 }
 
 /** Jaccard similarity of two sorted arrays of distinct numbers. */
-export function jaccard(a: number[], b: number[]): number {
+export function jaccard(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let i = 0;
   let j = 0;
   let inter = 0;
@@ -83,9 +142,9 @@ function isUnitBlock(b: Block): boolean {
 }
 
 /** Builds paragraph units from the document's blocks. */
-export function buildUnits(doc: Document): { units: ParagraphUnit[]; unitOfBlock: Int32Array; tokens: string[][] } {
+export function buildUnits(doc: Document): { units: ParagraphUnit[]; unitOfBlock: Int32Array; tokens: Int32Array[] } {
   const units: ParagraphUnit[] = [];
-  const tokens: string[][] = [];
+  const tokens: Int32Array[] = [];
   const unitOfBlock = new Int32Array(doc.blocks.length).fill(-1);
   const blocks = doc.blocks;
   for (let i = 0; i < blocks.length; i++) {
@@ -100,76 +159,135 @@ export function buildUnits(doc: Document): { units: ParagraphUnit[]; unitOfBlock
       raw += ' ' + next.text;
     }
     const last = blocks[members[members.length - 1]];
+    const scan = scanWords(raw.toLowerCase());
     const unit: ParagraphUnit = {
       index: units.length,
       blocks: members,
       span: { start: b.content.start, end: last.content.end },
       key: normaliseKey(raw),
       raw,
-      words: 0,
-      shingles: [],
-      figures: '',
+      words: scan.hashes.length,
+      shingles: new Int32Array(0),
+      figures: scan.figures,
       note: NOTE_RE.test(raw),
     };
-    const w = words(raw);
-    unit.figures = w.filter((x) => /\d/.test(x)).join(' ');
-    unit.words = w.length;
     for (const m of members) unitOfBlock[m] = unit.index;
     units.push(unit);
-    tokens.push(w);
+    tokens.push(scan.hashes);
     i = members[members.length - 1];
   }
   return { units, unitOfBlock, tokens };
 }
 
-/** Assigns shingle ids (exact: word ids combined arithmetically, or string keys for huge vocabularies). */
-function shingleUnits(units: ParagraphUnit[], tokens: string[][], minWords: number): void {
-  const wordId = new Map<string, number>();
-  const ids: Int32Array[] = tokens.map((t) => {
-    const out = new Int32Array(t.length);
-    for (let k = 0; k < t.length; k++) {
-      let id = wordId.get(t[k]);
-      if (id === undefined) {
-        id = wordId.size;
-        wordId.set(t[k], id);
-      }
-      out[k] = id;
+/** The words of a lower-cased text (as `words` reads them) as 32-bit FNV-1a hashes, and its figures (words with a digit) joined by spaces. */
+let scratch = new Int32Array(4096);
+
+function scanWords(t: string): { hashes: Int32Array; figures: string } {
+  let out = scratch;
+  let n = 0;
+  let figures = '';
+  let i = 0;
+  const len = t.length;
+  while (i < len) {
+    if (!isWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
     }
-    return out;
-  });
-  const v = wordId.size + 1;
-  const arithmetic = v * v * v < Number.MAX_SAFE_INTEGER;
-  const shingleId = new Map<string, number>();
+    const start = i;
+    let h = 0x811c9dc5;
+    let digit = false;
+    for (;;) {
+      while (i < len) {
+        const c = t.charCodeAt(i);
+        if (!isWordChar(c)) break;
+        if (c >= 48 && c <= 57) digit = true;
+        h = Math.imul(h ^ c, 0x01000193);
+        i++;
+      }
+      if (i + 1 < len && isJoiner(t.charCodeAt(i)) && isWordChar(t.charCodeAt(i + 1))) {
+        h = Math.imul(h ^ t.charCodeAt(i), 0x01000193);
+        i++;
+      } else break;
+    }
+    if (n === out.length) {
+      const grown = new Int32Array(n * 2);
+      grown.set(out);
+      out = scratch = grown;
+    }
+    out[n++] = h;
+    if (digit) figures += (figures ? ' ' : '') + t.slice(start, i);
+  }
+  return { hashes: out.slice(0, n), figures };
+}
+
+/**
+ * Gives each unit its set of shingles as sorted ranks: shingles are interned to dense ids, and
+ * ids are ranked by document frequency (rarest first), so the first entries of a unit's array
+ * are its rarest shingles (the prefix the join indexes) and Jaccard is a merge of sorted ints.
+ */
+function shingleUnits(units: ParagraphUnit[], tokens: Int32Array[], minWords: number): void {
+  // a shingle's key is a 30-bit mix of its three word hashes (a small integer, fast as a map
+  // key); a rare collision can only merge two shingles of ~800,000, not change a finding's kind
+  const dense = new Map<number, number>();
+  const raw: Int32Array[] = [];
+  let df = new Int32Array(1024);
   for (const u of units) {
-    const w = ids[u.index];
-    if (u.words < minWords) continue;
-    const set = new Set<number>();
-    for (let k = 0; k + 2 < w.length; k++) {
-      if (arithmetic) set.add((w[k] * v + w[k + 1]) * v + w[k + 2]);
-      else {
-        const key = `${w[k]} ${w[k + 1]} ${w[k + 2]}`;
-        let id = shingleId.get(key);
-        if (id === undefined) {
-          id = shingleId.size;
-          shingleId.set(key, id);
-        }
-        set.add(id);
-      }
+    const w = tokens[u.index];
+    if (u.words < minWords || w.length < 3) {
+      raw.push(new Int32Array(0));
+      continue;
     }
-    u.shingles = [...set].sort((a, b) => a - b);
+    const ids = new Int32Array(w.length - 2);
+    for (let k = 0; k + 2 < w.length; k++) {
+      let h = Math.imul(w[k], 0x9e3779b1);
+      h = Math.imul(h ^ w[k + 1], 0x85ebca6b);
+      h = Math.imul(h ^ w[k + 2], 0xc2b2ae35);
+      const key = (h ^ (h >>> 15)) & 0x3fffffff;
+      let id = dense.get(key);
+      if (id === undefined) {
+        id = dense.size;
+        dense.set(key, id);
+      }
+      ids[k] = id;
+    }
+    ids.sort();
+    let m = 0;
+    for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[m++] = ids[k];
+    const set = ids.subarray(0, m);
+    if (dense.size > df.length) {
+      const grown = new Int32Array(Math.max(dense.size, df.length * 2));
+      grown.set(df);
+      df = grown;
+    }
+    for (let k = 0; k < m; k++) df[set[k]]++;
+    raw.push(set);
+  }
+  // rank ids by (frequency, id) with a counting sort on frequency
+  const count = dense.size;
+  let maxDf = 0;
+  for (let i = 0; i < count; i++) if (df[i] > maxDf) maxDf = df[i];
+  const start = new Int32Array(maxDf + 2);
+  for (let i = 0; i < count; i++) start[df[i] + 1]++;
+  for (let f = 1; f < start.length; f++) start[f] += start[f - 1];
+  const rank = new Int32Array(count);
+  for (let i = 0; i < count; i++) rank[i] = start[df[i]]++;
+  for (const u of units) {
+    const set = raw[u.index];
+    const ranked = new Int32Array(set.length);
+    for (let k = 0; k < set.length; k++) ranked[k] = rank[set[k]];
+    ranked.sort();
+    u.shingles = ranked;
   }
 }
 
 /**
- * Finds repeats. Exact repeats: equal keys. Near repeats: a prefix filter (sets ordered by
- * rarest shingle first; two sets with Jaccard >= t must share a shingle among the first
- * |x| - ceil(t|x|) + 1 of each), a length filter, and a cap on each posting list.
+ * Finds repeats. Exact repeats: equal keys. Near repeats: a prefix filter (two sets with
+ * Jaccard >= t share a shingle among the first |x| - ceil(t|x|) + 1 of each, in a global
+ * rarest-first order), a length filter, and a cap on how much of each posting list is read.
  */
 export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, threshold = NEAR_THRESHOLD): Repeat[] {
   const repeats: Repeat[] = [];
   const firstByKey = new Map<string, number>();
-  const df = new Map<number, number>();
-  for (const u of units) for (const s of u.shingles) df.set(s, (df.get(s) ?? 0) + 1);
   const postings = new Map<number, number[]>();
   const seen = new Int32Array(units.length).fill(-1);
   for (const u of units) {
@@ -180,29 +298,30 @@ export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, thresh
       continue; // an exact copy adds nothing new to the near index
     }
     firstByKey.set(u.key, u.index);
-    const n = u.shingles.length;
+    const x = u.shingles;
+    const n = x.length;
     if (n === 0) continue;
-    const ordered = [...u.shingles].sort((a, b) => (df.get(a)! - df.get(b)!) || a - b);
     const prefix = n - Math.ceil(threshold * n) + 1;
     let best: Repeat | undefined;
     for (let p = 0; p < prefix; p++) {
-      const list = postings.get(ordered[p]);
+      const list = postings.get(x[p]);
       if (!list) continue;
       for (let q = list.length - 1, c = 0; q >= 0 && c < POSTING_CAP; q--, c++) {
         const other = list[q];
         if (seen[other] === u.index) continue;
         seen[other] = u.index;
-        const m = units[other].shingles.length;
+        const y = units[other].shingles;
+        const m = y.length;
         if (m < threshold * n || n < threshold * m || units[other].figures !== u.figures) continue;
-        const sim = jaccard(u.shingles, units[other].shingles);
+        const sim = jaccard(x, y);
         if (sim >= threshold && (!best || other < best.earlier)) best = { later: u.index, earlier: other, exact: false, similarity: sim };
       }
     }
     if (best) repeats.push(best);
     for (let p = 0; p < prefix; p++) {
-      const list = postings.get(ordered[p]);
+      const list = postings.get(x[p]);
       if (list) list.push(u.index);
-      else postings.set(ordered[p], [u.index]);
+      else postings.set(x[p], [u.index]);
     }
   }
   return repeats;

@@ -303,6 +303,26 @@ function tabCells(l: Line): TableCell[] {
   return cells;
 }
 
+/**
+ * Pairs that end unclosed and go on in lower case but are not one sentence: a table row read as
+ * a line (tabs), a title-case heading line (a side heading from a PDF: "Oversight Mechanisms
+ * Consistently"), an address or link ("CongRel@gao.gov" then "https://…").
+ */
+function notSplitSentence(prev: string, next: string): boolean {
+  if (prev.includes('\t') || next.includes('\t')) return true;
+  let k = prev.length;
+  while (k > 0 && !/\s/.test(prev[k - 1])) k--;
+  const lastWord = prev.slice(k);
+  if (/^(?:https?:\/\/|www\.)/.test(next) || lastWord.includes('@') || /^https?:\/\//.test(lastWord)) return true;
+  if (prev.length > 300) return false;
+  const words = prev.split(/\s+/);
+  if (words.length <= 15) {
+    const long = words.filter((w) => /^\p{L}{4,}/u.test(w));
+    if (long.length >= 1 && long.every((w) => /^\p{Lu}/u.test(w))) return true;
+  }
+  return false;
+}
+
 /** Outline: numbered blocks nest by style (a style not yet open goes one level deeper; a style
  * already open closes back to it); bullets nest by indentation and marker character below the
  * block they follow; a paragraph split mid-sentence is joined to the block it continues. */
@@ -320,7 +340,8 @@ function linkOutline(blocks: Block[]): void {
       !b.marker &&
       b.kind === 'paragraph' &&
       /^\p{Ll}/u.test(b.text) &&
-      !CLOSING_RE.test(prev.text)
+      !CLOSING_RE.test(prev.text) &&
+      !notSplitSentence(prev.text, b.text)
     ) {
       prev.continues = true;
       b.parent = prev.parent;

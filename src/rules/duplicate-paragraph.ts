@@ -100,14 +100,13 @@ function reportRepeat(ctx: RuleContext<unknown>, index: ParagraphIndex, r: Repea
   // repeated is more likely a running header
   const ba = doc.blocks[a];
   const be = doc.blocks[e];
-  // (two numbered items with the same number are two parallel lists, not one list with a repeat)
-  const oneList =
-    ba.kind === 'list-item' && be.kind === 'list-item' && ba.parent === be.parent && ba.marker?.delimiter === be.marker?.delimiter &&
-    !(ba.marker?.style !== 'bullet' && ba.marker?.raw === be.marker?.raw);
+  // (two numbered items with the same number belong to two parallel lists, not one list with a repeat)
+  const parallel = ba.marker !== undefined && ba.marker.style !== 'bullet' && ba.marker.raw === be.marker?.raw;
+  const oneList = ba.kind === 'list-item' && be.kind === 'list-item' && ba.parent === be.parent && ba.marker?.delimiter === be.marker?.delimiter;
   const numberedSection = sa >= 0 && doc.blocks[sa].kind === 'heading' && doc.blocks[sa].marker !== undefined;
   const titleLike = !/[.;:!?…]["”’)\]]*$/u.test(later.raw) && later.words <= 20;
   const sameSection =
-    !boilerplate && sa === se && a - e <= NEARBY_BLOCKS && headings[a] - headings[e + 1] === 0 && (oneList || numberedSection);
+    !boilerplate && !parallel && sa === se && a - e <= NEARBY_BLOCKS && headings[a] - headings[e + 1] === 0 && (oneList || numberedSection);
   const line = lineOf(doc, earlier.span.start);
   const related = [{ span: earlier.span, messageId: 'firstCopy' }];
   if (!sameSection) {
