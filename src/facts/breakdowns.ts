@@ -138,6 +138,9 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
   const out: Breakdown[] = [];
   const byTotal = new Map<number, number>(); // total quantity index -> breakdown index
 
+  // heads whose parts carry on in the next paragraph ("…10.367,700 tỷ đồng; trong đó:" / "thu nội địa …")
+  const carried: Array<{ head: Block; cueM: RegExpExecArray; cueStart: number; next: Block }> = [];
+
   // List breakdowns: a block ending with a cue, its direct list children each stating one amount.
   for (const head of doc.blocks) {
     if (head.kind === 'table') continue;
@@ -146,7 +149,11 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
     const cueStart = head.content.start + cueM.index + cueM[0].indexOf(cueM[1]);
     const headQs = (blocksQ.get(head.index) ?? []).filter((q) => q.span.end <= cueStart);
     const kids = directChildren(doc.blocks, head);
-    if (kids.length < 2) continue;
+    if (kids.length < 2) {
+      const next = doc.blocks[head.index + 1];
+      if (kids.length === 0 && next && next.kind === 'paragraph' && !next.marker && /^\p{Ll}/u.test(next.text)) carried.push({ head, cueM, cueStart, next });
+      continue;
+    }
     // the total: the last amount before the cue, in the same sentence, whose unit every child states once
     const candidates = amounts(doc, headQs, head.content.start).filter((q) => ADDITIVE.has(q.unit.family)).reverse();
     for (const total of candidates) {
@@ -186,21 +193,27 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
     for (const m of seg.matchAll(INLINE_CUE)) {
       const cueStart = b.content.start + m.index + m[0].indexOf(m[1]);
       const cueEnd = cueStart + m[1].length;
-      const before = list.filter((q) => q.span.end <= cueStart);
+      // the total: the last amount before the cue, outside parentheses (not a comparison "(21.546 tỷ đồng)")
+      const inParens = parenDepth(text, b.content.start, cueStart) > 0;
+      const before = inParens ? list.filter((q) => q.span.end <= cueStart) : amounts(doc, list.filter((q) => q.span.end <= cueStart), b.content.start);
       const total = before[before.length - 1];
       if (!total || !ADDITIVE.has(total.unit.family)) continue;
-      const between = text.slice(total.span.end, cueStart);
-      if (/[;.:]/.test(between.replace(/\d[.,]\d/g, '')) || between.length > 60) continue;
+      if (!inParens && parenDepth(text, b.content.start, total.span.start) > 0) continue;
+      // between the total and the cue: the rest of its clause, or a full stop right before "Trong đó"
+      const between = text.slice(total.span.end, cueStart).replace(/\d[.,]\d/g, '');
+      const sentenceBreak = /^[^.;:]*\.\s*$/.test(between) && /^\p{Lu}/u.test(m[1]);
+      if ((/[;.:]/.test(between) && !sentenceBreak) || between.length > 60) continue;
       // the clause of the parts: up to `;`, the sentence end or the block end
       let stop = b.content.end;
-      const semi = text.slice(cueEnd, b.content.end).search(/[;]|\.(?:\s|$)/);
+      // "trong đó: a; b; c." runs to the sentence end; otherwise the clause ends at `;`
+      const semi = text.slice(cueEnd, b.content.end).search(/^\s*:/.test(text.slice(cueEnd, cueEnd + 3)) ? /\.(?:\s|$)/ : /[;]|\.(?:\s|$)/);
       if (semi >= 0) stop = cueEnd + semi;
       // a cue inside parentheses ("125 trạm (trong đó: …)") ends at the closing one
       if (parenDepth(text, b.content.start, cueStart) > 0) {
         const close = closingParen(text, cueEnd, stop);
         if (close >= 0) stop = close;
       }
-      const after = amounts(doc, list.filter((q) => q.span.start >= cueEnd && q.span.end <= stop && q.sentence === total.sentence), cueEnd);
+      const after = amounts(doc, list.filter((q) => q.span.start >= cueEnd && q.span.end <= stop && (q.sentence === total.sentence || sentenceBreak)), cueEnd);
       if (after.length < 2) continue;
       const elliptical = (q: Quantity): boolean => total.unit.family === 'count' && q.unit.family === 'none' && q.unit.scale.equals(1);
       if (!after.every((q) => sameUnit(q.unit, total.unit) || elliptical(q))) continue;
@@ -220,6 +233,32 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
       byTotal.set(total.index, bd.index);
       out.push(bd);
     }
+  }
+
+  for (const { head, cueM, cueStart, next } of carried) {
+    const headQs = amounts(doc, (blocksQ.get(head.index) ?? []).filter((q) => q.span.end <= cueStart), head.content.start);
+    const total = headQs[headQs.length - 1];
+    if (!total || !ADDITIVE.has(total.unit.family) || byTotal.has(total.index)) continue;
+    if (!/^[^;:.]*[;,.]?\s*$/.test(doc.text.slice(total.span.end, cueStart).replace(/\d[.,]\d/g, ''))) continue;
+    let stop = next.content.end;
+    const end = doc.text.slice(next.content.start, next.content.end).search(/[;]|\.(?:\s|$)/);
+    if (end >= 0) stop = next.content.start + end;
+    const parts = amounts(doc, (blocksQ.get(next.index) ?? []).filter((q) => q.span.end <= stop), next.content.start);
+    if (parts.length < 2 || !parts.every((q) => sameUnit(q.unit, total.unit))) continue;
+    if (INCOMPLETE.test(doc.text.slice(cueStart, stop))) continue;
+    const bd: Breakdown = {
+      index: out.length,
+      kind: 'inline',
+      cue: cueM[1],
+      cueKind: cueKindOf(cueM[1]),
+      total,
+      parts,
+      partDetail: parts.map(() => -1),
+      parent: -1,
+      hedged: total.hedged || parts.some((p) => p.hedged),
+    };
+    byTotal.set(total.index, bd.index);
+    out.push(bd);
   }
 
   // nesting: a part that is the total of another breakdown

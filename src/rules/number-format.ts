@@ -31,8 +31,8 @@ export default defineRule({
       vi: '"{raw}" viết theo quy ước khác; văn bản này viết số theo kiểu {convention}, theo đó phải là "{expected}".',
     },
     otherConventionMany: {
-      en: '"{raw}" and {more} more figures in this block are written in the other convention; this document writes figures as {convention}, where it would be "{expected}".',
-      vi: '"{raw}" và {more} số khác trong khối này viết theo quy ước khác; văn bản này viết số theo kiểu {convention}, theo đó phải là "{expected}".',
+      en: '"{raw}" and {more} more figures after it are written in the other convention; this document writes figures as {convention}, where it would be "{expected}".',
+      vi: '"{raw}" và {more} số tiếp theo viết theo quy ước khác; văn bản này viết số theo kiểu {convention}, theo đó phải là "{expected}".',
     },
     ambiguous: {
       en: '"{raw}" is read as {mine} here, but as {theirs} in the other convention, and this document uses both conventions.',
@@ -45,14 +45,15 @@ export default defineRule({
     const other = conv === 'vi' ? 'en' : 'vi';
     const withUnit = ctx.facts.get(quantities).filter((q) => q.unit.family !== 'none' && q.unit.family !== 'time');
     const foreign: Quantity[] = withUnit.filter((q) => !q.wellFormed);
-    // figures in the other convention: one finding per block (a table written the other way is one problem)
-    const byBlock = new Map<number, Quantity[]>();
+    // figures in the other convention: one finding per run of adjacent blocks (a table or list
+    // written the other way is one problem)
+    const runs: Quantity[][] = [];
     for (const q of foreign) {
-      const l = byBlock.get(q.block);
-      if (l) l.push(q);
-      else byBlock.set(q.block, [q]);
+      const last = runs[runs.length - 1];
+      if (last && q.block - last[last.length - 1].block <= 1) last.push(q);
+      else runs.push([q]);
     }
-    for (const list of byBlock.values()) {
+    for (const list of runs) {
       const q = list[0];
       ctx.report({
         messageId: list.length > 1 ? 'otherConventionMany' : 'otherConvention',

@@ -75,7 +75,8 @@ export default defineRule({
         if (bd.kind === 'inline') continue;
         severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
         messageId = severity === 'error' ? 'mismatch' : 'overlap';
-      } else if (r.coverage.greaterThanOrEqualTo(opts.missingItemCoverage ?? PART_COVERAGE)) {
+      } else if (bd.kind === 'list' && r.coverage.greaterThanOrEqualTo(opts.missingItemCoverage ?? PART_COVERAGE)) {
+        // only a list that looks complete: an inline "trong đó" often names a few notable parts
         severity = 'warning';
         messageId = 'missingItem';
       } else continue;
