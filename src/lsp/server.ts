@@ -52,7 +52,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
   connection.onInitialize((params: InitializeParams) => {
     const o = params.initializationOptions as { lang?: unknown } | undefined;
     if (o?.lang === 'vi' || o?.lang === 'en') lang = o.lang;
-    else if (params.locale) lang = /^vi/i.test(params.locale) ? 'vi' : lang;
+    else if (params.locale) lang = /^vi/i.test(params.locale) ? 'vi' : 'en';
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
