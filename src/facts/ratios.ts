@@ -138,6 +138,12 @@ function shareCue(glue: string): boolean {
   return glue[k] === '(' || tail.trim() !== '';
 }
 
+/**
+ * What may follow a percentage that is the share of the figures before it: punctuation, the end,
+ * or a word that starts a new clause. A noun right after it ("30% tổng số xã", "93,5% dân số",
+ * "31 percent of approvals") names another base.
+ */
+const END_AFTER = /^\s*(?:[,;.)\]:!?…]|$|(?:và|còn|nhưng|song|and|but|were|was|are|is|had|have|in|within|by|for|on|at|during)(?![\p{L}]))/u;
 /** A percentage followed by "of …" (35% of which, 20% của …) is a share of something else. */
 const OF_AFTER = /^\s*(?:of|của|trong số)(?![\p{L}])/u;
 const CONNECT_OF = /^\s*(?:out of|of|trên tổng số|trên tổng|trong tổng số|trong số|trên)\s+(?:the\s+|all\s+|all the\s+|a total of\s+)?$/;
@@ -145,7 +151,7 @@ const CONNECT_SLASH = /^\s*(?:\[\d+\]\s*)?\/\s*$/;
 const DIRECTION_BEFORE =
   /(?:^|[^\p{L}])(tăng|giảm|increased by|increased|decreased by|decreased|rose by|rose|grew by|grew|fell by|fell|declined by|declined|dropped by|dropped|went up by|went up|went down by|went down|up|down|an increase of|a decrease of|a rise of|a drop of|a decline of|a reduction of|reduced by)\s*(?:thêm\s*|khoảng\s*)?$/u;
 const TOTAL_CUE =
-  /(?:^|[^\p{L}])(?:tổng số|tổng cộng|tổng|tiếp nhận|nhận được|đã nhận|thụ lý|toàn (?:xã|phường|huyện|tỉnh|thành phố|ngành|đơn vị|trường|thị trấn) có|có tổng(?: số)?|được giao|giao|received|a total of|total(?: of)?|of the|out of the)(?:\s+(?:là|được|có|gồm|cộng))?\s*:?\s*$/u;
+  /(?:^|[^\p{L}])(?:(?:tổng số|tổng cộng)(?: [^\d;()]{1,30})?|tổng cộng|tổng|tiếp nhận|nhận được|đã nhận|thụ lý|toàn (?:xã|phường|huyện|tỉnh|thành phố|ngành|đơn vị|trường|thị trấn) có|có tổng(?: số)?|được giao|giao|received|a total of|total(?: of)?|of the|out of the)(?:\s+(?:là|được|có|gồm|cộng))?\s*:?\s*$/u;
 const PLAN_CUE = /(?:^|[^\p{L}])(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu)[^\d;,.()]{0,30}$/u;
 
 /** Lower case, every white-space character a plain space: same length, so offsets carry over. */
@@ -265,7 +271,7 @@ function readFractionBefore(r: SentenceReader, i: number, p: Quantity, emit: Emi
   if (glue === undefined || glue.length > 80 || glue.includes(';') || /\d/.test(glue)) return false;
   if (!shareCue(glue) || FORMULA_WORDS.test(glue)) return false;
   const after = r.after({ span: p.span }, 30);
-  if (PLAN_AFTER.test(after) || OF_AFTER.test(after)) return false;
+  if (PLAN_AFTER.test(after) || OF_AFTER.test(after) || !END_AFTER.test(after)) return false;
   return emit('part', p, prev.frac.num, prev.frac.den, 'fraction-before');
 }
 
@@ -304,6 +310,8 @@ function readOfBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): bo
   // a rate relative to a plan is actual/plan only in the `actual/plan` (slash) form
   if (!slash && PLAN_AFTER.test(r.after({ span: p.span }, 30))) return false;
   if (slash && /^\s*\)?\s*(?:so(?![\p{L}])|cùng kỳ|compared|over|from)/u.test(r.after({ span: p.span }, 30))) return false;
+  const after = r.after({ span: p.span }, 30);
+  if (!END_AFTER.test(after) && !(slash && PLAN_WORD_AFTER.test(after))) return false;
   const formula: RateFormula = slash && PLAN_WORD_AFTER.test(r.after({ span: p.span }, 30)) ? 'ratio' : 'part';
   return emit(formula, p, fromQuantity(a.q), fromQuantity(b.q), slash ? 'slash-before' : 'of-before');
 }
@@ -461,6 +469,7 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
   const after = r.after({ span: p.span }, 30);
   if (/^\s*\)?\s*(?:so(?![\p{L}])|cùng kỳ|compared|over|from)/u.test(after)) return false;
   const planMode = PLAN_WORD_AFTER.test(after);
+  if (!planMode && !END_AFTER.test(after)) return false;
   if (TOTAL_CUE.test(r.before(a, 30)) || (planMode && PLAN_CUE.test(r.before(a, 30)))) return false;
   const same: Array<Item & { q: Quantity }> = [];
   const candidates: Array<Item & { q: Quantity }> = [];

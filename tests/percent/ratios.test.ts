@@ -57,6 +57,10 @@ describe('rate phrases: each form read with its own formula', () => {
     ['Cases resolved on time: 40/55 (72.7%).', ['fraction-before part 72.7% = 40 / 55']],
     ['Applications increased by 20% from 100 to 120.', ['change-from-to-after growth 20% = 120 / 100']],
     ['Of the 55 complaints received, 40 (72.7%) were resolved.', ['total-cued part 72.7% = 40 / 55 complaints']],
+    ['Tổng số cán bộ, công chức 45 người; trong đó nữ 20 người (chiếm 44,4%), đảng viên 40 người (chiếm 88,9%).', ['total-cued part 44,4% = 20 người / 45 người', 'total-cued part 88,9% = 40 người / 45 người']],
+    ['Đã tiếp nhận 100 đơn; đã giải quyết 90 đơn, đạt 90%; còn 10 đơn đang xem xét, chiếm 10%.', ['total-cued part 90% = 90 đơn / 100 đơn', 'total-cued part 10% = 10 đơn / 100 đơn']],
+    ['Kim ngạch xuất khẩu đạt 500 triệu USD, tăng 15% so với cùng kỳ năm 2024 (434,8 triệu USD).', ['base-in-parentheses growth 15% = 500 triệu USD / 434,8 triệu USD']],
+    ['Between 2020 and 2024, staffing fell by 10 percent from 500 to 450.', ['change-from-to-after decline 10 percent = 450 / 500']],
     ['Tổng số 500 hộ; năm nay đã hỗ trợ 100 hộ, đạt 500%.', ['total-cued part 500% = 100 hộ / 500 hộ']],
   ];
   for (const [text, want] of cases) it(text, () => expect(rates(text)).toEqual(want));
@@ -74,6 +78,10 @@ describe('rate phrases: each form read with its own formula', () => {
     'Tổng thu 1.000 tỷ đồng, trong đó thu nội địa tăng 10% so cùng kỳ (800 tỷ đồng).',
     'Tổng số 500 hộ; năm nay đã hỗ trợ 100 hộ, đạt 125%.',
     'In 2 of the 3 years, spending rose 20 percent.',
+    'Có 45/60 xã đạt chuẩn (chiếm 30% tổng số xã toàn tỉnh).',
+    'Đã tiếp nhận 1.000 hồ sơ, đã cấp 950 thẻ, đạt 93,5% dân số.',
+    'Có 3/5 chỉ tiêu đạt và vượt kế hoạch (chiếm 60%).',
+    'Tỷ lệ hộ dùng nước sạch đạt 98,5%, tăng 1,2% so với cùng kỳ (97,3%).',
   ];
   for (const text of silent) it(`silent: ${text}`, () => expect(rates(text)).toEqual([]));
 });
