@@ -55,6 +55,13 @@ const TRAILING = new Set([' ', '.', ',', ';', ':', '!', '?', '…']);
 /** Lower case, white space collapsed, trailing punctuation removed. `s` is NFC already (document text). */
 export function normaliseKey(s: string): string {
   const t = s.toLowerCase();
+  // common case: single plain spaces only, nothing to collapse
+  let plain = true;
+  for (let i = 0; i < t.length && plain; i++) {
+    const c = t.charCodeAt(i);
+    if (isSpace(c) && (c !== 32 || t.charCodeAt(i + 1) === 32)) plain = false;
+  }
+  if (plain) return trimKey(t);
   let out = '';
   let from = 0;
   let i = 0;
@@ -69,6 +76,10 @@ export function normaliseKey(s: string): string {
     } else i++;
   }
   out += t.slice(from);
+  return trimKey(out);
+}
+
+function trimKey(out: string): string {
   let end = out.length;
   while (end > 0 && TRAILING.has(out[end - 1])) end--;
   let start = 0;
@@ -228,7 +239,16 @@ function scanWords(t: string): { hashes: Int32Array; figures: string } {
 function shingleUnits(units: ParagraphUnit[], tokens: Int32Array[], minWords: number): void {
   // a shingle's key is a 30-bit mix of its three word hashes (a small integer, fast as a map
   // key); a rare collision can only merge two shingles of ~800,000, not change a finding's kind
-  const dense = new Map<number, number>();
+  // open-addressing table from shingle key to dense id (a Map of ~10^6 entries costs several
+  // times more, mostly in garbage collection)
+  let total = 0;
+  for (const u of units) if (u.words >= minWords) total += Math.max(0, tokens[u.index].length - 2);
+  let size = 1024;
+  while (size < total * 2) size *= 2;
+  const mask = size - 1;
+  const slotKey = new Int32Array(size).fill(-1);
+  const slotId = new Int32Array(size);
+  let nextId = 0;
   const raw: Int32Array[] = [];
   let df = new Int32Array(1024);
   for (const u of units) {
@@ -243,19 +263,20 @@ function shingleUnits(units: ParagraphUnit[], tokens: Int32Array[], minWords: nu
       h = Math.imul(h ^ w[k + 1], 0x85ebca6b);
       h = Math.imul(h ^ w[k + 2], 0xc2b2ae35);
       const key = (h ^ (h >>> 15)) & 0x3fffffff;
-      let id = dense.get(key);
-      if (id === undefined) {
-        id = dense.size;
-        dense.set(key, id);
+      let slot = Math.imul(key, 0x9e3779b1) & mask;
+      while (slotKey[slot] !== -1 && slotKey[slot] !== key) slot = (slot + 1) & mask;
+      if (slotKey[slot] === -1) {
+        slotKey[slot] = key;
+        slotId[slot] = nextId++;
       }
-      ids[k] = id;
+      ids[k] = slotId[slot];
     }
     ids.sort();
     let m = 0;
     for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) ids[m++] = ids[k];
     const set = ids.subarray(0, m);
-    if (dense.size > df.length) {
-      const grown = new Int32Array(Math.max(dense.size, df.length * 2));
+    if (nextId > df.length) {
+      const grown = new Int32Array(Math.max(nextId, df.length * 2));
       grown.set(df);
       df = grown;
     }
@@ -263,7 +284,7 @@ function shingleUnits(units: ParagraphUnit[], tokens: Int32Array[], minWords: nu
     raw.push(set);
   }
   // rank ids by (frequency, id) with a counting sort on frequency
-  const count = dense.size;
+  const count = nextId;
   let maxDf = 0;
   for (let i = 0; i < count; i++) if (df[i] > maxDf) maxDf = df[i];
   const start = new Int32Array(maxDf + 2);
