@@ -81,18 +81,51 @@ export function fold(s: string): string {
   return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd').toUpperCase();
 }
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 const TYPE_KIND = new Map(TYPE_WORDS.map(([w, k]) => [w.toLowerCase(), k]));
-const TYPE_ALT = [...TYPE_WORDS]
-  .map(([w]) => w)
-  .sort((a, b) => b.length - a.length)
-  .map(escapeRe)
-  .join('|');
-// The type word, then `số`/`No.`/`Number`, at the end of the text before the number.
-const TYPE_BEFORE = new RegExp(`(?<![\\p{L}])(${TYPE_ALT})(?:[ \\t]{1,3}(số|Số|No\\.|no\\.|Number|number)(?:[ \\t]{0,2}:)?)?[ \\t]{1,3}$`, 'iu');
+const SO_WORDS = new Set(['số', 'no.', 'number']);
+const LETTER = /[\p{L}.]/u;
+
+/**
+ * The type word (and `số`/`No.`) right before offset `at`, read backwards word by word: a few
+ * short steps per citation, so no pattern is tried at every position before the number.
+ */
+function typeBefore(text: string, at: number): { start: number; word: string; hasSo: boolean } | undefined {
+  const floor = Math.max(0, at - 48);
+  const skipBlank = (i: number): number => {
+    let j = i;
+    while (j > floor && (text[j - 1] === ' ' || text[j - 1] === '\t')) j--;
+    return j;
+  };
+  const wordStart = (i: number): number => {
+    let j = i;
+    while (j > floor && LETTER.test(text[j - 1])) j--;
+    return j;
+  };
+  let i = skipBlank(at);
+  if (i === at || at - i > 3) return undefined;
+  if (text[i - 1] === ':') i = skipBlank(i - 1);
+  let hasSo = false;
+  const ws = wordStart(i);
+  if (ws < i && SO_WORDS.has(text.slice(ws, i).toLowerCase())) {
+    hasSo = true;
+    const j = skipBlank(ws);
+    if (j === ws || ws - j > 3) return undefined;
+    i = j;
+  }
+  // phrases of one to four words ending at i; the longest known one wins
+  let found: { start: number; word: string } | undefined;
+  let end = i;
+  for (let n = 0; n < 4; n++) {
+    const st = wordStart(end);
+    if (st === end) break;
+    if (st > 0 && /[\p{L}\d]/u.test(text[st - 1])) break;
+    const phrase = text.slice(st, i);
+    if (TYPE_KIND.has(phrase.toLowerCase())) found = { start: st, word: phrase };
+    if (st === 0 || text[st - 1] !== ' ') break;
+    end = st - 1;
+  }
+  return found ? { ...found, hasSo } : undefined;
+}
 
 const SEG = '\\p{Lu}[\\p{L}\\d]{0,11}';
 const GROUP = `${SEG}(?:-[ ]?${SEG}){0,4}`;
@@ -187,15 +220,13 @@ type Core = Omit<Citation, 'span' | 'hasSo'>;
 function finish(doc: Document, dates: DateMention[], core: Core): Citation {
   const text = doc.text;
   const c: Citation = { ...core, span: { ...core.rawSpan }, hasSo: false };
-  const lookFrom = Math.max(0, core.rawSpan.start - 48);
-  const tm = TYPE_BEFORE.exec(text.slice(lookFrom, core.rawSpan.start));
-  if (tm && core.system !== 'us') {
-    const ts = lookFrom + tm.index;
-    c.typeWord = tm[1];
-    c.typeWordSpan = { start: ts, end: ts + tm[1].length };
-    c.typeKind = TYPE_KIND.get(tm[1].toLowerCase());
-    c.hasSo = tm[2] !== undefined;
-    c.span.start = ts;
+  const tm = core.system === 'us' ? undefined : typeBefore(text, core.rawSpan.start);
+  if (tm) {
+    c.typeWord = tm.word;
+    c.typeWordSpan = { start: tm.start, end: tm.start + tm.word.length };
+    c.typeKind = TYPE_KIND.get(tm.word.toLowerCase());
+    c.hasSo = tm.hasSo;
+    c.span.start = tm.start;
   }
   let tail = c.span.end;
   const di = dateAtOrAfter(dates, core.rawSpan.end);

@@ -49,6 +49,12 @@ describe('citation reader', () => {
     expect(got.map((c) => c.date)).toEqual(['05-02-2026', '05 tháng 02 năm 2026', '5/2/2026']);
   });
 
+  it('reads the longest type phrase, with or without số, and none at a header', () => {
+    const got = read('Chương trình hành động số 08-CTr/TU; Thông báo kết luận 212-TB/TU; Thông tư liên tịch số 55/2005/TTLT-BNV-VPCP; theo kế hoạch số 12/KH-UBND;\nSố: 15/BC-UBND\nThực hiện 164-TB/TU.');
+    expect(got.map((c) => c.typeWord)).toEqual(['Chương trình hành động', 'Thông báo kết luận', 'Thông tư liên tịch', 'kế hoạch', undefined, undefined]);
+    expect(got.map((c) => c.whole.slice(0, 12))).toEqual(['Chương trình', 'Thông báo kế', 'Thông tư liê', 'kế hoạch số ', '15/BC-UBND', '164-TB/TU']);
+  });
+
   it('does not take a date that is not linked to the number', () => {
     expect(read('Thông báo số 164-TB/TU; đến ngày 19/01/2026 đã triển khai.')[0].date).toBeUndefined();
   });
