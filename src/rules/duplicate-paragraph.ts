@@ -147,7 +147,7 @@ function reportSections(ctx: RuleContext<unknown>, index: ParagraphIndex): Set<n
   for (const r of index.repeats) matchOf.set(r.later, r.earlier);
   const byTitle = new Map<string, number[]>();
   for (const b of doc.blocks) {
-    if (b.kind !== 'heading' || covered.has(b.index)) continue;
+    if (b.kind !== 'heading' || covered.has(b.index) || b.text.includes('\t')) continue; // a tab: a table row read as a line
     const key = headingKey(b);
     if (!key) continue;
     const earlier = byTitle.get(key) ?? [];
