@@ -71,6 +71,8 @@ export interface ShareGroup {
   shares: Operand[];
   /** The word that announces the breakdown (cơ cấu, gồm…). */
   cue: Span;
+  /** The last share is "the rest" (còn lại, the remainder): together they must make 100 %. */
+  complete: boolean;
   sentence: number;
 }
 
@@ -539,7 +541,7 @@ function readComparison(text: string, r: SentenceReader, i: number, p: Quantity,
         const lead = /^\s*[,(]?\s*/.exec(text.slice(p.span.end, q.span.start))![0].length;
         out.comparisons.push({
           relation,
-          cue: { start: p.span.end + lead, end: q.span.end },
+          cue: { start: p.span.end + lead, end: q.span.end + (glue.slice(lead).includes('(') && text[q.span.end] === ')' ? 1 : 0) },
           value: fromQuantity(p),
           target: fromQuantity(q.q),
           implicitTarget: false,
@@ -586,7 +588,10 @@ function readShares(text: string, items: Item[], sentence: Sentence, sIdx: numbe
   const inside = norm(text.slice(shares[0].span.end, shares[shares.length - 1].span.start));
   if (/trong đó|trong số đó|riêng|of which|including|among them|năm|cùng kỳ|tăng|giảm|so với|\d{4}|[()]|year|increase|decrease|compared/.test(inside)) return;
   const at = sentence.span.start + cue.index + cue[0].length - cue[1].length;
-  out.shareGroups.push({ shares: shares.map(fromQuantity), cue: { start: at, end: at + cue[1].length }, sentence: sIdx });
+  const last = shares[shares.length - 1];
+  const lastLead = norm(text.slice(shares[shares.length - 2].span.end, last.span.start));
+  const complete = /(?:^|[^\p{L}])(?:còn lại|the rest|the remainder|remaining)(?![\p{L}])/u.test(lastLead);
+  out.shareGroups.push({ shares: shares.map(fromQuantity), cue: { start: at, end: at + cue[1].length }, complete, sentence: sIdx });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -690,12 +695,25 @@ export function comparisonConsistent(c: ComparisonClaim, rounding: Rounding): bo
 
 /** Σ shares can be at most 100 % under some reading. */
 export function sharesConsistent(g: ShareGroup, rounding: Rounding): boolean {
+  return sharesProblem(g, rounding) === undefined;
+}
+
+/** 'over' when the shares exceed 100 % under every reading; 'under' when a complete list cannot reach it. */
+export function sharesProblem(g: ShareGroup, rounding: Rounding): 'over' | 'under' | undefined {
+  let over = true;
+  let under = g.complete;
   for (const mode of modesOf(rounding)) {
     let lo = new Decimal(0);
-    for (const s of g.shares) lo = lo.plus(operandInterval(s, mode).lo);
-    if (lo.lessThanOrEqualTo(HUNDRED)) return true;
+    let hi = new Decimal(0);
+    for (const s of g.shares) {
+      const iv = operandInterval(s, mode);
+      lo = lo.plus(iv.lo);
+      hi = hi.plus(iv.hi);
+    }
+    if (lo.lessThanOrEqualTo(HUNDRED)) over = false;
+    if (hi.greaterThanOrEqualTo(HUNDRED)) under = false;
   }
-  return false;
+  return over ? 'over' : under ? 'under' : undefined;
 }
 
 export const ratios = defineFact('ratios', (doc: Document, facts): Ratios =>

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import type { RelatedReport } from '../engine/types.js';
 import { defineRule } from '../engine/types.js';
-import { ratios, rateConsistent, rateValue, sharesConsistent, type RateClaim } from '../facts/ratios.js';
+import { ratios, rateConsistent, rateValue, sharesProblem, type RateClaim } from '../facts/ratios.js';
 import { formatDecimal } from '../i18n/format.js';
 
 const MESSAGE_BY_FORMULA: Record<RateClaim['formula'], string> = {
@@ -60,6 +60,10 @@ export default defineRule({
       en: 'The shares of one whole add up to {sum}% ({shares}), more than 100%.',
       vi: 'Các tỷ lệ của cùng một tổng cộng lại được {sum}% ({shares}), vượt quá 100%.',
     },
+    sharesUnder: {
+      en: 'The shares of one whole, the rest included, add up to {sum}% ({shares}), not 100%.',
+      vi: 'Các tỷ lệ của cùng một tổng, kể cả phần còn lại, cộng lại chỉ được {sum}% ({shares}), không đủ 100%.',
+    },
     numeratorHere: { en: 'computed from {value}', vi: 'tính từ {value}' },
     denominatorHere: { en: 'against {value}', vi: 'so với {value}' },
     shareHere: { en: 'share {value}', vi: 'tỷ lệ {value}' },
@@ -95,12 +99,13 @@ export default defineRule({
     }
     for (const g of found.shareGroups) {
       ctx.checked();
-      if (sharesConsistent(g, settings.rounding)) continue;
+      const problem = sharesProblem(g, settings.rounding);
+      if (!problem) continue;
       let sum = new Decimal(0);
       for (const s of g.shares) sum = sum.plus(s.value);
       const last = g.shares[g.shares.length - 1];
       ctx.report({
-        messageId: 'sharesOver',
+        messageId: problem === 'over' ? 'sharesOver' : 'sharesUnder',
         span: last.span,
         data: { sum: formatDecimal(sum, conv), shares: g.shares.map((s) => doc.slice(s.span)).join(' + ') },
         related: g.shares.slice(0, -1).map((s) => ({ span: s.span, messageId: 'shareHere', data: { value: doc.slice(s.span) } })),

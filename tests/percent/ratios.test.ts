@@ -91,13 +91,13 @@ describe('comparison claims', () => {
     ['Tỷ lệ đúng hạn là 99,9% (vượt chỉ tiêu 98%).', ['above 99,9% | vượt chỉ tiêu 98%']],
     ['Tỷ lệ tham gia đạt 85%, chưa đạt chỉ tiêu 90%.', ['below 85% | chưa đạt chỉ tiêu 90%']],
     ['Tỷ lệ tiêm chủng đạt 98,5%, đạt chỉ tiêu 98%.', ['atLeast 98,5% | đạt chỉ tiêu 98%']],
-    ['Tỷ lệ thu gom đạt 98%, bằng cùng kỳ năm trước (98%).', ['equal 98% | bằng cùng kỳ năm trước (98%']],
+    ['Tỷ lệ thu gom đạt 98%, bằng cùng kỳ năm trước (98%).', ['equal 98% | bằng cùng kỳ năm trước (98%)']],
     ['Tổng thu đạt 95% kế hoạch, vượt kế hoạch đề ra.', ['above 95% | vượt kế hoạch | 100%']],
     ['Giải ngân đạt 92,5% kế hoạch, hoàn thành kế hoạch năm.', ['atLeast 92,5% | hoàn thành kế hoạch | 100%']],
     ['Thu ngân sách đạt 98,5% kế hoạch, vượt kế hoạch và tăng 12% so với cùng kỳ.', ['above 98,5% | vượt kế hoạch | 100%']],
     ['On-time processing reached 96.5%, above the 98% target.', ['above 96.5% | above the 98%']],
     ['Coverage was 97%, falls short of the 95% target.', ['below 97% | falls short of the 95%']],
-    ['Tỷ lệ che phủ rừng đạt 57%, vượt chỉ tiêu Nghị quyết đề ra (56%).', ['above 57% | vượt chỉ tiêu Nghị quyết đề ra (56%']],
+    ['Tỷ lệ che phủ rừng đạt 57%, vượt chỉ tiêu Nghị quyết đề ra (56%).', ['above 57% | vượt chỉ tiêu Nghị quyết đề ra (56%)']],
   ];
   for (const [text, want] of cases) it(text, () => expect(comparisons(text)).toEqual(want));
   const silent = [
