@@ -29,11 +29,18 @@ function splitBlock(doc: Document, b: Block): Array<{ span: Span; blockStart: bo
     if (c === '.' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) continue;
     let j = i + 1;
     while (j < end && /[.!?…"”’')\]/]/.test(text[j])) j++;
-    if (j < end && !/\s/.test(text[j])) continue;
+    // every later mark of this punctuation run would end the same way: skip it (linear on '.....')
+    if (j < end && !/\s/.test(text[j])) {
+      i = j - 1;
+      continue;
+    }
     if (c === '.' && ABBREV.test(text.slice(Math.max(s, i - 8), i + 1))) continue;
     let k = j;
     while (k < end && /\s/.test(text[k])) k++;
-    if (k < end && !/[\p{Lu}\d("“'‘\-+•*]/u.test(text[k])) continue;
+    if (k < end && !/[\p{Lu}\d("“'‘\-+•*]/u.test(text[k])) {
+      i = j - 1;
+      continue;
+    }
     out.push({ span: { start: s, end: j }, blockStart: out.length === 0 });
     s = k;
     i = k - 1;

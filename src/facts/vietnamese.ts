@@ -74,6 +74,22 @@ export function syllables(): Set<string> {
   return syllableSet;
 }
 
+let byToneKey: Map<string, string[]> | undefined;
+
+/** Attested syllables by tone key (`nhiêm` -> [nhiêm, nhiệm, ...]), built once. */
+export function syllablesByToneKey(): Map<string, string[]> {
+  if (!byToneKey) {
+    byToneKey = new Map();
+    for (const w of syllables()) {
+      const k = toneKey(w);
+      const list = byToneKey.get(k);
+      if (list) list.push(w);
+      else byToneKey.set(k, [w]);
+    }
+  }
+  return byToneKey;
+}
+
 /** Is this (any case, either tone style) an attested Vietnamese syllable? */
 export function isSyllable(word: string): boolean {
   return syllables().has(canonicalTone(word.normalize('NFC').toLowerCase()));
@@ -101,6 +117,12 @@ export interface Token {
   /** Index of the token in the token list. */
   index: number;
   block: number;
+  /** Number of the canonical lower-case form (`canon`), the same for every token written so. */
+  id: number;
+  /** Number of the tone key (`key`). */
+  keyId: number;
+  /** Tone-placement style of an open oa/oe/uy syllable (see toneStyle). */
+  style: 'first' | 'second' | undefined;
   lower: string;
   /** Lower case, tone placement canonical (`hòa` -> `hoà`). */
   canon: string;
@@ -124,6 +146,8 @@ export interface VietnameseText {
   tokens: Token[];
   /** Token indexes per block index. */
   byBlock: Map<number, Token[]>;
+  /** How many distinct canonical forms (token `id`s run from 0 to forms - 1). */
+  forms: number;
 }
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+/gu;
@@ -145,50 +169,104 @@ function addressSpans(text: string, base: number): Span[] {
   return out;
 }
 
-function inside(spans: Span[], start: number, end: number): boolean {
-  for (const s of spans) if (start >= s.start && end <= s.end) return true;
+interface WordInfo {
+  id: number;
+  keyId: number;
+  style: 'first' | 'second' | undefined;
+  lower: string;
+  canon: string;
+  key: string;
+  caps: Caps;
+  hasDigit: boolean;
+  letters: boolean;
+  marked: boolean;
+}
+
+/** Is [start, end) inside one of the sorted spans? `cursor` walks forward with the tokens (linear). */
+function insideSorted(spans: Span[], cursor: { i: number }, start: number, end: number): boolean {
+  while (cursor.i < spans.length && spans[cursor.i].end <= start) cursor.i++;
+  for (let k = cursor.i; k < spans.length && spans[k].start <= start; k++) if (end <= spans[k].end) return true;
   return false;
 }
+
+const OPENERS = new Set(['.', '!', '?', ':', ';', '(', '[', '“', '"', '‘', "'", '|', '\t', '•', '…']);
 
 export const vietnamese = defineFact('vietnamese', (doc: Document, facts): VietnameseText => {
   const starts = new Set<number>();
   for (const s of facts.get(sentences)) starts.add(s.span.start);
   const ignored = [...doc.ignored].sort((a, b) => a.start - b.start);
+  const ignoredCursor = { i: 0 };
   const tokens: Token[] = [];
   const byBlock = new Map<number, Token[]>();
+  // words repeat: analyse each distinct word once
+  const words = new Map<string, WordInfo>();
+  const canonIds = new Map<string, number>();
+  const keyIds = new Map<string, number>();
+  const idOf = (m: Map<string, number>, k: string): number => {
+    let id = m.get(k);
+    if (id === undefined) m.set(k, (id = m.size));
+    return id;
+  };
   const text = doc.text;
   for (const b of doc.blocks) {
     const from = b.kind === 'table' ? b.span.start : b.content.start;
     const blockText = text.slice(from, b.span.end);
-    const addresses = addressSpans(blockText, from);
+    const addresses = addressSpans(blockText, from).sort((x, y) => x.start - y.start);
+    const addressCursor = { i: 0 };
     const list: Token[] = [];
     let prevEnd = -1;
     for (const m of blockText.matchAll(TOKEN)) {
       const start = from + m.index;
-      const end = start + m[0].length;
       const t = m[0];
-      const lower = t.toLowerCase();
-      const between = prevEnd < 0 ? '' : text.slice(prevEnd, start);
-      const lead = prevEnd < 0 ? text.slice(from, start) : between;
+      const end = start + t.length;
+      let w = words.get(t);
+      if (!w) {
+        const lower = t.toLowerCase();
+        const canon = canonicalTone(lower);
+        const key = toneKey(lower);
+        w = {
+          id: idOf(canonIds, canon),
+          keyId: idOf(keyIds, key),
+          style: toneStyle(t),
+          lower,
+          canon,
+          key,
+          caps: capsOf(t),
+          hasDigit: /\p{N}/u.test(t),
+          letters: isVietnameseLetters(lower),
+          marked: /[^\x00-\x7f]/.test(t),
+        };
+        words.set(t, w);
+      }
+      const between = prevEnd < 0 ? '' : start - prevEnd === 1 && text[prevEnd] === ' ' ? ' ' : text.slice(prevEnd, start);
+      // the last non-space character before the word, within the block
+      let k = start - 1;
+      while (k >= from && (text[k] === ' ' || text[k] === '\u00a0')) k--;
+      const before = k >= from ? text[k] : '';
       const positional =
         prevEnd < 0 ||
         starts.has(start) ||
-        /[.!?:;(\[“"‘'|\t•…]\s*$/.test(lead) ||
-        /^\s*[-–+*]\s+$/.test(lead) ||
+        OPENERS.has(before) ||
+        (between.length <= 6 && /^\s*[-–+*]\s+$/.test(between)) ||
         (starts.has(start - 1) && /["“(']/.test(text[start - 1]));
-      const skip = inside(addresses, start, end) || (ignored.length > 0 && inside(ignored, start, end));
+      const skip =
+        (addresses.length > 0 && insideSorted(addresses, addressCursor, start, end)) ||
+        (ignored.length > 0 && insideSorted(ignored, ignoredCursor, start, end));
       const token: Token = {
         span: { start, end },
         text: t,
         index: tokens.length,
         block: b.index,
-        lower,
-        canon: canonicalTone(lower),
-        key: toneKey(lower),
-        caps: capsOf(t),
-        hasDigit: /\p{N}/u.test(t),
-        letters: isVietnameseLetters(lower),
-        marked: /[^\x00-\x7f]/.test(t),
+        id: w.id,
+        keyId: w.keyId,
+        style: w.style,
+        lower: w.lower,
+        canon: w.canon,
+        key: w.key,
+        caps: w.caps,
+        hasDigit: w.hasDigit,
+        letters: w.letters,
+        marked: w.marked,
         positional,
         sepBefore: between,
         skip,
@@ -199,7 +277,7 @@ export const vietnamese = defineFact('vietnamese', (doc: Document, facts): Vietn
     }
     byBlock.set(b.index, list);
   }
-  return { tokens, byBlock };
+  return { tokens, byBlock, forms: canonIds.size };
 });
 
 const VI_ONLY = /[ăâđêôơưĩũĂÂĐÊÔƠƯĨŨ\u1EA0-\u1EF9]/;

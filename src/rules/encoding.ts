@@ -98,7 +98,7 @@ export default defineRule({
   check(ctx) {
     const { doc } = ctx;
     const { tokens } = ctx.facts.get(vietnamese);
-    const letterWords = tokens.filter((t) => /\p{L}/u.test(t.text)).length;
+    const letterWords = (): number => tokens.reduce((n, t) => (t.caps !== 'lower' || t.letters || t.marked ? n + 1 : n), 0);
 
     // decomposed letters: compare each token with the original text it came from
     if (!doc.norm.isIdentity) {
@@ -112,17 +112,17 @@ export default defineRule({
         ctx.report({
           messageId: 'nfd',
           span: nfd[0],
-          data: { count: nfd.length, total: letterWords, example: doc.slice(nfd[0]) },
+          data: { count: nfd.length, total: letterWords(), example: doc.slice(nfd[0]) },
           related: nfd.slice(1, 4).map((span) => ({ span, messageId: 'alsoHere' })),
           fix: { edits: nfd.map((span) => ({ span, text: doc.slice(span) })), applicability: 'safe', messageId: 'compose' },
-          severity: nfd.length * 2 > letterWords ? 'error' : undefined,
+          severity: nfd.length * 2 > letterWords() ? 'error' : undefined,
         });
       }
     }
-    for (const t of tokens) {
-      ctx.checked();
-      if (/[\u0300-\u036f]/.test(t.text)) {
-        ctx.report({ messageId: 'strayMark', span: t.span, data: { example: t.text } });
+    ctx.checked(tokens.length);
+    if (/[\u0300-\u036f]/.test(doc.text)) {
+      for (const t of tokens) {
+        if (/[\u0300-\u036f]/.test(t.text)) ctx.report({ messageId: 'strayMark', span: t.span, data: { example: t.text } });
       }
     }
 
@@ -155,10 +155,11 @@ export default defineRule({
         else if (vn && !tc) found.vni.push({ span, text: word, converted: vn });
       }
     }
-    const words = (doc.text.match(/\S+/g) ?? []).length;
+    let words = -1;
     for (const kind of ['tcvn3', 'vni', 'mojibake'] as const) {
       const list = found[kind];
       if (list.length < MIN_GARBLED) continue;
+      if (words < 0) words = countWords(doc.text);
       const related: RelatedReport[] = list.slice(1, 4).map((g) => ({ span: g.span, messageId: 'alsoHere' }));
       ctx.report({
         messageId: kind,
@@ -170,3 +171,16 @@ export default defineRule({
     }
   },
 });
+
+/** Runs of non-space characters, counted without building them. */
+function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
 import { names } from '../facts/names.js';
-import { canonicalTone, syllables, toneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
+import { canonicalTone, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
 
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
 
@@ -59,31 +59,40 @@ export default defineRule({
     const adjacent = (a: Token, b: Token): boolean =>
       a.block === b.block ? b.sepBefore === ' ' : b.sepBefore === '' && b.block === a.block + 1 && blocks[a.block].continues && a.index === b.index - 1;
 
+    // first pass, numbers only: how often each word is written, and which words are unknown
+    const seen = new Int32Array(v.forms);
+    const known = new Int8Array(v.forms); // 0 not looked up, 1 attested, 2 unknown
+    const unknown: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      seen[t.id]++;
+      if (!checkable(t, tokens[i + 1]) || nameTokens.has(t.index)) continue;
+      ctx.checked();
+      if (known[t.id] === 0) known[t.id] = dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon)) ? 1 : 2;
+      if (known[t.id] === 2) unknown.push(i);
+    }
+    if (unknown.length === 0) return;
+
     // the document's vocabulary: attested words, their counts and neighbours
     const vocab = new Map<string, number>();
     const pairs = new Map<string, number>();
-    const seen = new Map<string, number>();
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
-      seen.set(t.canon, (seen.get(t.canon) ?? 0) + 1);
       if (!dict.has(t.canon)) continue;
       vocab.set(t.canon, (vocab.get(t.canon) ?? 0) + 1);
       const n = tokens[i + 1];
       if (n && adjacent(t, n)) pairs.set(`${t.canon} ${n.canon}`, (pairs.get(`${t.canon} ${n.canon}`) ?? 0) + 1);
     }
 
-    for (let i = 0; i < tokens.length; i++) {
+    for (const i of unknown) {
       const t = tokens[i];
-      if (!checkable(t, tokens[i + 1]) || nameTokens.has(t.index)) continue;
-      ctx.checked();
-      if (dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon))) continue;
-      if ((seen.get(t.canon) ?? 0) > opts.maxRepeats) continue;
+      if (seen[t.id] > opts.maxRepeats) continue;
       const prev = i > 0 && adjacent(tokens[i - 1], t) ? tokens[i - 1] : undefined;
       const next = i + 1 < tokens.length && adjacent(t, tokens[i + 1]) ? tokens[i + 1] : undefined;
 
       // 1. the same letters and tone, tone mark on another letter
       const tone = TONE.exec(t.canon.normalize('NFD'))?.[0];
-      const moved = tone ? [...dict].find((w) => toneKey(w) === t.key && w.normalize('NFD').includes(tone)) : undefined;
+      const moved = tone ? syllablesByToneKey().get(t.key)?.find((w) => w.normalize('NFD').includes(tone)) : undefined;
       if (moved) {
         report(ctx, t, 'misplacedTone', moved, { suggestion: withCase(t.text, moved) }, 'safe');
         continue;

@@ -11,8 +11,8 @@ import { vietnamese, type Token } from '../facts/vietnamese.js';
 interface Phrase {
   span: Span;
   tokens: [Token, Token];
-  /** Lower case, canonical tone placement. */
-  form: string;
+  /** The two words' numbers (canonical lower-case forms). */
+  form: number;
 }
 
 export default defineRule({
@@ -44,11 +44,13 @@ export default defineRule({
   check(ctx, opts) {
     const { tokens } = ctx.facts.get(vietnamese);
     const { nameTokens } = ctx.facts.get(names);
-    const groups = new Map<string, Phrase[]>();
-    const pairCount = new Map<string, number>();
+    const groups = new Map<number, Phrase[]>();
+    // pairs of word numbers as one number (ids stay far below 2^26)
+    const pairKey = (x: number, y: number): number => x * 67_108_864 + y;
+    const pairCount = new Map<number, number>();
     for (let i = 1; i < tokens.length; i++) {
       if (tokens[i].block !== tokens[i - 1].block || tokens[i].sepBefore !== ' ') continue;
-      const k = `${tokens[i - 1].canon} ${tokens[i].canon}`;
+      const k = pairKey(tokens[i - 1].id, tokens[i].id);
       pairCount.set(k, (pairCount.get(k) ?? 0) + 1);
     }
     /** The syllable belongs to a phrase on its other side that the document uses again (nội dung, bố trí). */
@@ -56,7 +58,7 @@ export default defineRule({
       const o = tokens[t.index + side];
       if (!o || o.block !== t.block) return false;
       if ((side < 0 ? t.sepBefore : o.sepBefore) !== ' ') return false;
-      const k = side < 0 ? `${o.canon} ${t.canon}` : `${t.canon} ${o.canon}`;
+      const k = side < 0 ? pairKey(o.id, t.id) : pairKey(t.id, o.id);
       return (pairCount.get(k) ?? 0) >= 2;
     };
     const boundToWord = (occ: Phrase[], k: 0 | 1): boolean => {
@@ -75,23 +77,43 @@ export default defineRule({
       const sep = side < 0 ? t.sepBefore : o.sepBefore;
       return /[,.;:!?()]/.test(sep) && !/["“”'‘’]/.test(sep);
     };
+    const candidate = (a: Token, b: Token): boolean =>
+      a.block === b.block &&
+      b.sepBefore === ' ' &&
+      (a.marked || b.marked) &&
+      usable(a, true) &&
+      usable(b, false) &&
+      !nameTokens.has(a.index) &&
+      !nameTokens.has(b.index);
+    // first pass: numbers only; phrases are built only for keys written in two ways
+    const firstForm = new Map<number, number>();
+    const multi = new Set<number>();
     for (let i = 1; i < tokens.length; i++) {
       const a = tokens[i - 1];
       const b = tokens[i];
-      if (a.block !== b.block || b.sepBefore !== ' ') continue;
-      if (!usable(a, true) || !usable(b, false) || nameTokens.has(a.index) || nameTokens.has(b.index)) continue;
-      if (!a.marked && !b.marked) continue;
-      const p: Phrase = { span: { start: a.span.start, end: b.span.end }, tokens: [a, b], form: `${a.canon} ${b.canon}` };
-      const key = `${a.key} ${b.key}`;
+      if (!candidate(a, b)) continue;
+      ctx.checked();
+      const key = pairKey(a.keyId, b.keyId);
+      const form = pairKey(a.id, b.id);
+      const f = firstForm.get(key);
+      if (f === undefined) firstForm.set(key, form);
+      else if (f !== form) multi.add(key);
+    }
+    for (let i = 1; multi.size > 0 && i < tokens.length; i++) {
+      const a = tokens[i - 1];
+      const b = tokens[i];
+      if (!candidate(a, b)) continue;
+      const key = pairKey(a.keyId, b.keyId);
+      if (!multi.has(key)) continue;
+      const p: Phrase = { span: { start: a.span.start, end: b.span.end }, tokens: [a, b], form: pairKey(a.id, b.id) };
       const g = groups.get(key);
       if (g) g.push(p);
       else groups.set(key, [p]);
     }
     const reported = new Set<number>();
     for (const group of groups.values()) {
-      ctx.checked();
       if (group.length < opts.minDominant + 1) continue;
-      const byForm = new Map<string, Phrase[]>();
+      const byForm = new Map<number, Phrase[]>();
       for (const p of group) {
         const list = byForm.get(p.form);
         if (list) list.push(p);

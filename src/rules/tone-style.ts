@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { toneStyle, vietnamese, withToneStyle, type Token } from '../facts/vietnamese.js';
+import { vietnamese, withToneStyle, type Token } from '../facts/vietnamese.js';
 
 export default defineRule({
   id: 'tone-style',
@@ -20,7 +20,7 @@ export default defineRule({
   options: z.object({}).strict(),
   messages: {
     mixed: {
-      en: 'Tone marks are placed two ways: {minority} word(s) put the mark on the second vowel or first as "{found}", {majority} put it as "{expected}"; both are correct, one style reads better.',
+      en: 'Tone marks are placed two ways: {minority} word(s) as in "{found}", {majority} as in "{expected}"; both conventions are correct, but one document should use one.',
       vi: 'Dấu thanh được đặt theo hai cách: {minority} tiếng viết như "{found}", {majority} tiếng viết như "{expected}"; cả hai đều đúng, nên thống nhất một cách.',
     },
     otherStyle: { en: 'the other style, e.g. "{expected}"', vi: 'cách còn lại, ví dụ "{expected}"' },
@@ -32,7 +32,7 @@ export default defineRule({
     const second: Token[] = [];
     for (const t of tokens) {
       if (t.skip) continue;
-      const s = toneStyle(t.text);
+      const s = t.style;
       if (s === undefined) continue;
       ctx.checked();
       (s === 'first' ? first : second).push(t);
