@@ -156,18 +156,46 @@ const NOUNS_EN = [
 ];
 const TIME = ['năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week'];
 
+const ACRONYMS = new Set(['tthc', 'clb']);
 const NOUNS = [...NOUNS_VI, ...NOUNS_EN].sort((a, b) => b.length - a.length);
 const UNITS_SORTED = [...UNITS].sort((a, b) => b.word.length - a.word.length);
 const SCALES_SORTED = [...SCALES].sort((a, b) => b[0].length - a[0].length);
 
 const isWordChar = (c: string | undefined): boolean => !!c && /[\p{L}\p{M}\d_]/u.test(c);
 
-function matchWord(text: string, at: number, word: string, exact: boolean): boolean {
-  const piece = text.slice(at, at + word.length);
-  if (exact ? piece !== word : piece.toLowerCase() !== word) return false;
+/** Words bucketed by their first (lower-case) character, so a figure tries only a few. */
+function bucket<T>(items: T[], word: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = word(it)[0].toLowerCase();
+    const l = m.get(k);
+    if (l) l.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+const SCALE_BUCKETS = bucket(SCALES_SORTED, (s) => s[0]);
+const UNIT_BUCKETS = bucket(UNITS_SORTED, (u) => u.word);
+const NOUN_BUCKETS = bucket(NOUNS, (n) => n);
+const TIME_BUCKETS = bucket(TIME, (t) => t);
+
+/** A window of the text after `at`, as written and in lower case (one slice per look-up). */
+interface Window {
+  at: number;
+  raw: string;
+  low: string;
+  text: string;
+}
+function windowAt(text: string, at: number): Window {
+  const raw = text.slice(at, at + 28);
+  return { at, raw, low: raw.toLowerCase(), text };
+}
+
+function matchWord(w: Window, word: string, exact: boolean): boolean {
+  if (!(exact ? w.raw.startsWith(word) : w.low.startsWith(word))) return false;
   // `%` and `²` need no boundary; words do
   if (!/[\p{L}\d]$/u.test(word)) return true;
-  return !isWordChar(text[at + word.length]);
+  return !isWordChar(w.text[w.at + word.length]);
 }
 
 function skipSpace(text: string, at: number): number {
@@ -186,32 +214,37 @@ export function readUnit(text: string, end: number): UnitMatch {
   let at = skipSpace(text, end);
   let scale = ONE;
   let scaleEnd = -1;
-  for (const [w, k] of SCALES_SORTED) {
-    if (matchWord(text, at, w, false)) {
+  let w = windowAt(text, at);
+  for (const [word, k] of SCALE_BUCKETS.get(w.low[0]) ?? []) {
+    if (matchWord(w, word, false)) {
       scale = k;
-      scaleEnd = at + w.length;
+      scaleEnd = at + word.length;
       break;
     }
   }
-  if (scaleEnd >= 0) at = skipSpace(text, scaleEnd);
-  for (const u of UNITS_SORTED) {
+  if (scaleEnd >= 0) {
+    at = skipSpace(text, scaleEnd);
+    w = windowAt(text, at);
+  }
+  for (const u of UNIT_BUCKETS.get(w.low[0]) ?? []) {
     if (u.family === 'percent' && scaleEnd >= 0) continue;
-    if (matchWord(text, at, u.word, !!u.exact)) {
+    if (matchWord(w, u.word, !!u.exact)) {
       const uEnd = at + u.word.length;
       const unit: Unit = { family: u.family, scale: u.scale.times(scale), raw: text.slice(end, uEnd).trim() };
       if (u.currency) unit.currency = u.currency;
       return { unit, end: uEnd };
     }
   }
-  for (const n of NOUNS) {
-    if (matchWord(text, at, n, false)) {
+  for (const n of NOUN_BUCKETS.get(w.low[0]) ?? []) {
+    // counted nouns are written in lower case ("5.1 Đơn vị đạt chuẩn" is a heading), acronyms in upper case
+    if (matchWord(w, n, true) || (ACRONYMS.has(n) && matchWord(w, n.toUpperCase(), true))) {
       const nEnd = at + n.length;
       return { unit: { family: 'count', scale, noun: n, raw: text.slice(end, nEnd).trim() }, end: nEnd };
     }
   }
   if (scaleEnd < 0) {
-    for (const t of TIME) {
-      if (matchWord(text, at, t, false)) return { unit: { family: 'time', scale: ONE, noun: t, raw: t }, end: at + t.length };
+    for (const t of TIME_BUCKETS.get(w.low[0]) ?? []) {
+      if (matchWord(w, t, false)) return { unit: { family: 'time', scale: ONE, noun: t, raw: t }, end: at + t.length };
     }
   }
   if (scaleEnd >= 0) return { unit: { family: 'none', scale, raw: text.slice(end, scaleEnd).trim() }, end: scaleEnd };
@@ -288,7 +321,7 @@ export function quantitiesOf(doc: Document, tokens: NumberToken[], sents: Senten
       /^\s*[-–]\s*\d/.test(text.slice(end, end + 4)) ||
       /(?:^|[^\p{L}])(?:từ|from|between)\s*$/iu.test(lead) && /^\s*(?:đến|tới|to|and|-|–)\s*\d/u.test(text.slice(unitEnd, unitEnd + 8)) ||
       /\d[^\d]{0,20}\s(?:đến|tới|to)\s*$/iu.test(lead) && /(?:từ|from)\s+[^\s]*\d/iu.test(lead);
-    const estimate = ESTIMATE.test(text.slice(sentStart, start));
+    const estimate = ESTIMATE.test(text.slice(Math.max(sentStart, start - 200), start));
     const spanStart = prefix && unit.family === 'money' ? prefix.start : start;
     out.push({
       index: out.length,
