@@ -265,10 +265,16 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
 
 type Emit = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string) => true;
 
+/** A fraction that can be a part of a whole: not a day/month (`đến ngày 15/6`), numerator not above denominator. */
+function plainFraction(r: SentenceReader, f: Item): boolean {
+  if (!f.frac || f.frac.num.value.greaterThan(f.frac.den.value) || f.frac.den.value.isZero()) return false;
+  return !/(?:^|[^\p{L}])(?:ngày|đến|tới|từ|hết|tháng|lúc|hôm|sáng|chiều|on|as of|since|by|until|dated)\s*$/u.test(r.before(f, 14));
+}
+
 /** `45/60 xã đạt chuẩn (chiếm 75%)`, `629/731 trường …, đạt tỷ lệ 86,1%`, `40/55 (72.7%)`. */
 function readFractionBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
   const prev = r.at(i - 1);
-  if (!prev?.frac) return false;
+  if (!prev?.frac || !plainFraction(r, prev)) return false;
   const glue = r.glue(prev, { span: p.span });
   if (glue === undefined || glue.length > 80 || glue.includes(';') || /\d/.test(glue)) return false;
   if (!shareCue(glue) || FORMULA_WORDS.test(glue)) return false;
@@ -280,7 +286,7 @@ function readFractionBefore(r: SentenceReader, i: number, p: Quantity, emit: Emi
 /** `72,7% (40/55)`, `tỷ lệ … là 72,7% (40/55 đơn)`. */
 function readFractionAfter(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
   const next = r.at(i + 1);
-  if (!next?.frac) return false;
+  if (!next?.frac || !plainFraction(r, next)) return false;
   const glue = r.glue({ span: p.span }, next);
   if (glue === undefined || !/^\s*\(\s*$/.test(glue)) return false;
   if (!/^[^\d;()]{0,30}\)/u.test(r.after(next, 40))) return false;
@@ -480,14 +486,16 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
   while (from > 0 && i - from < MAX_LOOKBACK && a.span.start - r.at(from - 1)!.span.start <= 400) from--;
   for (let j = from; j < i - 1; j++) {
     const b = r.at(j);
-    if (!isAmount(b) || !pairUnits(a.q, b.q)) continue;
+    // a bare figure may pair only with a counted noun ("Of the 55 complaints, 40 (72.7%)")
+    if (!isAmount(b) || !pairUnits(a.q, b.q) || (a.q.unit.family === 'none' && b.q.unit.family !== 'count')) continue;
     same.push(b);
     const lead = r.before(b, 30);
     if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead)) candidates.push(b);
   }
   if (candidates.length !== 1) return false;
   const b = candidates[0];
-  if (!usable(b.q)) return false;
+  // a part larger than its whole means the pairing is not what the sentence says
+  if (!usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
   // ambiguity guard: another pairing of the same-unit figures that also gives P means the reading is unsure
   const claim = { formula: 'part' as const, rate: fromQuantity(p), numerator: fromQuantity(a.q), denominator: fromQuantity(b.q), form: '', sentence: -1 };
   if (p.value.greaterThan(100) && !rateConsistent({ ...claim, numerator: claim.denominator, denominator: claim.numerator }, 'any')) return false;

@@ -82,6 +82,9 @@ describe('rate phrases: each form read with its own formula', () => {
     'Đã tiếp nhận 1.000 hồ sơ, đã cấp 950 thẻ, đạt 93,5% dân số.',
     'Có 3/5 chỉ tiêu đạt và vượt kế hoạch (chiếm 60%).',
     'Tỷ lệ hộ dùng nước sạch đạt 98,5%, tăng 1,2% so với cùng kỳ (97,3%).',
+    'Of the 3 programs we reviewed, one had 40 staff (12%).',
+    'Tính đến ngày 15/6 đạt 45%.',
+    'Có 60/45 xã đạt 75%.',
   ];
   for (const text of silent) it(`silent: ${text}`, () => expect(rates(text)).toEqual([]));
 });
