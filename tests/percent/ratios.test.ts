@@ -163,6 +163,14 @@ describe('the example report (issue 4, done when)', () => {
   it('line 67 changed to "đạt 75,0%": one percent-mismatch on that line', () => {
     expect(mine(example.replace('đạt 72,7%', 'đạt 75,0%'))).toEqual(['percent-mismatch@67:245']);
   });
+  it('the finding names its evidence and offers the recomputed rate as an unsafe fix', () => {
+    const res = lintText(example.replace('đạt 72,7%', 'đạt 75,0%'), 'bao-cao.txt', { only: ['percent-mismatch'] });
+    const f = res.findings[0];
+    expect(f.message).toBe('75,0% does not match 40 of 55: 40 / 55 = 72,727%.');
+    expect(f.related.map((r) => `${r.line}:${r.column} ${r.message}`)).toEqual(['67:233 computed from 40 đơn', '67:207 against 55 đơn thư']);
+    expect(f.fix?.applicability).toBe('unsafe');
+    expect(f.fix?.edits.map((e) => e.text)).toEqual(['72,7']);
+  });
   it('line 65 changed to "97,9% (vượt chỉ tiêu 98%)": one comparison-claim on that line', () => {
     expect(mine(example.replace('99,9% (vượt chỉ tiêu 98%)', '97,9% (vượt chỉ tiêu 98%)'))).toEqual(['comparison-claim@65:245']);
   });
