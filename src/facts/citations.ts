@@ -71,9 +71,13 @@ export const TYPE_CODES: Record<TypeKind, string[]> = {
   PL: ['PL', 'UBTVQH'], BB: ['BB'], PA: ['PA'], TC: ['TC'], EO: [], PubL: [],
 };
 
-/** Every code that names a document type (so a symbol segment outside it is an agency, not a type). */
+/**
+ * Codes read as a document type at the head of a state symbol (`12/KH-UBND`); any other head is
+ * an agency (`123/UBND-VP`, a công văn). `TC`, `HĐ` and `DA` are left out: they are also common
+ * agency or council abbreviations (Tổng cục, Hội đồng, ban quản lý dự án).
+ */
 export const ALL_TYPE_CODES = new Set(
-  ['TB', 'CV', 'KH', 'QĐ', 'NQ', 'NQLT', 'NĐ', 'TT', 'TTLT', 'CT', 'KL', 'BC', 'HD', 'TTr', 'CTr', 'QyĐ', 'QĐi', 'QC', 'ĐA', 'CĐ', 'PL', 'BB', 'PA', 'TC', 'BS', 'HĐ', 'GM', 'GGT', 'DA', 'CTr'].map(fold),
+  ['TB', 'CV', 'KH', 'QĐ', 'NQ', 'NQLT', 'NĐ', 'TT', 'TTLT', 'CT', 'KL', 'BC', 'HD', 'TTr', 'CTr', 'QyĐ', 'QĐi', 'QC', 'ĐA', 'CĐ', 'PL', 'BB', 'PA', 'BS', 'GM', 'GGT'].map(fold),
 );
 
 /** Case-insensitive, Đ/D-insensitive comparison key. */
