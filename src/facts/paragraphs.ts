@@ -308,17 +308,22 @@ function shingleUnits(units: ParagraphUnit[], tokens: Int32Array[], minWords: nu
  */
 export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, threshold = NEAR_THRESHOLD): Repeat[] {
   const repeats: Repeat[] = [];
-  const firstByKey = new Map<string, number>();
+  // first unit per key, by a 32-bit hash of the key (small-integer map keys are much cheaper than
+  // long strings); equal hashes are confirmed by comparing the keys
+  const firstByHash = new Map<number, number[]>();
   const postings = new Map<number, number[]>();
   const seen = new Int32Array(units.length).fill(-1);
   for (const u of units) {
     if (u.words < minWords || u.note) continue;
-    const first = firstByKey.get(u.key);
+    const h = hashString(u.key);
+    const bucket = firstByHash.get(h);
+    const first = bucket?.find((i) => units[i].key === u.key);
     if (first !== undefined) {
       repeats.push({ later: u.index, earlier: first, exact: true, similarity: 1 });
       continue; // an exact copy adds nothing new to the near index
     }
-    firstByKey.set(u.key, u.index);
+    if (bucket) bucket.push(u.index);
+    else firstByHash.set(h, [u.index]);
     const x = u.shingles;
     const n = x.length;
     if (n === 0) continue;
@@ -346,6 +351,12 @@ export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, thresh
     }
   }
   return repeats;
+}
+
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h & 0x3fffffff;
 }
 
 export function indexParagraphs(doc: Document, minWords = MIN_WORDS, threshold = NEAR_THRESHOLD): ParagraphIndex {
