@@ -49,7 +49,12 @@ const DIRECTIVE = /^reportlint-(disable-next-line|disable-line|disable|enable)(?
 export function parseDirectives(doc: Document): Directive[] {
   const out: Directive[] = [];
   const wordComments = doc.format === 'docx';
+  // Markdown code (fences) is in doc.ignored too: a directive shown inside code is an example, not a directive
+  const isComment = new Set(doc.comments.map((c) => `${c.span.start}:${c.span.end}`));
+  const code = doc.ignored.filter((s) => !isComment.has(`${s.start}:${s.end}`));
   for (const c of doc.comments) {
+    if (code.some((s) => s.start <= c.span.start && c.span.end <= s.end)) continue;
+    if (doc.format === 'markdown' && doc.text[c.span.start - 1] === '`') continue; // inline code
     const text = c.text.trim();
     const m = DIRECTIVE.exec(text);
     if (!m) continue;

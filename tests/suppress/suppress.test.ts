@@ -69,6 +69,12 @@ describe('inline suppressions', () => {
     expect(lines(lint(md, 'r.md'))).toEqual([['broken-paragraph', 8]]);
   });
 
+  it('a directive shown in Markdown code is an example, not a directive', () => {
+    const md = `# Cách dùng\n\n\`\`\`markdown\n<!-- reportlint-disable broken-paragraph -->\n\`\`\`\n\nViết \`<!-- reportlint-disable broken-paragraph -->\` trước đoạn.\n\n${BROKEN('a')}`;
+    expect(parseDirectives(parseText(md, 'r.md'))).toEqual([]);
+    expect(lines(lint(md, 'r.md'))).toEqual([['broken-paragraph', 9]]);
+  });
+
   it('a Word comment `reportlint-disable <rule-id> [reason]` silences that rule within its span', () => {
     const text = BROKEN('a') + '\n' + BROKEN('b');
     const doc = parseText(text, 'r.docx', 'docx');
