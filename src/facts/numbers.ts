@@ -39,6 +39,8 @@ const EN_DECIMAL = /^\d+\.\d+$/;
 
 /** Reads a digit run such as `19.870,477` in a convention; undefined if it is not a number at all there. */
 export function readNumber(raw: string, conv: NumberConvention): NumberReading | undefined {
+  // a plain digit run reads the same in both conventions (the common case: no second Decimal)
+  if (PLAIN.test(raw)) return { value: new Decimal(raw), decimals: 0, wellFormed: true, ambiguous: false };
   const other: NumberConvention = conv === 'vi' ? 'en' : 'vi';
   const mine = readStrict(raw, conv);
   const theirs = readStrict(raw, other);
@@ -117,7 +119,8 @@ export function scanNumbers(text: string, markers: Span[], conv: NumberConventio
       RUN.lastIndex = end;
       continue;
     }
-    if (/^\d{1,2}$/.test(m[0]) && /^[/-]\d{4}(?!\d)/.test(rest)) {
+    // month/year (01/2026), but not a legal document number 01/2025/TT-BTC or 59/2020/QH14
+    if (/^\d{1,2}$/.test(m[0]) && /^[/-]\d{4}(?![\d/])/.test(rest)) {
       end += 5;
       out.push({ span: { start, end }, raw: text.slice(start, end), kind: 'date' });
       RUN.lastIndex = end;

@@ -30,19 +30,22 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
     return { text, encoding: le ? 'utf-16le' : 'utf-16be', bom: true };
   }
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    // valid UTF-8 may hold NUL, but no report does: it is a binary file or UTF-16 without a BOM
-    const utf16 = nul % 2 === 1 ? 'utf-16le' : 'utf-16be';
-    throw new DecodeError(`NUL byte at byte ${nul}: a binary file, or UTF-16 text without a byte-order mark (if so, name it with --encoding ${utf16})`);
-  }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    if (text.includes('\u0000')) nulError(bytes);
     return { text, encoding: 'utf-8', bom };
-  } catch {
+  } catch (e) {
+    if (e instanceof DecodeError) throw e;
     const at = firstInvalidUtf8(bytes);
     throw new DecodeError(`invalid UTF-8 at byte ${at}; if the file is in another encoding, name it with --encoding (e.g. utf-16le, windows-1258)`);
   }
+}
+
+/** Valid UTF-8 may hold NUL, but no report does: it is a binary file or UTF-16 without a BOM. */
+function nulError(bytes: Uint8Array): never {
+  const nul = bytes.indexOf(0);
+  const utf16 = nul % 2 === 1 ? 'utf-16le' : 'utf-16be';
+  throw new DecodeError(`NUL byte at byte ${nul}: a binary file, or UTF-16 text without a byte-order mark (if so, name it with --encoding ${utf16})`);
 }
 
 function hasUtf16Bom(b: Uint8Array): boolean {
