@@ -36,6 +36,7 @@ export function decode(bytes: Uint8Array, encoding?: string): Decoded {
     return { text, encoding: 'utf-8', bom };
   } catch (e) {
     if (e instanceof DecodeError) throw e;
+    if (bytes.indexOf(0) >= 0) nulError(bytes);
     const at = firstInvalidUtf8(bytes);
     throw new DecodeError(`invalid UTF-8 at byte ${at}; if the file is in another encoding, name it with --encoding (e.g. utf-16le, windows-1258)`);
   }
