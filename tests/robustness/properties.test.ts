@@ -10,7 +10,25 @@ import { readNumber } from '../../src/facts/numbers.js';
 import { formatDecimal } from '../../src/i18n/format.js';
 import { SourceIndex } from '../../src/parse/source.js';
 import json from '../../src/format/json.js';
+import sarif from '../../src/format/sarif.js';
 import { rules } from '../../src/rules/index.js';
+import { parseText } from '../../src/parse/index.js';
+import { lintParsed } from '../../src/index.js';
+import { fixDocument } from '../../src/cli/fix.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+// ajv-formats is CommonJS; under ESM interop its default export may arrive wrapped
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+const sarifSchema = JSON.parse(readFileSync(join(__dirname, '../format/sarif-2.1.0.json'), 'utf8'));
+sarifSchema.$id = sarifSchema.id;
+delete sarifSchema.id;
+delete sarifSchema.$schema;
+const ajv = new Ajv({ strict: false });
+addFormats(ajv);
+const validateSarif = ajv.compile(sarifSchema);
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
@@ -46,10 +64,36 @@ describe('properties over generated documents', () => {
             expect(e.endOffset).toBeLessThanOrEqual(text.length);
           }
         }
-        const out = JSON.parse(json([r], { lang: 'en', color: false, cwd: '.', rules, version: '0' }));
+        const ctx = { lang: 'en' as const, color: false, cwd: '.', rules, version: '0', sources: new Map([[r.path, text]]) };
+        const out = JSON.parse(json([r], ctx));
         expect(out.files[0].findings).toHaveLength(r.findings.length);
+        const log = JSON.parse(sarif([r], ctx));
+        expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
       }),
       { numRuns: RUNS, seed: SEED },
+    );
+  });
+});
+
+describe('--fix over generated documents', () => {
+  it('is idempotent and changes no byte outside the fixed spans', () => {
+    fc.assert(
+      fc.property(document, (text) => {
+        const doc = parseText(text, 'doc.txt');
+        const once = fixDocument(doc, (d) => lintParsed(d));
+        // outside the edited spans the text is unchanged: common prefix and suffix cover everything else
+        const edits = lintParsed(doc).findings.flatMap((f) => (f.fix && f.fix.applicability === 'safe' ? f.fix.edits : []));
+        if (edits.length === 0) expect(once.output).toBe(text);
+        else {
+          const first = Math.min(...edits.map((e) => e.offset));
+          const last = Math.max(...edits.map((e) => e.endOffset));
+          expect(once.output.startsWith(text.slice(0, first))).toBe(true);
+          expect(once.output.endsWith(text.slice(last))).toBe(true);
+        }
+        const twice = fixDocument(parseText(once.output, 'doc.txt'), (d) => lintParsed(d));
+        expect(twice.output).toBe(once.output);
+      }),
+      { numRuns: Math.max(20, Math.floor(RUNS / 2)), seed: SEED },
     );
   });
 });
