@@ -147,3 +147,14 @@ describe('NUL bytes', () => {
     expect(named.code).toBe(0);
   });
 });
+
+describe('UTF-8 validity', () => {
+  it('a lone surrogate written as CESU-8 bytes is invalid UTF-8 at its first byte', () => {
+    const d = tmp();
+    const p = join(d, 'surrogate.txt');
+    writeFileSync(p, Buffer.from([0x41, 0xed, 0xa0, 0x80, 0x42]));
+    const r = runCli([p]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${p}: cannot read: invalid UTF-8 at byte 1;`);
+  });
+});
