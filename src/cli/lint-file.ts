@@ -10,7 +10,9 @@ import { contentHash } from './cache.js';
 import { EncodeError, encodeText, fixDocument } from './fix.js';
 import { lintWithConfig, parseSource, type PipelineOptions } from './lint.js';
 
-export const DEFAULT_MAX_FILE_BYTES = 100 * 1024 * 1024;
+// The analysis holds about 90 bytes of heap per byte of text (tokens, figures, sentences), so a
+// 20 MB report needs ~2 GB: past that, a clear error is better than running out of memory.
+export const DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 export interface Input {
   path: string;

@@ -125,7 +125,7 @@ function program(io: Io): Command {
     .option('--cache', 'skip files unchanged since the last run (content, config and version), replaying their findings')
     .option('--cache-location <path>', 'cache file (default .reportlintcache)')
     .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
-    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 100)')
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 20)')
     .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
     .option('--debug', 'print stack traces of internal errors')
     .version(VERSION, '-v, --version')

@@ -116,14 +116,16 @@ describe('files that cannot be read', () => {
 });
 
 describe('resource bounds', () => {
-  it('a 50 MB text file over --max-file-size is refused at once with a clear line', () => {
+  it('a 50 MB text file is over the default size limit: refused at once with a clear line', () => {
     const d = tmp();
     const p = join(d, 'huge.txt');
-    writeFileSync(p, Buffer.alloc(50 * 1024 * 1024, 'Báo cáo số liệu. '));
+    writeFileSync(p, 'Báo cáo số liệu năm 2025.\n'.repeat(Math.ceil((50 * 1024 * 1024) / 28)).slice(0, 44 * 1024 * 1024)); // ~50 MB of UTF-8
     const t = Date.now();
-    const r = runCli(['--max-file-size', '10', p]);
+    const r = runCli([p]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`${p}: cannot read: the file is 50 MB, over the 10 MB limit (--max-file-size)\n`);
+    expect(r.stderr).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: cannot read: the file is \\d+ MB, over the 20 MB limit \\(--max-file-size\\)\n$`));
+    const lower = runCli(['--max-file-size', '10', p]);
+    expect(lower.stderr).toContain('over the 10 MB limit (--max-file-size)');
     expect(Date.now() - t).toBeLessThan(20_000);
   });
 
