@@ -32,6 +32,8 @@ const validateSarif = ajv.compile(sarifSchema);
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+// a long `npm run fuzz` needs more than the default per-test timeout
+const TIMEOUT = RUNS > 1000 ? 3_600_000 : undefined;
 
 const FRAGMENTS = [
   'Tổng số', 'trong đó', 'gồm', 'bao gồm', 'cụ thể', 'of which', 'including', 'đạt', 'chiếm', 'vượt chỉ tiêu', 'tăng', 'so với cùng kỳ',
@@ -72,7 +74,7 @@ describe('properties over generated documents', () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('--fix over generated documents', () => {
@@ -95,7 +97,7 @@ describe('--fix over generated documents', () => {
       }),
       { numRuns: Math.max(20, Math.floor(RUNS / 2)), seed: SEED },
     );
-  });
+  }, TIMEOUT);
 });
 
 describe('number writing round-trips through the reader', () => {
