@@ -41,7 +41,8 @@ const stylish: Formatter = (results, ctx) => {
   const parts: string[] = [];
   for (const rule of ctx.rules) {
     const n = checked.get(rule.id);
-    if (n && rule.meta.checkedLabel) parts.push(`${n} ${rule.meta.checkedLabel[ctx.lang]}`);
+    const part = n && rule.meta.checkedLabel ? `${n} ${rule.meta.checkedLabel[ctx.lang]}` : undefined;
+    if (part && !parts.includes(part)) parts.push(part); // two rules over the same citations say it once
   }
   if (parts.length) out.push(c.dim(`${w.checked}: ${parts.join(', ')}`));
   if (total === 0) out.push(c.green(`✔ ${w.none} (${results.length} file${results.length === 1 ? '' : 's'})`));
