@@ -112,36 +112,28 @@ export class NormalizedText {
 
   /** Map an offset in the normalised text to the original text. */
   toOriginal(offset: number): number {
-    if (this.anchors.length === 0) return offset;
-    const a = this.anchors;
-    let lo = 0;
-    let hi = a.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (a[mid][0] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const [norm, orig] = a[lo];
-    if (norm === offset) return orig;
-    // inside a segment: clamp to the segment's original extent
-    const nextOrig = lo + 1 < a.length ? a[lo + 1][1] : this.original.length;
-    return Math.min(orig + (offset - norm), nextOrig);
+    return this.map(offset, 0, this.original.length);
   }
 
   /** Map an original offset to the normalised text (used for suppression comments and tests). */
   fromOriginal(offset: number): number {
-    if (this.anchors.length === 0) return offset;
+    return this.map(offset, 1, this.text.length);
+  }
+
+  /** Through the anchor at or before `offset` on side `from` (0 normalised, 1 original), clamped to its segment. */
+  private map(offset: number, from: 0 | 1, end: number): number {
     const a = this.anchors;
+    if (a.length === 0) return offset;
+    const to = from === 0 ? 1 : 0;
     let lo = 0;
     let hi = a.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (a[mid][1] <= offset) lo = mid;
+      if (a[mid][from] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const [norm, orig] = a[lo];
-    const nextNorm = lo + 1 < a.length ? a[lo + 1][0] : this.text.length;
-    return Math.min(norm + (offset - orig), nextNorm);
+    const next = lo + 1 < a.length ? a[lo + 1][to] : end;
+    return Math.min(a[lo][to] + (offset - a[lo][from]), next);
   }
 }
 
