@@ -172,7 +172,10 @@ function paragraphStarts(lines: PdfLine[]): boolean[] {
     const indented = l.x > (left.get(l.page) ?? l.x) + l.size * 0.8 && !(prev.x > (left.get(prev.page) ?? prev.x) + prev.size * 0.8 && Math.abs(prev.x - l.x) < 1);
     const marker = !!readMarker(l.text.trim(), 0);
     const bigGap = samePage && (gap > sp * 1.4 || gap < 0);
-    const fresh = bigGap || prevShort || indented || marker || (!samePage && CLOSING.test(prev.text) && !/^\p{Ll}/u.test(l.text.trim()));
+    // a sentence that runs on in lower case continues the paragraph, whatever the line lengths
+    // say (ragged tables, centred text); only a blank-line gap or a list marker ends it there
+    const runsOn = !CLOSING.test(prev.text) && /^\p{Ll}/u.test(l.text.trim());
+    const fresh = bigGap || marker || (!runsOn && (prevShort || indented || (!samePage && CLOSING.test(prev.text))));
     starts.push(fresh);
   }
   return starts;
