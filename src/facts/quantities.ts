@@ -21,7 +21,7 @@ import type { Stated } from './intervals.js';
 import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { numberTokens, type NumberToken } from './numbers.js';
-import { sentences, type Sentence } from './sentences.js';
+import { sentenceIndexAt, sentences, type Sentence } from './sentences.js';
 
 export type UnitFamily = 'money' | 'area' | 'length' | 'mass' | 'percent' | 'count' | 'time' | 'none';
 
@@ -268,18 +268,6 @@ const HEDGE_BEFORE =
   /(?:^|[^\p{L}])(khoảng|hơn|gần|trên|dưới|xấp xỉ|chừng|ít nhất|tối thiểu|tối đa|không quá|chưa đến|chưa tới|gần như|approximately|approx\.|about|around|over|nearly|almost|more than|less than|fewer than|under|roughly|some|up to|at least|at most|close to|in excess of|~|≈|>|<|≥|≤)\s*$/iu;
 const HEDGE_AFTER = /^\s*(?:trở lên|trở xuống|or more|or so|and over|and above|\+)(?![\p{L}])/u;
 const ESTIMATE = /(?:^|[^\p{L}])(?:ước thực hiện|ước đạt|ước tính|ước cả năm|ước|dự kiến|dự ước|dự báo|estimated|estimates?|projected|forecast|expected)(?![\p{L}])/iu;
-
-function sentenceIndexAt(list: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].span.end <= offset) lo = mid + 1;
-    else if (list[mid].span.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
-}
 
 /** Builds the quantities of a document from its number tokens and sentences. */
 export function quantitiesOf(doc: Document, tokens: NumberToken[], sents: Sentence[]): Quantity[] {

@@ -15,7 +15,7 @@ import type { Document, Span } from '../parse/document.js';
 import { intersects, modesOf, statedInterval, type Interval, type Rounding, type RoundingMode } from './intervals.js';
 import { numberTokens, type NumberToken } from './numbers.js';
 import { quantities, sameUnit, type Quantity, type Unit } from './quantities.js';
-import { sentences, type Sentence } from './sentences.js';
+import { sentenceIndexAt, sentences, type Sentence } from './sentences.js';
 
 /**
  * part: P = 100·A/B (đạt, chiếm, A of B); ratio: P = 100·value/base (bằng P% so với X, đạt P% kế hoạch);
@@ -211,7 +211,7 @@ export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], s
     const num = fromToken(t.fraction.numerator);
     const den = fromToken(t.fraction.denominator);
     if (!num || !den) continue;
-    push(sentenceAt(sents, t.span.start), { span: t.span, frac: { num, den } });
+    push(sentenceIndexAt(sents, t.span.start), { span: t.span, frac: { num, den } });
   }
   for (const [s, items] of bySentence) {
     items.sort((a, b) => a.span.start - b.span.start);
@@ -220,18 +220,6 @@ export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], s
   out.rates.sort((a, b) => a.rate.span.start - b.rate.span.start);
   out.comparisons.sort((a, b) => a.cue.start - b.cue.start);
   return out;
-}
-
-function sentenceAt(list: Sentence[], offset: number): number {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].span.end <= offset) lo = mid + 1;
-    else if (list[mid].span.start > offset) hi = mid - 1;
-    else return mid;
-  }
-  return -1;
 }
 
 function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios): void {

@@ -49,6 +49,19 @@ function splitBlock(doc: Document, b: Block): Array<{ span: Span; blockStart: bo
   return out;
 }
 
+/** Index of the sentence containing `offset` (binary search over sentences in text order), or -1. */
+export function sentenceIndexAt(list: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].span.end <= offset) lo = mid + 1;
+    else if (list[mid].span.start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
 export const sentences = defineFact('sentences', (doc: Document): Sentence[] => {
   const out: Sentence[] = [];
   let carry: Sentence | undefined;
