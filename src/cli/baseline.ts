@@ -1,48 +1,13 @@
-// Baselines for repositories that adopt reportlint late: `--update-baseline` records today's
-// findings, `--baseline <file>` hides them. A fingerprint is the rule id plus the normalised
-// text of the finding's span and its neighbourhood on the same line, never a line number, so it
-// survives edits elsewhere in the file. Identical fingerprints are counted.
+// Baseline files for repositories that adopt reportlint late: `--update-baseline` records today's
+// findings, `--baseline <file>` hides them. Fingerprints and hiding are pure and live in
+// src/engine/fingerprint.ts; this file reads and writes the baseline file.
 
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import type { Document } from '../parse/document.js';
-import { countFindings } from '../engine/run.js';
-import type { FileResult, Finding } from '../engine/types.js';
+import type { Baseline, BaselineEntry } from '../engine/fingerprint.js';
 import { writeFileAtomic } from './safe-write.js';
 
-export interface BaselineEntry {
-  ruleId: string;
-  fingerprint: string;
-  count: number;
-  /** For people reading the file: the span's text when recorded. */
-  text: string;
-}
-
-export interface Baseline {
-  version: 1;
-  files: Record<string, BaselineEntry[]>;
-}
-
-const CONTEXT = 32;
-
-function norm(s: string): string {
-  return s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-}
-
-/** Text of the finding's span and up to 32 characters either side, within its own line(s). */
-export function fingerprintParts(text: string, offset: number, endOffset: number): { before: string; span: string; after: string } {
-  let lineStart = offset;
-  while (lineStart > 0 && lineStart > offset - CONTEXT && text[lineStart - 1] !== '\n' && text[lineStart - 1] !== '\r') lineStart--;
-  let lineEnd = endOffset;
-  while (lineEnd < text.length && lineEnd < endOffset + CONTEXT && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
-  return { before: norm(text.slice(lineStart, offset)), span: norm(text.slice(offset, endOffset)), after: norm(text.slice(endOffset, lineEnd)) };
-}
-
-export function fingerprint(doc: Pick<Document, 'original'>, f: Pick<Finding, 'ruleId' | 'offset' | 'endOffset'>): string {
-  const p = fingerprintParts(doc.original, f.offset, f.endOffset);
-  return createHash('sha256').update(`${f.ruleId}\u0000${p.before}\u0000${p.span}\u0000${p.after}`).digest('hex').slice(0, 32);
-}
+export { applyBaseline, entriesFor, fingerprint, fingerprintParts, type Baseline, type BaselineEntry } from '../engine/fingerprint.js';
 
 export function baselineKey(baselinePath: string, filePath: string): string {
   return relative(dirname(resolve(baselinePath)), resolve(filePath)).split(sep).join('/');
@@ -67,35 +32,6 @@ export async function readBaseline(path: string): Promise<Baseline | undefined> 
   const b = data as Partial<Baseline>;
   if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new BaselineError(`${path}: not a reportlint baseline (expected {"version": 1, "files": {...}})`);
   return b as Baseline;
-}
-
-/** Entries for one file's findings (grouped by fingerprint, counted). */
-export function entriesFor(doc: Pick<Document, 'original'>, findings: Finding[]): BaselineEntry[] {
-  const byKey = new Map<string, BaselineEntry>();
-  for (const f of findings) {
-    const fp = fingerprint(doc, f);
-    const e = byKey.get(fp);
-    if (e) e.count++;
-    else byKey.set(fp, { ruleId: f.ruleId, fingerprint: fp, count: 1, text: doc.original.slice(f.offset, f.endOffset).slice(0, 80) });
-  }
-  return [...byKey.values()].sort((a, b) => a.ruleId.localeCompare(b.ruleId) || a.fingerprint.localeCompare(b.fingerprint));
-}
-
-/** Hides the findings recorded in the baseline (each entry hides up to `count`). Returns how many. */
-export function applyBaseline(doc: Pick<Document, 'original'>, result: FileResult, entries: BaselineEntry[] | undefined): number {
-  if (!entries?.length) return 0;
-  const left = new Map<string, number>();
-  for (const e of entries) left.set(`${e.ruleId}:${e.fingerprint}`, (left.get(`${e.ruleId}:${e.fingerprint}`) ?? 0) + e.count);
-  const before = result.findings.length;
-  result.findings = result.findings.filter((f) => {
-    const k = `${f.ruleId}:${fingerprint(doc, f)}`;
-    const n = left.get(k) ?? 0;
-    if (n <= 0) return true;
-    left.set(k, n - 1);
-    return false;
-  });
-  countFindings(result);
-  return before - result.findings.length;
 }
 
 /** Writes the baseline: entries of linted files replaced, other files' entries kept. */

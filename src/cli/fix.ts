@@ -5,7 +5,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Document } from '../parse/document.js';
 import { fixLoop, type FixLoopResult } from '../engine/fix.js';
 import type { FileResult } from '../engine/types.js';
-import { reparse } from './lint.js';
+import { reparse } from '../parse/index.js';
 import { writeFileAtomic } from './safe-write.js';
 
 export class EncodeError extends Error {}

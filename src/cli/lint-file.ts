@@ -8,7 +8,9 @@ import type { Document } from '../parse/document.js';
 import type { FileConfig } from './config.js';
 import { contentHash } from './cache.js';
 import { EncodeError, encodeText, fixDocument } from './fix.js';
-import { lintWithConfig, parseSource, type PipelineOptions } from './lint.js';
+import { parseBytes } from '../parse/index.js';
+import type { BaselineEntry } from '../engine/fingerprint.js';
+import { lintPipeline, type PipelineOptions } from '../engine/pipeline.js';
 
 // The analysis holds about 90 bytes of heap per byte of text (tokens, figures, sentences), so a
 // 20 MB report needs ~2 GB: past that, a clear error is better than running out of memory.
@@ -31,6 +33,9 @@ export interface FileOptions {
 
 export interface Linted {
   result: FileResult;
+  /** Findings silenced by directives, and hidden by the baseline (in the last lint pass). */
+  suppressed?: number;
+  baselined?: number;
   doc?: Document;
   /** Fixed text (--fix / --fix-dry-run), when it differs from the original. */
   fixed?: string;
@@ -54,7 +59,7 @@ export async function lintInput(
   fc: FileConfig,
   pipeline: PipelineOptions,
   opts: FileOptions,
-  hide: (doc: Document, r: FileResult) => FileResult,
+  baseline?: BaselineEntry[],
 ): Promise<Linted> {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   let bytes: Uint8Array;
@@ -76,24 +81,34 @@ export async function lintInput(
   if (hash !== undefined && hash === opts.cachedHash) return { result: fatal(input.path, 'cached'), hash, cached: true };
   let doc: Document;
   try {
-    doc = await parseSource(bytes, input.path, opts.encoding);
+    doc = await parseBytes(bytes, input.path, { encoding: opts.encoding });
   } catch (e) {
     if (opts.debug && e instanceof Error) stderr(`${e.stack}\n`);
     return { result: fatal(input.path, `cannot read: ${e instanceof Error ? e.message : String(e)}`), hash };
   }
-  const lint = (d: Document): FileResult => hide(d, lintWithConfig(d, fc, pipeline));
-  if (!(opts.fix || opts.fixDryRun)) return { result: lint(doc), doc, hash };
+  let suppressed = 0;
+  let baselined = 0;
+  const lint = (d: Document): FileResult => {
+    const out = lintPipeline(d, fc, { ...pipeline, baseline });
+    suppressed = out.suppressed;
+    baselined = out.baselined;
+    return out.result;
+  };
+  if (!(opts.fix || opts.fixDryRun)) {
+    const result = lint(doc);
+    return { result, doc, hash, suppressed, baselined };
+  }
   const fixed = fixDocument(doc, lint);
-  if (fixed.output === doc.original) return { result: fixed.result, doc, hash };
+  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, suppressed, baselined };
   try {
     encodeText('', doc.encoding, doc.bom);
   } catch (e) {
     if (e instanceof EncodeError) {
       const result = lint(doc);
       result.fatal = e.message;
-      return { result, doc, hash };
+      return { result, doc, hash, suppressed, baselined };
     }
     throw e;
   }
-  return { result: fixed.result, doc, fixed: fixed.output, hash };
+  return { result: fixed.result, doc, fixed: fixed.output, hash, suppressed, baselined };
 }

@@ -5,19 +5,18 @@
 // an internal rule error.
 
 import { Command, CommanderError, Option } from 'commander';
-import { createRequire } from 'node:module';
 import { countFindings } from '../engine/run.js';
 import { ConfigError } from '../engine/config.js';
 import type { FileResult, Lang, Severity } from '../engine/types.js';
 import { FORMATS, loadFormatter } from '../format/index.js';
 import { langFromEnv } from '../i18n/format.js';
-import type { Document } from '../parse/document.js';
 import { rules } from '../rules/index.js';
-import { applyBaseline, BaselineError, baselineKey, entriesFor, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline.js';
+import { VERSION } from '../version.js';
+import { BaselineError, baselineKey, entriesFor, readBaseline, writeBaseline, type Baseline, type BaselineEntry } from './baseline.js';
 import { ConfigResolver, type FileConfig } from './config.js';
 import { expandPatterns } from './files.js';
 import { unifiedDiff, writeFixed } from './fix.js';
-import type { PipelineOptions } from './lint.js';
+import type { PipelineOptions } from '../engine/pipeline.js';
 import { fatal, lintInput, type Input, type Linted } from './lint-file.js';
 import { configHash, LintCache } from './cache.js';
 import { inShard, parseShard } from './shard.js';
@@ -29,8 +28,7 @@ import { writeFileAtomic } from './safe-write.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 
-const require = createRequire(import.meta.url);
-export const VERSION: string = (require('../../package.json') as { version: string }).version;
+export { VERSION } from '../version.js';
 
 export interface Io {
   stdout: (s: string) => void;
@@ -225,6 +223,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     timeBudgetMs = n * 1000;
   }
   const pipeline: PipelineOptions = {
+    knownRules: new Set(rules.map((r) => r.id)),
     timeBudgetMs,
     lang,
     overrides: { locale: opts.locale, numberFormat: opts.numberFormat, rounding: opts.rounding },
@@ -310,11 +309,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   } else {
     for (const task of tasks) {
       const { input, fc } = task;
-      const hide = (doc: Document, r: FileResult): FileResult => {
-        if (baseline && !opts.updateBaseline) applyBaseline(doc, r, baseline.files[task.key]);
-        return r;
-      };
-      const linted = await lintInput(input, io.stderr, fc, pipeline, { ...fileOptions, cachedHash: cachedHash(task) }, hide);
+      const entries = baseline && !opts.updateBaseline ? baseline.files[task.key] : undefined;
+      const linted = await lintInput(input, io.stderr, fc, pipeline, { ...fileOptions, cachedHash: cachedHash(task) }, entries);
       const { doc } = linted;
       if (doc && linted.fixed !== undefined) {
         if (opts.fixDryRun) diffs.push(unifiedDiff(linted.result.path, doc.original, linted.fixed));

@@ -2,12 +2,11 @@
 // resolution, same pipeline, same baseline), and send back the plain result.
 
 import type { FileResult } from '../engine/types.js';
-import type { Document } from '../parse/document.js';
 import { rules } from '../rules/index.js';
-import { applyBaseline, readBaseline, type Baseline } from './baseline.js';
+import { readBaseline, type Baseline } from './baseline.js';
 import { ConfigResolver } from './config.js';
 import { lintInput, type FileOptions } from './lint-file.js';
-import type { PipelineOptions } from './lint.js';
+import type { PipelineOptions } from '../engine/pipeline.js';
 
 export interface WorkerJob {
   path: string;
@@ -44,11 +43,8 @@ export default async function lintJob(job: WorkerJob): Promise<WorkerResult> {
     if (!baselines.has(job.baselinePath)) baselines.set(job.baselinePath, readBaseline(job.baselinePath));
     baseline = await baselines.get(job.baselinePath);
   }
-  const hide = (doc: Document, r: FileResult): FileResult => {
-    if (baseline && job.baselineKey !== undefined) applyBaseline(doc, r, baseline.files[job.baselineKey]);
-    return r;
-  };
-  const linted = await lintInput({ path: job.path }, () => undefined, fc, job.pipeline, job.file, hide);
+  const entries = baseline && job.baselineKey !== undefined ? baseline.files[job.baselineKey] : undefined;
+  const linted = await lintInput({ path: job.path }, () => undefined, fc, job.pipeline, job.file, entries);
   const out: WorkerResult = { result: linted.result, hash: linted.hash, cached: linted.cached };
   if (job.wantSource && linted.doc) out.source = linted.doc.original;
   return out;

@@ -8,7 +8,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileResult, Finding, ResolvedFix, Severity } from '../engine/types.js';
 import { SourceIndex } from '../parse/source.js';
-import { fingerprint } from '../cli/baseline.js';
+import { fingerprint } from '../engine/fingerprint.js';
 import type { FormatContext, Formatter } from './types.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };

@@ -16,11 +16,12 @@ import type { Document } from '../parse/document.js';
 import { rules } from '../rules/index.js';
 import { ConfigResolver } from '../cli/config.js';
 import { fixDocument } from '../cli/fix.js';
-import { lintWithConfig } from '../cli/lint.js';
-import { VERSION } from '../cli/main.js';
+import { lintWithConfig } from '../engine/pipeline.js';
+import { VERSION } from '../version.js';
 
 const { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, CodeActionKind, DiagnosticSeverity } = lsp;
 
+const KNOWN: ReadonlySet<string> = new Set(rules.map((r) => r.id));
 const FIX_ALL = 'source.fixAll.reportlint';
 const SEVERITY: Record<Severity, Sev> = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information };
 
@@ -84,7 +85,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
         await connection.sendDiagnostics({ uri, version, diagnostics: [] });
         return;
       }
-      result = lintWithConfig(doc, fc, { lang });
+      result = lintWithConfig(doc, fc, { lang, knownRules: KNOWN });
     } catch (e) {
       if (e instanceof ConfigError) {
         publishProblem(uri, version, `reportlint: ${e.message}`);
@@ -186,7 +187,7 @@ export function startServer(input: NodeJS.ReadableStream = process.stdin, output
     try {
       const fc = new ConfigResolver(rules, process.cwd()).resolve(path);
       const doc = parseText(tdoc.getText(), path);
-      const { output } = fixDocument(doc, (d) => lintWithConfig(d, fc, { lang }));
+      const { output } = fixDocument(doc, (d) => lintWithConfig(d, fc, { lang, knownRules: KNOWN }));
       if (output === doc.original) return undefined;
       return {
         title: lang === 'vi' ? 'Sửa mọi lỗi an toàn (reportlint)' : 'Fix all safe problems (reportlint)',

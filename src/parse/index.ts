@@ -50,3 +50,8 @@ export async function parseBytes(bytes: Uint8Array, path: string, opts: ParseOpt
   const { text, encoding, bom } = decode(bytes, opts.encoding);
   return parseText(text, path, format, { encoding, bom });
 }
+
+/** Re-parses fixed text in the same format, keeping encoding and BOM (the fix loop). */
+export function reparse(text: string, previous: Document): Document {
+  return parseText(text, previous.path, previous.format, { encoding: previous.encoding, bom: previous.bom });
+}

@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { lintWithConfig } from '../../src/cli/lint.js';
+import { lintWithConfig } from '../../src/engine/pipeline.js';
 import { resolveRules } from '../../src/engine/config.js';
 import { parseDirectives } from '../../src/engine/suppress.js';
 import type { Severity } from '../../src/engine/types.js';
@@ -18,7 +18,7 @@ const BROKEN = (word: string): string => `Đã triển khai kế hoạch ${word}
 
 function lint(text: string, path = 'r.txt', reportUnused?: Severity, only = ['broken-paragraph']) {
   const doc = parseText(text, path);
-  return lintWithConfig(doc, { rules: resolveRules(rules, {}, only), settings: {} }, { lang: 'en', reportUnusedDirectives: reportUnused });
+  return lintWithConfig(doc, { rules: resolveRules(rules, {}, only), settings: {} }, { lang: 'en', reportUnusedDirectives: reportUnused, knownRules: new Set(rules.map((r) => r.id)) });
 }
 
 const lines = (r: ReturnType<typeof lint>): Array<[string, number]> => r.findings.map((f) => [f.ruleId, f.line]);

@@ -1,0 +1,61 @@
+// The one lint pipeline. Every front end (the library API, the CLI and its workers, --stdin,
+// --fix, the LSP server, the browser page) lints a parsed document through `lintPipeline`:
+// document settings from config and command line, the rules, inline suppressions, then the
+// baseline. No I/O: front ends differ only in how they get bytes and where they put findings.
+
+import type { Document } from '../parse/document.js';
+import { applyBaseline, type BaselineEntry } from './fingerprint.js';
+import { lintDocument, resolveSettings, type RuleSetting, type SettingsInput } from './run.js';
+import { applySuppressions } from './suppress.js';
+import type { FileResult, Lang, Severity } from './types.js';
+
+/** What a file's config resolves to: its rules (severity and options) and document settings. */
+export interface LintConfig {
+  rules: RuleSetting[];
+  settings: SettingsInput;
+}
+
+export interface PipelineOptions {
+  lang: Lang;
+  /** Command-line settings; they win over the config's. */
+  overrides?: SettingsInput;
+  /** Report reportlint-disable directives that silence nothing, at this severity. */
+  reportUnusedDirectives?: Severity;
+  /** Per-file time budget for the rules (ms); past it the remaining rules are not run and an internal error says so. */
+  timeBudgetMs?: number;
+  /** Every rule id reportlint knows (a directive naming another id is an unknown rule); default: the config's rules. */
+  knownRules?: ReadonlySet<string>;
+  /** Baseline entries recorded for this file: matching findings are hidden. */
+  baseline?: BaselineEntry[];
+}
+
+export interface PipelineResult {
+  result: FileResult;
+  /** Findings silenced by inline or Word-comment directives. */
+  suppressed: number;
+  /** Findings hidden by the baseline. */
+  baselined: number;
+}
+
+function defined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function lintPipeline(doc: Document, config: LintConfig, opts: PipelineOptions): PipelineResult {
+  const settings = resolveSettings(doc, { ...config.settings, ...defined(opts.overrides ?? {}) });
+  const result = lintDocument(doc, config.rules, settings, opts.lang, { timeBudgetMs: opts.timeBudgetMs });
+  const active = new Set(config.rules.map((r) => r.rule.id));
+  const suppressed = applySuppressions(doc, result, {
+    activeRules: active,
+    knownRules: opts.knownRules ?? active,
+    reportUnused: opts.reportUnusedDirectives,
+    lang: opts.lang,
+  });
+  const baselined = opts.baseline ? applyBaseline(doc, result, opts.baseline) : 0;
+  return { result, suppressed, baselined };
+}
+
+/** The pipeline's findings only (most callers). */
+export function lintWithConfig(doc: Document, config: LintConfig, opts: PipelineOptions): FileResult {
+  return lintPipeline(doc, config, opts).result;
+}
