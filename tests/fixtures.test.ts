@@ -10,9 +10,10 @@ const files = fg.sync('fixtures/**/*.{txt,md}', { ignore: ['fixtures/robustness/
 type Precision = 'line' | 'column' | 'span';
 
 function key(e: Expected, p: Precision): string {
-  if (p === 'span') return `${e.ruleId}@${e.line}:${e.column}-${e.endLine}:${e.endColumn}`;
-  if (p === 'column') return `${e.ruleId}@${e.line}:${e.column}`;
-  return `${e.ruleId}@${e.line}`;
+  const id = `${e.ruleId}/${e.messageId} ${e.severity}`;
+  if (p === 'span') return `${id}@${e.line}:${e.column}-${e.endLine}:${e.endColumn}`;
+  if (p === 'column') return `${id}@${e.line}:${e.column}`;
+  return `${id}@${e.line}`;
 }
 
 describe('fixtures', () => {
@@ -32,7 +33,7 @@ describe('fixtures', () => {
           : 'line';
       const got = actual.map((f) => key(f, p)).sort();
       const want = fx.expected.map((e) => key(e, p)).sort();
-      expect(got, actual.map((f) => `${f.ruleId}@${f.line}:${f.column} ${f.message}`).join('\n')).toEqual(want);
+      expect(got, actual.map((f) => `${f.ruleId}/${f.messageId} ${f.severity}@${f.line}:${f.column} ${f.message}`).join('\n')).toEqual(want);
     });
   }
 });

@@ -1,8 +1,16 @@
-// Every rule is registered, documented, has fixtures (valid and invalid) and both catalogues.
+// Every rule is registered, documented, has fixtures (valid and invalid) and both catalogues, and
+// every message id of every rule is used by some fixture (as a finding, a related location or a
+// fix title): a message no fixture produces is untested text.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/rules/index.js';
+import { stripMarkers } from './helpers/fixtures.js';
+import { exercised, lintWith } from './helpers/rule-tester.js';
+
+const fixtureFiles = fg.sync('fixtures/**/*.{txt,md}', { ignore: ['fixtures/robustness/**', 'fixtures/docx/**'] }).sort();
+for (const f of fixtureFiles) lintWith([], stripMarkers(readFileSync(f, 'utf8'), f).text, { path: f });
 
 const files = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts');
 
@@ -35,6 +43,10 @@ describe('rule inventory', () => {
           expect(ph(m.vi), `${rule.id}.${id}: placeholders differ`).toEqual(ph(m.en));
         }
         expect(rule.meta.description.en && rule.meta.description.vi).toBeTruthy();
+      });
+      it('uses every message id in some fixture', () => {
+        const unused = Object.keys(rule.messages).filter((id) => !exercised.has(`${rule.id}/${id}`));
+        expect(unused, `${rule.id}: message ids no fixture produces`).toEqual([]);
       });
     });
   }

@@ -4,12 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
+import { lintWith } from '../helpers/rule-tester.js';
 
 const EXAMPLE = 'fixtures/example/bao-cao-164-TB-TU.txt';
 const only = ['citation-mismatch', 'citation-type', 'date-invalid'];
 
 function lint(text: string, lang: 'vi' | 'en' = 'en') {
-  return lintText(text, 'x.txt', { only, lang }).findings;
+  return lintWith(only, text, { lang });
 }
 
 describe('citation rules on the example report', () => {

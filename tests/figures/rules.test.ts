@@ -5,11 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
+import { lintWith } from '../helpers/rule-tester.js';
 
 const only = (ids: string[]) => ({ only: ids });
 
 function run(text: string, rule: string, path = 'x.txt') {
-  return lintText(text, path, only([rule])).findings.filter((f) => f.ruleId === rule);
+  return lintWith([rule], text, { path });
 }
 
 describe('sum-mismatch', () => {

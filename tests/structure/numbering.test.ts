@@ -4,11 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { lintText } from '../../src/index.js';
+import { lintWith } from '../helpers/rule-tester.js';
 
 const EXAMPLE = 'fixtures/example/bao-cao-164-TB-TU.txt';
 
 function num(text: string, locale: 'vi' | 'en' | 'auto' = 'auto'): string[] {
-  return lintText(text, 'x.txt', { only: ['section-numbering'], locale }).findings.map((f) => `${f.messageId}@${f.line}:${f.column} ${f.data.expected ?? ''}`.trim());
+  return lintWith(['section-numbering'], text, { locale }).map((f) => `${f.messageId}@${f.line}:${f.column} ${f.data.expected ?? ''}`.trim());
 }
 
 const lines = (...xs: string[]): string => xs.join('\n\n') + '\n';
@@ -59,7 +60,7 @@ describe('section-numbering', () => {
 });
 
 describe('broken-paragraph', () => {
-  const broken = (text: string) => lintText(text, 'x.txt', { only: ['broken-paragraph'] }).findings.map((f) => `${f.line}:${f.column}`);
+  const broken = (text: string) => lintWith(['broken-paragraph'], text).map((f) => `${f.line}:${f.column}`);
   it('flags the example report at 15 and 61 only', () => {
     expect(broken(readFileSync(EXAMPLE, 'utf8'))).toEqual(['15:398', '61:320']);
   });

@@ -5,12 +5,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildUnits, findRepeats, indexParagraphs, jaccard, normaliseKey, words } from '../../src/facts/paragraphs.js';
 import { lintText } from '../../src/index.js';
+import { lintWith } from '../helpers/rule-tester.js';
 import { parseText } from '../../src/parse/index.js';
 
 const EXAMPLE = 'fixtures/example/bao-cao-164-TB-TU.txt';
 
 function dup(text: string, path = 'x.txt') {
-  return lintText(text, path, { only: ['duplicate-paragraph'] }).findings;
+  return lintWith(['duplicate-paragraph'], text, { path });
 }
 
 /** Applies a resolved fix to the original text. */
