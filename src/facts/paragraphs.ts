@@ -371,39 +371,3 @@ export const paragraphs = defineFact('paragraphs', (doc: Document): ParagraphInd
 export function headingKey(b: Block): string {
   return normaliseKey(b.text.replace(/^[*_#\s]+|[*_#\s]+$/g, ''));
 }
-
-/**
- * The blocks a heading or numbered block owns: the following blocks whose chain of
- * parents/sections reaches it. Returns the exclusive end index.
- */
-export function subtreeEnd(doc: Document, h: number): number {
-  let i = h + 1;
-  while (i < doc.blocks.length && isUnder(doc, i, h)) i++;
-  return i;
-}
-
-function isUnder(doc: Document, i: number, h: number): boolean {
-  let cur = i;
-  for (let guard = 0; guard < 64 && cur > h; guard++) {
-    const b = doc.blocks[cur];
-    const up = b.marker && b.marker.style !== 'bullet' ? b.parent : b.kind === 'heading' && b.level > 0 && !b.marker ? b.parent : b.section >= 0 ? b.section : b.parent;
-    if (up === h) return true;
-    if (up < 0 || up >= cur) return false;
-    cur = up;
-  }
-  return false;
-}
-
-/** An unnumbered line that opens a new context (article, chapter, annex, form). */
-export const CONTEXT_RE = /^[“"]?(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC|Mẫu|MẪU|Article|ARTICLE|Section|SECTION|Chapter|CHAPTER|Part|PART|Appendix|APPENDIX|Annex|ANNEX)\b/u;
-
-/** Prefix counts of headings without a marker (upper-case or Markdown), context lines, tables and tab-separated rows: `c[j] - c[i + 1]` of them lie between blocks i and j. */
-export function breakCounts(doc: Document): Int32Array {
-  const out = new Int32Array(doc.blocks.length + 1);
-  for (let i = 0; i < doc.blocks.length; i++) {
-    const b = doc.blocks[i];
-    const isBreak = b.kind === 'table' || b.text.includes('\t') || (!b.marker && (b.kind === 'heading' || CONTEXT_RE.test(b.text)));
-    out[i + 1] = out[i] + (isBreak ? 1 : 0);
-  }
-  return out;
-}

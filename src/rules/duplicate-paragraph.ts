@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
 import type { Document } from '../parse/document.js';
-import { breakCounts, headingKey, jaccard, NEAR_THRESHOLD, paragraphs, subtreeEnd, type ParagraphIndex, type Repeat } from '../facts/paragraphs.js';
+import { headingKey, jaccard, NEAR_THRESHOLD, paragraphs, type ParagraphIndex, type Repeat } from '../facts/paragraphs.js';
+import { outline, subtreeEnd } from '../facts/outline.js';
 
 /** Copies further apart than this many blocks are never a warning. */
 const NEARBY_BLOCKS = 20;
@@ -59,8 +60,9 @@ export default defineRule({
     const { doc } = ctx;
     const index = ctx.facts.get(paragraphs);
     ctx.checked(index.units.filter((u) => u.shingles.length > 0).length);
-    const headings = breakCounts(doc);
-    const covered = reportSections(ctx, index);
+    const o = ctx.facts.get(outline);
+    const headings = o.sectionBreaks;
+    const covered = reportSections(ctx, index, o.tableRow);
     // a text repeated three times or more is boilerplate (running headers, form lines): only its
     // second copy is noted, and never as a warning
     const copies = new Map<number, number>();
@@ -75,7 +77,7 @@ export default defineRule({
       if (count >= 3 && n > 2) continue;
       reportRepeat(ctx, index, r, headings, count >= 3);
     }
-    reportSiblingHeadings(ctx, covered, headings);
+    reportSiblingHeadings(ctx, covered, headings, o.tableRow);
   },
 });
 
@@ -140,14 +142,14 @@ function reportRepeat(ctx: RuleContext<unknown>, index: ParagraphIndex, r: Repea
 }
 
 /** A heading repeated with its whole body: one finding; returns the blocks it covers. */
-function reportSections(ctx: RuleContext<unknown>, index: ParagraphIndex): Set<number> {
+function reportSections(ctx: RuleContext<unknown>, index: ParagraphIndex, tableRow: Uint8Array): Set<number> {
   const { doc } = ctx;
   const covered = new Set<number>();
   const matchOf = new Map<number, number>(); // later unit -> earlier unit
   for (const r of index.repeats) matchOf.set(r.later, r.earlier);
   const byTitle = new Map<string, number[]>();
   for (const b of doc.blocks) {
-    if (b.kind !== 'heading' || covered.has(b.index) || b.text.includes('\t')) continue; // a tab: a table row read as a line
+    if (b.kind !== 'heading' || covered.has(b.index) || tableRow[b.index]) continue;
     const key = headingKey(b);
     if (!key) continue;
     const earlier = byTitle.get(key) ?? [];
@@ -198,11 +200,11 @@ function sameBody(doc: Document, index: ParagraphIndex, matchOf: Map<number, num
 }
 
 /** Numbered (or Markdown) headings under the same parent, in the same style, with the same title, and no unnumbered heading or article line between them. */
-function reportSiblingHeadings(ctx: RuleContext<unknown>, covered: Set<number>, headings: Int32Array): void {
+function reportSiblingHeadings(ctx: RuleContext<unknown>, covered: Set<number>, headings: Int32Array, tableRow: Uint8Array): void {
   const { doc } = ctx;
   const seen = new Map<string, number>();
   for (const b of doc.blocks) {
-    if (b.kind !== 'heading' || covered.has(b.index) || b.text.includes('\t')) continue;
+    if (b.kind !== 'heading' || covered.has(b.index) || tableRow[b.index]) continue;
     const numbered = b.marker && b.marker.style !== 'bullet';
     if (!numbered && !(doc.format === 'markdown' && b.level > 0)) continue;
     const title = headingKey(b);

@@ -6,23 +6,16 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import type { Block, Document, Marker } from '../parse/document.js';
+import type { Document, Marker } from '../parse/document.js';
+import { between, LETTERS, outline, type Outline, type OutlineItem } from '../facts/outline.js';
 
-const LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
-const VI_ORDER = 'abcdđeghiklmnopqrstuvxy';
-const EN_ORDER = 'abcdefghijklmnopqrstuvwxyz';
 const ROMAN_TABLE: Array<[number, string]> = [
   [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
 ];
-/** An unnumbered line that opens a new context (article, chapter, annex): lists below it start afresh. */
-const CONTEXT_RE = /^[“"]?(?:Điều|ĐIỀU|Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN|Phụ lục|PHỤ LỤC|Article|ARTICLE|Section|SECTION|Chapter|CHAPTER|Part|PART|Appendix|APPENDIX|Annex|ANNEX)\b/u;
 
 const options = z.object({}).strict();
 
-interface Member {
-  block: Block;
-  marker: Marker;
-}
+type Member = OutlineItem;
 
 export default defineRule({
   id: 'section-numbering',
@@ -71,46 +64,12 @@ export default defineRule({
     otherStyle: { en: 'the style used at this level', vi: 'kiểu đánh số của cấp này' },
   },
   check(ctx) {
-    const { doc } = ctx;
-    // Vietnamese lettering when the document is Vietnamese and letters a point "đ)" somewhere;
-    // a Vietnamese document that never does consistently uses Latin order (a b c d e f).
-    const usesDj = doc.blocks.some((b) => b.marker?.style === 'letter' && b.marker.raw[0] === 'đ');
-    const order = ctx.settings.locale === 'vi' && usesDj ? VI_ORDER : EN_ORDER;
-    const skipSingleRoman = hasLetterOutline(doc);
-    const skipRomanLetters = hasLowerRoman(doc);
-    const quoted = quotedBlocks(doc);
-    const groups = new Map<string, Member[]>();
-    for (const b of doc.blocks) {
-      const m = b.marker;
-      if (!m || m.style === 'bullet') continue;
-      // a table row read as a numbered line, or a quoted amendment with its own numbering
-      if (b.text.includes('\t') || quoted[b.index] || nextToTable(doc, b)) continue;
-      if (m.style === 'roman' && (m.values[0] > 20 || (skipSingleRoman && m.raw.length <= 2))) continue;
-      if (m.style === 'letter' && (/[A-ZĐ]/.test(m.raw[0]) || (skipRomanLetters && /^[ivx]$/.test(m.raw[0])))) continue;
-      const family = m.style === 'multi' ? `multi${m.values.length}` : m.style;
-      const key = `${b.parent}|${family}`;
-      const list = groups.get(key) ?? [];
-      list.push({ block: b, marker: m });
-      groups.set(key, list);
-    }
-    const scan: Scan = { breaks: contextBreaks(doc, quoted), unsure: unsureBlocks(doc) };
-    for (const list of groups.values()) checkGroup(ctx, list, order, scan);
+    const o = ctx.facts.get(outline);
+    for (const list of o.lists) checkGroup(ctx, list, o.letterOrder, o);
   },
 });
 
-interface Scan {
-  /** Prefix counts of blocks that open a new context. */
-  breaks: Int32Array;
-  /** Prefix counts of tables and tab-separated rows (a number may hide in them). */
-  unsure: Int32Array;
-}
-
-/** Count of flagged blocks strictly between blocks i and j (i < j). */
-function between(prefix: Int32Array, i: number, j: number): number {
-  return prefix[j] - prefix[i + 1];
-}
-
-function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, scan: Scan): void {
+function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, scan: Outline): void {
   const { doc } = ctx;
   const first = list[0];
   const style = first.marker.style;
@@ -228,11 +187,11 @@ function toRoman(n: number): string {
 }
 
 /** A multi-level number under an Arabic or multi-level parent must start with the parent's numbers. */
-function checkParent(ctx: RuleContext<unknown>, cur: Member, scan: Scan): boolean {
+function checkParent(ctx: RuleContext<unknown>, cur: Member, scan: Outline): boolean {
   const parent = ctx.doc.blocks[cur.block.parent];
   const pm = parent?.marker;
   if (!pm || (pm.style !== 'arabic' && pm.style !== 'multi')) return false;
-  if (parent.text.includes('\t') || between(scan.breaks, parent.index, cur.block.index) > 0 || between(scan.unsure, parent.index, cur.block.index) > 0) return false;
+  if (scan.tableRow[parent.index] || between(scan.breaks, parent.index, cur.block.index) > 0 || between(scan.unsure, parent.index, cur.block.index) > 0) return false;
   const head = cur.marker.values.slice(0, -1);
   if (head.length !== pm.values.length || head.every((x, i) => x === pm.values[i])) return false;
   const expected = [...pm.values, cur.marker.values[cur.marker.values.length - 1]].join('.') + cur.marker.delimiter;
@@ -243,52 +202,6 @@ function checkParent(ctx: RuleContext<unknown>, cur: Member, scan: Scan): boolea
     related: [{ span: pm.span, messageId: 'parentItem' }],
   });
   return true;
-}
-
-/** Prefix counts of unnumbered article/chapter lines, upper-case headings and quotations: `between(b, i, j) > 0` when one lies between blocks i and j. */
-function contextBreaks(doc: Document, quoted: Uint8Array): Int32Array {
-  const out = new Int32Array(doc.blocks.length + 1);
-  for (let i = 0; i < doc.blocks.length; i++) {
-    const b = doc.blocks[i];
-    const isBreak = quoted[i] === 1 || (!b.marker && (CONTEXT_RE.test(b.text) || (b.kind === 'heading' && b.level === 0)));
-    out[i + 1] = out[i] + (isBreak ? 1 : 0);
-  }
-  return out;
-}
-
-/** A numbered line whose marker is followed by a tab, next to a table: a table row whose cells wrapped. */
-function nextToTable(doc: Document, b: Block): boolean {
-  if (doc.text[b.marker!.span.end] !== '\t') return false;
-  const near = [doc.blocks[b.index - 1], doc.blocks[b.index + 1]];
-  return near.some((n) => n !== undefined && (n.kind === 'table' || n.text.includes('\t')));
-}
-
-function unsureBlocks(doc: Document): Int32Array {
-  const out = new Int32Array(doc.blocks.length + 1);
-  for (let i = 0; i < doc.blocks.length; i++) {
-    const b = doc.blocks[i];
-    out[i + 1] = out[i] + (b.kind === 'table' || b.text.includes('\t') ? 1 : 0);
-  }
-  return out;
-}
-
-/** Blocks inside a quotation that spans blocks (an amendment quoting new numbered text): from a block opening with a quote mark to the block closing it. */
-function quotedBlocks(doc: Document): Uint8Array {
-  const out = new Uint8Array(doc.blocks.length);
-  let open = false;
-  for (const b of doc.blocks) {
-    const t = b.text;
-    if (!open && /^[“"]/.test(t) && !/[”"][.,;:]?(?:\/\.)?$/.test(t)) {
-      open = true;
-      out[b.index] = 1;
-      continue;
-    }
-    if (open) {
-      out[b.index] = 1;
-      if (/[”"][.,;:]?(?:\/\.)?$/.test(t)) open = false;
-    }
-  }
-  return out;
 }
 
 /** True when `marker` (e.g. "9." or "a)") is written in the text of blocks from..to-1 (inline, or without the space after it). */
@@ -305,14 +218,4 @@ function writtenBetween(doc: Document, from: number, to: number, marker: string)
     }
   }
   return false;
-}
-
-/** Lines starting "A. ", "B. " ... (letters that are not Roman digits): single-letter Roman markers are then ambiguous. */
-function hasLetterOutline(doc: Document): boolean {
-  return doc.blocks.some((b) => /^[ABDEFGHJKNOPRSTU][.)][ \t]/.test(doc.text.slice(b.span.start, b.span.start + 3)));
-}
-
-/** Lower-case Roman numbering (ii., iii) ...): then i, v and x are not letters of a lettered list. */
-function hasLowerRoman(doc: Document): boolean {
-  return doc.blocks.some((b) => /^(?:ii|iii|iv|vi)[.)][ \t]/.test(doc.text.slice(b.span.start, b.span.start + 5)));
 }
