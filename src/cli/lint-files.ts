@@ -1,0 +1,151 @@
+// Phase 4, lint: every task through the one per-file step (src/cli/lint-file.ts), in this process
+// or in worker threads for large runs, with --cache replaying unchanged files, --fix writing
+// (or --fix-dry-run collecting diffs), and --update-baseline collecting today's findings.
+
+import { stat } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import type { PipelineOptions } from '../engine/pipeline.js';
+import { countFindings } from '../engine/run.js';
+import type { FileResult } from '../engine/types.js';
+import { rules } from '../rules/index.js';
+import { VERSION } from '../version.js';
+import { entriesFor, type BaselineEntry } from './baseline.js';
+import { configHash, LintCache } from './cache.js';
+import type { FileConfig } from './config.js';
+import { unifiedDiff, writeFixed } from './fix.js';
+import type { Io } from './io.js';
+import { lintInput, type FileOptions, type Linted } from './lint-file.js';
+import type { LoadedContext } from './load-config.js';
+import type { Options } from './options.js';
+import { runInWorkers, worthWorkers } from './pool.js';
+import type { Targets, Task } from './targets.js';
+import type { WorkerJob, WorkerResult } from './worker.js';
+
+export interface LintRun {
+  /** Sorted by path. */
+  results: FileResult[];
+  /** Original text by result path, for the formats and writers that show or rewrite it. */
+  sources: Map<string, string>;
+  /** --update-baseline: the findings to record, by baseline key. */
+  baselineUpdates: Map<string, BaselineEntry[]>;
+  /** --fix-dry-run: one unified diff per file ('' when nothing to fix). */
+  diffs: string[];
+  /** --stdin --fix: the fixed text. */
+  fixedStdin?: string;
+}
+
+/** Options of the pipeline, the same for every file. */
+export function pipelineOptions(o: Options): PipelineOptions {
+  const { opts } = o;
+  return {
+    knownRules: new Set(rules.map((r) => r.id)),
+    timeBudgetMs: o.timeBudgetMs,
+    lang: o.lang,
+    overrides: { locale: opts.locale, numberFormat: opts.numberFormat, rounding: opts.rounding },
+    reportUnusedDirectives: opts.reportUnusedDisableDirectives ? 'error' : undefined,
+  };
+}
+
+async function readOptional(path: string): Promise<string> {
+  try {
+    const { readFile } = await import('node:fs/promises');
+    return await readFile(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+const perFileConfigHash = (fc: FileConfig): string => configHash([fc.configPath ?? '', fc.settings, fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
+
+export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targets, io: Io): Promise<LintRun> {
+  const { opts } = o;
+  const { tasks } = targets;
+  const { baseline } = ctx;
+  const pipeline = pipelineOptions(o);
+  const results: FileResult[] = [...targets.results];
+  const run: LintRun = { results, sources: new Map(), baselineUpdates: new Map(), diffs: [] };
+  const { sources } = run;
+
+  const wantSource = opts.format === 'html' || opts.format === 'sarif'; // html shows the text; sarif fingerprints and fix regions need it
+  const rewriting = !!(opts.fix || opts.fixDryRun || opts.updateBaseline || opts.stdin || opts.annotate || opts.comments);
+  const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes: o.maxFileBytes };
+  let cache: LintCache | undefined;
+  if (opts.cache && !rewriting) {
+    const configParts = tasks.map((t) => [t.fc.configPath ?? '', t.fc.settings, t.fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
+    const baselineText = opts.baseline ? await readOptional(opts.baseline) : '';
+    cache = await LintCache.open(resolvePath(io.cwd, opts.cacheLocation ?? '.reportlintcache'), VERSION, configHash([pipeline, fileOptions, configParts.length ? configParts[0] : [], baselineText, opts.rule ?? []]));
+    if (cache.warning) io.stderr(`reportlint: ${cache.warning}\n`);
+  }
+
+  const finish = (task: Task, linted: Linted): void => {
+    let { result } = linted;
+    const cacheKey = `${task.input.path}\u0000${perFileConfigHash(task.fc)}`;
+    if (cache && linted.cached) result = cache.get(cacheKey, linted.hash!) ?? result;
+    else if (cache && linted.hash) cache.set(cacheKey, linted.hash, result);
+    const { doc } = linted;
+    if (doc && wantSource) sources.set(result.path, doc.original);
+    if (doc && opts.updateBaseline) {
+      run.baselineUpdates.set(task.key, entriesFor(doc, result.findings));
+      result.findings = [];
+      countFindings(result);
+    }
+    results.push(result);
+  };
+  const cachedHash = (task: Task): string | undefined => (cache ? cache.peek(`${task.input.path}\u0000${perFileConfigHash(task.fc)}`) ?? '' : undefined);
+
+  let parallel = false;
+  if (!rewriting && o.jobs > 1 && tasks.length >= 2) {
+    let bytes = 0;
+    if (!o.jobsExplicit) for (const t of tasks) bytes += (await stat(t.input.path).catch(() => undefined))?.size ?? 0;
+    // an explicit --jobs is honoured; by default workers start only when the run is large enough to pay for them
+    parallel = o.jobsExplicit || worthWorkers(tasks.length, bytes, o.jobs);
+  }
+
+  if (parallel) {
+    const workerJobs: WorkerJob[] = tasks.map((t) => ({
+      path: t.input.path,
+      cwd: io.cwd,
+      configPath: opts.config,
+      only: opts.rule,
+      pipeline,
+      file: { ...fileOptions, cachedHash: cachedHash(t) },
+      baselinePath: opts.baseline,
+      baselineKey: opts.baseline ? t.key : undefined,
+      wantSource,
+    }));
+    const out = await runInWorkers<WorkerJob, WorkerResult>(new URL('./worker.js', import.meta.url), workerJobs, o.jobs);
+    out.forEach((w, i) => {
+      if (w.source !== undefined) sources.set(w.result.path, w.source);
+      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached });
+    });
+  } else {
+    for (const task of tasks) {
+      const { input, fc } = task;
+      const entries = baseline && !opts.updateBaseline ? baseline.files[task.key] : undefined;
+      const linted = await lintInput(input, io.stderr, fc, pipeline, { ...fileOptions, cachedHash: cachedHash(task) }, entries);
+      const { doc } = linted;
+      if (doc && linted.fixed !== undefined) {
+        if (opts.fixDryRun) run.diffs.push(unifiedDiff(linted.result.path, doc.original, linted.fixed));
+        else if (opts.stdin) run.fixedStdin = linted.fixed;
+        else {
+          try {
+            await writeFixed(doc, linted.fixed);
+          } catch (e) {
+            linted.result.fatal = `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
+          }
+        }
+      }
+      if ((opts.stdin || opts.annotate || opts.comments) && doc) sources.set(linted.result.path, doc.original);
+      finish(task, linted);
+    }
+  }
+  if (cache) {
+    try {
+      await cache.save();
+    } catch (e) {
+      io.stderr(`reportlint: cannot write the cache: ${e instanceof Error ? e.message : String(e)}\n`);
+    }
+  }
+  results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return run;
+}

@@ -1,0 +1,151 @@
+// Phase 1, options: the command line parsed and validated into the values the later phases use.
+// A bad value is a UsageError (exit 2); --help and --version end here.
+
+import { Command, CommanderError, Option } from 'commander';
+import type { Lang } from '../engine/types.js';
+import { FORMATS } from '../format/index.js';
+import { langFromEnv } from '../i18n/format.js';
+import { VERSION } from '../version.js';
+import { UsageError, type Io } from './io.js';
+import { defaultJobs } from './pool.js';
+import { parseShard, type Shard } from './shard.js';
+
+export interface CliOptions {
+  format: string;
+  rule?: string[];
+  quiet?: boolean;
+  maxWarnings?: string;
+  color?: boolean;
+  lang?: Lang;
+  encoding?: string;
+  listRules?: boolean;
+  locale?: 'vi' | 'en' | 'auto';
+  numberFormat?: 'vi' | 'en' | 'auto';
+  rounding?: 'round' | 'truncate' | 'any';
+  debug?: boolean;
+  config?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
+  baseline?: string;
+  updateBaseline?: boolean;
+  reportUnusedDisableDirectives?: boolean;
+  lsp?: boolean;
+  outputFile?: string;
+  explain?: string;
+  annotate?: string;
+  comments?: string;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  shard?: string;
+  maxFileSize?: string;
+  timeBudget?: string;
+}
+
+/** The validated command line. */
+export interface Options {
+  opts: CliOptions;
+  /** File arguments as given. */
+  args: string[];
+  lang: Lang;
+  /** -1: no limit. */
+  maxWarnings: number;
+  jobs: number;
+  /** --jobs was given (honoured even for small runs). */
+  jobsExplicit: boolean;
+  shard?: Shard;
+  maxFileBytes?: number;
+  timeBudgetMs?: number;
+}
+
+function program(io: Io): Command {
+  const p = new Command('reportlint')
+    .description('Consistency linter for reports: sums, percentages, citations, names and structure.')
+    .argument('[files...]', 'files, directories or globs (directories are walked for .txt and .md)')
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
+    .option('-c, --config <file>', 'use this config file instead of looking for reportlint.config.json / .reportlintrc.json')
+    .option('--rule <id>', 'run only this rule (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--quiet', 'report errors only')
+    .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .addOption(new Option('--lang <lang>', 'message language (default from LANG)').choices(['vi', 'en']))
+    .option('--encoding <name>', 'text encoding of .txt/.md input (default: UTF-8, or UTF-16 by BOM)')
+    .addOption(new Option('--locale <locale>', 'document language').choices(['vi', 'en', 'auto']))
+    .addOption(new Option('--number-format <conv>', 'how figures are written: vi 1.234,5 or en 1,234.5').choices(['vi', 'en', 'auto']))
+    .addOption(new Option('--rounding <mode>', 'how stated figures were rounded').choices(['round', 'truncate', 'any']))
+    .option('--fix', 'apply safe fixes to the files')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing (exit 1 when there is something to fix)')
+    .option('--baseline <file>', 'hide the findings recorded in this baseline file')
+    .option('--update-baseline', 'record the current findings in the --baseline file')
+    .option('--report-unused-disable-directives', 'report reportlint-disable comments that silence nothing (as errors)')
+    .option('--stdin', 'lint standard input')
+    .option('--stdin-filename <path>', 'the path standard input stands for (format, config lookup, output)')
+    .option('--lsp', 'run the language server over stdio')
+    .addOption(new Option('--stdio', 'accepted for editors that add it to --lsp').hideHelp())
+    .option('--list-rules', 'list the rules and exit')
+    .option('--explain <rule-id>', "print a rule's documentation page and exit")
+    .option('-o, --output-file <path>', 'write the report to this file instead of stdout')
+    .option('--annotate <out.docx>', 'write a copy of the .docx input with each finding as a Word comment')
+    .option('--comments <out.docx>', 'alias of --annotate')
+    .option('-j, --jobs <n>', 'worker threads for large runs (default: the number of cores; 1 = single process)')
+    .option('--cache', 'skip files unchanged since the last run (content, config and version), replaying their findings')
+    .option('--cache-location <path>', 'cache file (default .reportlintcache)')
+    .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
+    .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 20)')
+    .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
+    .option('--debug', 'print stack traces of internal errors')
+    .version(VERSION, '-v, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  return p;
+}
+
+/** Parses argv; a number is the exit code of a run that ends here (--help, --version, a commander error). */
+export function parseOptions(argv: string[], io: Io): Options | number {
+  const p = program(io);
+  try {
+    p.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+      return 2;
+    }
+    throw e;
+  }
+  const opts = p.opts<CliOptions>();
+  return { opts, args: p.args, lang: opts.lang ?? langFromEnv(io.env), maxWarnings: -1, jobs: defaultJobs(), jobsExplicit: opts.jobs !== undefined };
+}
+
+/** Checks the values and combinations of options (after --lsp, --list-rules and --explain, which need none). */
+export function validateOptions(o: Options): Options {
+  const { opts, args } = o;
+  const out: Options = { ...o };
+  if (opts.maxWarnings !== undefined) {
+    out.maxWarnings = Number(opts.maxWarnings);
+    if (!Number.isInteger(out.maxWarnings) || out.maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${opts.maxWarnings}'`);
+  }
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline <file>');
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (opts.stdin && args.length) throw new UsageError('--stdin lints standard input: give no files with it');
+  if (opts.jobs !== undefined) {
+    out.jobs = Number(opts.jobs);
+    if (!Number.isInteger(out.jobs) || out.jobs < 1) throw new UsageError(`--jobs expects a whole number of at least 1, got '${opts.jobs}'`);
+  }
+  out.shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !out.shard) throw new UsageError(`--shard expects k/n with 1 <= k <= n, got '${opts.shard}'`);
+  if (opts.maxFileSize !== undefined) {
+    const n = Number(opts.maxFileSize);
+    if (!(n > 0)) throw new UsageError(`--max-file-size expects a positive number of megabytes, got '${opts.maxFileSize}'`);
+    out.maxFileBytes = Math.floor(n * 1024 * 1024);
+  }
+  if (opts.timeBudget !== undefined) {
+    const n = Number(opts.timeBudget);
+    if (!(n > 0)) throw new UsageError(`--time-budget expects a positive number of seconds, got '${opts.timeBudget}'`);
+    out.timeBudgetMs = n * 1000;
+  }
+  return out;
+}
