@@ -10,6 +10,7 @@ import type { FileResult, Finding, ResolvedFix, Severity } from '../engine/types
 import { SourceIndex } from '../parse/source.js';
 import { fingerprint } from '../engine/fingerprint.js';
 import type { FormatContext, Formatter } from './types.js';
+import { HOMEPAGE, ruleDocsUrl } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -31,8 +32,9 @@ export function artifactLocation(path: string, cwd: string): ArtifactLocation {
   return { uri: pathToFileURL(abs).href };
 }
 
+/** The rule's page in the repository (package.json `homepage`), which resolves wherever the log is read. */
 export function helpUri(ruleId: string): string {
-  return pathToFileURL(resolve(PKG_ROOT, 'docs', 'rules', `${ruleId}.md`)).href;
+  return ruleDocsUrl(ruleId);
 }
 
 /**
@@ -162,7 +164,7 @@ const sarif: Formatter = (results: FileResult[], ctx: FormatContext) => {
             name: 'reportlint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: pathToFileURL(resolve(PKG_ROOT, 'README.md')).href,
+            informationUri: HOMEPAGE,
             rules,
           },
         },

@@ -17,7 +17,7 @@ import { rules } from '../rules/index.js';
 import { ConfigResolver } from '../cli/config.js';
 import { fixDocument } from '../cli/fix.js';
 import { lintWithConfig } from '../engine/pipeline.js';
-import { VERSION } from '../version.js';
+import { ruleDocsUrl, VERSION } from '../version.js';
 
 const { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind, CodeActionKind, DiagnosticSeverity } = lsp;
 
@@ -213,6 +213,7 @@ function toDiagnostic(uri: string, f: Finding, index: number, version: number): 
     severity: SEVERITY[f.severity],
     source: 'reportlint',
     code: f.ruleId,
+    codeDescription: { href: ruleDocsUrl(f.ruleId) },
     message: f.message,
     data: { index, version },
   };

@@ -12,6 +12,7 @@ interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
   severity: number;
   code: string;
+  codeDescription?: { href: string };
   source: string;
   message: string;
   relatedInformation?: Array<{ location: { range: { start: { line: number } } }; message: string }>;
@@ -64,6 +65,7 @@ describe('reportlint --lsp', () => {
     expect(d.range).toEqual({ start: { line: 0, character: col }, end: { line: 0, character: col + 'trách'.length } });
     expect(d.severity).toBe(2); // warning, from the config file
     expect(d.source).toBe('reportlint');
+    expect(d.codeDescription).toEqual({ href: 'https://github.com/reportlint/reportlint/blob/main/docs/rules/broken-paragraph.md' });
     expect(d.relatedInformation?.[0].location.range.start.line).toBe(2);
 
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
