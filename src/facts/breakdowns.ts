@@ -22,9 +22,9 @@ import {
   type RoundingMode,
 } from './intervals.js';
 import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
+import { cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, INCOMPLETE_MARKERS, INLINE_CUES, type CueKind } from './lexicon/figures.js';
 
-/** complete: the parts make up the total (gồm, bao gồm, cụ thể, chia ra, comprising); subset: notable parts only (trong đó, of which, including). */
-export type CueKind = 'complete' | 'subset';
+export type { CueKind };
 
 export interface Breakdown {
   index: number;
@@ -41,26 +41,23 @@ export interface Breakdown {
   hedged: boolean;
 }
 
-const CUES: Array<[RegExp, CueKind]> = [
-  [/trong đó/iu, 'subset'],
-  [/of which|including|among which|of whom/iu, 'subset'],
-  [/bao gồm|gồm có|gồm|cụ thể như sau|cụ thể là|cụ thể|chia ra|như sau|comprising|consisting of|made up of|broken down as follows|as follows|broken down into|split into/iu, 'complete'],
-];
-
 // A list head ends with its cue (and usually a colon).
-const HEAD_CUE =
-  /(?:^|[^\p{L}])(trong đó|bao gồm|gồm có|gồm|cụ thể như sau|cụ thể là|cụ thể|chia ra|như sau|of which|including|comprising|consisting of|made up of|broken down as follows|as follows|broken down into|split into)\s*[:：]?\s*$/iu;
+const HEAD_CUE = new RegExp(`(?:^|[^\\p{L}])(${HEAD_CUES.source})\\s*[:：]?\\s*$`, 'iu');
 // An inline cue inside a sentence.
-const INLINE_CUE =
-  /(?:^|[^\p{L}])(trong đó|bao gồm|gồm có|gồm|cụ thể là|chia ra|of which|including|comprising|consisting of|made up of|broken down into|split into)(?![\p{L}])/giu;
-// The list or the cue says it is not exhaustive.
-const INCOMPLETE =
-  /(?:^|[^\p{L}])(?:chủ yếu|một số|một vài|như(?! sau)|v\.v|vv\.|among them|for example|for instance|such as|e\.g\.|etc|notably|mainly|in particular|chẳng hạn|điển hình|tiêu biểu|nổi bật)(?![\p{L}])|\.\.\.|…/iu;
-
-function cueKindOf(cue: string): CueKind {
-  for (const [re, kind] of CUES) if (re.test(cue)) return kind;
-  return 'complete';
-}
+const INLINE_CUE = new RegExp(`(?:^|[^\\p{L}])(${INLINE_CUES.source})(?![\\p{L}])`, 'giu');
+// The list or the cue says it is not exhaustive: a marker word (`như`, but not `như sau`) or an ellipsis.
+const INCOMPLETE_WORD = new RegExp(`(?:^|[^\\p{L}])(${INCOMPLETE_MARKERS.source})(?![\\p{L}])`, 'giu');
+const INCOMPLETE = {
+  test(s: string): boolean {
+    if (ELLIPSIS_MARKS.some((m) => s.includes(m))) return true;
+    for (const m of s.matchAll(INCOMPLETE_WORD)) {
+      const end = m.index! + m[0].length;
+      if (m[1].toLowerCase() === 'như' && /^ sau/iu.test(s.slice(end, end + 4))) continue;
+      return true;
+    }
+    return false;
+  },
+};
 
 /** Families whose figures add up. */
 const ADDITIVE = new Set(['money', 'count', 'area', 'length', 'mass']);

@@ -11,6 +11,7 @@ import { defineFact } from '../engine/facts.js';
 import type { Document } from '../parse/document.js';
 import { quantities, sameUnit, type Quantity } from './quantities.js';
 import { sentences } from './sentences.js';
+import { PENDING_AFTER, PENDING_COPULAS, PENDING_STATES, REMAINDER_BEFORE, REMAINDER_WORDS, SPLIT_EXCLUDING_CUES, WHOLE_VERBS } from './lexicon/figures.js';
 
 export interface Partition {
   whole: Quantity;
@@ -19,11 +20,14 @@ export interface Partition {
   sentence: number;
 }
 
-const WHOLE_BEFORE =
-  /(?:^|[^\p{L}])(?:tiếp nhận|nhận được|đã nhận|thụ lý|tổng số|tổng cộng|có tổng|tổng|received|receiving|total of|a total of|handled|registered|recorded|filed|submitted)\s*(?:[\p{L}\s]{0,24}?)?[:\s]\s*$/iu;
-const REMAINDER_BEFORE = /(?:^|[^\p{L}])(?:còn lại|còn|chưa|remaining|with|and|still)\s*$/iu;
-const REMAINDER_AFTER = /^\s*(?:[\p{L}]+\s+){0,2}?(?:đang|chưa|còn lại|(?:are |were |still |remain(?:s|ed)? )?(?:pending|outstanding|remaining|unresolved|in progress|under (?:review|consideration|processing)))(?![\p{L}])/iu;
-const CUE = /(?:^|[^\p{L}])(?:trong đó|bao gồm|gồm|cụ thể|chia ra|of which|including|comprising|consisting of)(?![\p{L}])/iu;
+const WHOLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${WHOLE_VERBS.source})\\s*(?:[\\p{L}\\s]{0,24}?)?[:\\s]\\s*$`, 'iu');
+const REMAINDER_BEFORE_RE = new RegExp(`(?:^|[^\\p{L}])(?:${REMAINDER_BEFORE.source})\\s*$`, 'iu');
+const REMAINDER_WORD = new RegExp(`${REMAINDER_WORDS.source}`, 'iu');
+const REMAINDER_AFTER = new RegExp(
+  `^\\s*(?:[\\p{L}]+\\s+){0,2}?(?:${PENDING_AFTER.source}|(?:(?:${PENDING_COPULAS.source})\\s)?(?:${PENDING_STATES.source}))(?![\\p{L}])`,
+  'iu',
+);
+const CUE = new RegExp(`(?:^|[^\\p{L}])(?:${SPLIT_EXCLUDING_CUES.source})(?![\\p{L}])`, 'iu');
 const PART_KINDS = new Set(['count', 'money', 'area', 'length', 'mass', 'none']);
 
 function outsideParens(text: string, from: number, qs: Quantity[]): Quantity[] {
@@ -78,7 +82,7 @@ export function findPartitions(doc: Document, qs: Quantity[], sentenceCount: num
           parts.push(q);
           const before = text.slice(Math.max(whole.span.end, q.span.start - 16), q.span.start);
           const after = text.slice(q.span.end, q.span.end + 40);
-          if (parts.length >= 2 && (REMAINDER_BEFORE.test(before.replace(/[,\s]+$/, ' ')) && /còn|remaining|still/iu.test(before) || REMAINDER_AFTER.test(after))) {
+          if (parts.length >= 2 && (REMAINDER_BEFORE_RE.test(before.replace(/[,\s]+$/, ' ')) && REMAINDER_WORD.test(before) || REMAINDER_AFTER.test(after))) {
             found = true;
             break;
           }

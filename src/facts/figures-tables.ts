@@ -14,6 +14,7 @@ import type { DocumentSettings } from '../engine/types.js';
 import type { Document, Span, Table, TableCell } from '../parse/document.js';
 import { readNumber, type NumberConvention } from './numbers.js';
 import { intersects, modesOf, statedInterval, sumIntervals, type Interval, type Rounding } from './intervals.js';
+import { IDENTIFIER_HEADERS, NON_ADDITIVE_HEADER_WORDS, TABLE_SUBSET_LABELS, TABLE_SUBTOTAL_LABELS, TABLE_TOTAL_LABELS } from './lexicon/figures.js';
 
 export interface Cell {
   span: Span;
@@ -37,10 +38,11 @@ export interface TableCheck {
   partLabels: string[];
 }
 
-const TOTAL_LABEL = /^(?:tổng cộng|tổng số|tổng|cộng|toàn (?:tỉnh|huyện|xã|quốc)|total|grand total|sum|all)(?![\p{L}])/iu;
-const SUBTOTAL_LABEL = /^(?:cộng nhóm|cộng (?:mục|phần|khối)|subtotal|sub-total)(?![\p{L}])/iu;
-const SUBSET_LABEL = /^(?:trong đó|of which|in which|incl\.|including|among them|riêng)(?![\p{L}])/iu;
-const PERCENT_HEADER = /%|tỷ lệ|tỉ lệ|phần trăm|percent|(?<![\p{L}])rate|ratio|bình quân|trung bình|average|mean|median|đơn giá|giá bán|unit price|so sánh|so với|compared|comparison|growth|chỉ số|index|^(?:năm|year|stt|no\.?|mã|code)$/iu;
+const TOTAL_LABEL = new RegExp(`^(?:${TABLE_TOTAL_LABELS.source})(?![\\p{L}])`, 'iu');
+const SUBTOTAL_LABEL = new RegExp(`^(?:${TABLE_SUBTOTAL_LABELS.source})(?![\\p{L}])`, 'iu');
+const SUBSET_LABEL = new RegExp(`^(?:${TABLE_SUBSET_LABELS.source})(?![\\p{L}])`, 'iu');
+// a header of rates, averages, prices or comparisons (or a column of identifiers): its figures do not add up
+const PERCENT_HEADER = new RegExp(`%|(?<![\\p{L}])(?:${NON_ADDITIVE_HEADER_WORDS.source})|^(?:${IDENTIFIER_HEADERS.source})$`, 'iu');
 const EMPTY_ZERO = /^(?:|-|–|—|0|x)$/;
 
 type Level = 'roman' | 'upper' | 'arabic' | 'multi' | 'letter' | 'bullet' | 'none';

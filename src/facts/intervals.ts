@@ -13,6 +13,8 @@
 //   sumConsistent(total, parts, rounding) -> boolean   (Stated = {value, decimals, scale?})
 //   equationConsistent(left, right, rounding): Σ left = Σ right (e.g. 55 = 40 + 15)
 //   modesOf(rounding) -> RoundingMode[]; point(x); Stated.exact marks a whole count (a point)
+//   intervalOf(stated, mode); rateInterval(value, decimals, mode) (a stated rate, double rounding
+//   allowed); quotientInterval(a, b) -> a / b
 
 import { Decimal } from 'decimal.js';
 
@@ -98,9 +100,28 @@ export function distance(a: Interval, b: Interval): Decimal {
   return new Decimal(0);
 }
 
-function intervalOf(s: Stated, mode: RoundingMode): Interval {
+/** The interval a stated figure stands for under one rounding mode (a point when it is exact). */
+export function intervalOf(s: Stated, mode: RoundingMode): Interval {
   if (s.exact) return point(s.value.times(s.scale ?? ONE));
   return statedInterval(s.value, s.decimals, mode, s.scale ?? ONE);
+}
+
+/**
+ * The interval a stated rate (a percentage or a multiple) stands for. Rounded rates are also
+ * allowed one digit of double rounding (86,046 -> 86,05 -> 86,1): common in reports and not what
+ * a reader calls wrong.
+ */
+export function rateInterval(value: Decimal.Value, decimals: number, mode: RoundingMode): Interval {
+  const iv = statedInterval(value, decimals, mode);
+  if (mode !== 'round') return iv;
+  const extra = new Decimal(10).pow(-decimals).times('0.05');
+  return { lo: iv.lo.minus(extra), hi: iv.hi, loOpen: false, hiOpen: false };
+}
+
+/** The interval of a / b for two intervals with b > 0 (undefined otherwise). */
+export function quotientInterval(a: Interval, b: Interval): Interval | undefined {
+  if (!b.lo.greaterThan(0) || a.lo.isNegative()) return undefined;
+  return { lo: a.lo.div(b.hi), hi: a.hi.div(b.lo), loOpen: false, hiOpen: false };
 }
 
 /** Σ parts = total, within the precision stated, under the rounding option. */

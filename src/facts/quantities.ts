@@ -22,8 +22,25 @@ import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { numberTokens, type NumberToken } from './numbers.js';
 import { sentenceIndexAt, sentences, type Sentence } from './sentences.js';
+import {
+  ACRONYM_NOUNS,
+  COUNTED_NOUNS_EN,
+  COUNTED_NOUNS_VI,
+  ESTIMATE_WORDS,
+  HEDGES_AFTER,
+  HEDGES_BEFORE,
+  IDENTIFIER_LABELS,
+  PREFIX_CURRENCY_CODES,
+  PREFIX_CURRENCY_SIGNS,
+  RANGE_CLOSERS,
+  RANGE_OPENERS,
+  SCALE_WORDS,
+  TIME_WORDS,
+  UNIT_WORDS,
+  type UnitFamily,
+} from './lexicon/figures.js';
 
-export type UnitFamily = 'money' | 'area' | 'length' | 'mass' | 'percent' | 'count' | 'time' | 'none';
+export type { UnitFamily };
 
 export interface Unit {
   family: UnitFamily;
@@ -67,97 +84,17 @@ export interface Quantity {
 const ONE = new Decimal(1);
 const pow10 = (n: number): Decimal => new Decimal(10).pow(n);
 
-interface UnitWord {
+interface UnitEntry {
   word: string;
   family: UnitFamily;
   scale: Decimal;
   currency?: Unit['currency'];
-  /** Match case-sensitively (short symbols such as `m`, `g`, `đ`). */
   exact?: boolean;
 }
-
-const SCALES: Array<[string, Decimal]> = [
-  ['nghìn tỷ', pow10(12)], ['ngàn tỷ', pow10(12)], ['nghìn tỉ', pow10(12)], ['ngàn tỉ', pow10(12)],
-  ['nghìn', pow10(3)], ['ngàn', pow10(3)], ['triệu', pow10(6)], ['tỷ', pow10(9)], ['tỉ', pow10(9)],
-  ['thousand', pow10(3)], ['million', pow10(6)], ['billion', pow10(9)], ['trillion', pow10(12)],
-  ['bn', pow10(9)], ['mn', pow10(6)],
-];
-
-const UNITS: UnitWord[] = [
-  { word: 'đồng', family: 'money', scale: ONE, currency: 'VND' },
-  { word: 'vnđ', family: 'money', scale: ONE, currency: 'VND' },
-  { word: 'vnd', family: 'money', scale: ONE, currency: 'VND' },
-  { word: 'đ', family: 'money', scale: ONE, currency: 'VND', exact: true },
-  { word: 'usd', family: 'money', scale: ONE, currency: 'USD' },
-  { word: 'us dollars', family: 'money', scale: ONE, currency: 'USD' },
-  { word: 'dollars', family: 'money', scale: ONE, currency: 'USD' },
-  { word: 'đô la', family: 'money', scale: ONE, currency: 'USD' },
-  { word: 'eur', family: 'money', scale: ONE, currency: 'EUR' },
-  { word: 'euro', family: 'money', scale: ONE, currency: 'EUR' },
-  { word: 'euros', family: 'money', scale: ONE, currency: 'EUR' },
-  { word: '%', family: 'percent', scale: ONE },
-  { word: 'phần trăm', family: 'percent', scale: ONE },
-  { word: 'percent', family: 'percent', scale: ONE },
-  { word: 'per cent', family: 'percent', scale: ONE },
-  { word: 'ha', family: 'area', scale: pow10(4), exact: true },
-  { word: 'héc-ta', family: 'area', scale: pow10(4) },
-  { word: 'hecta', family: 'area', scale: pow10(4) },
-  { word: 'hectares', family: 'area', scale: pow10(4) },
-  { word: 'hectare', family: 'area', scale: pow10(4) },
-  { word: 'km2', family: 'area', scale: pow10(6) },
-  { word: 'km²', family: 'area', scale: pow10(6) },
-  { word: 'm2', family: 'area', scale: ONE },
-  { word: 'm²', family: 'area', scale: ONE },
-  { word: 'square metres', family: 'area', scale: ONE },
-  { word: 'square meters', family: 'area', scale: ONE },
-  { word: 'km', family: 'length', scale: pow10(3), exact: true },
-  { word: 'cây số', family: 'length', scale: pow10(3) },
-  { word: 'kilometres', family: 'length', scale: pow10(3) },
-  { word: 'kilometers', family: 'length', scale: pow10(3) },
-  { word: 'mét', family: 'length', scale: ONE },
-  { word: 'metres', family: 'length', scale: ONE },
-  { word: 'meters', family: 'length', scale: ONE },
-  { word: 'm', family: 'length', scale: ONE, exact: true },
-  { word: 'tấn', family: 'mass', scale: pow10(3) },
-  { word: 'tạ', family: 'mass', scale: pow10(2) },
-  { word: 'kg', family: 'mass', scale: ONE },
-  { word: 'tonnes', family: 'mass', scale: pow10(3) },
-  { word: 'tons', family: 'mass', scale: pow10(3) },
-  { word: 'tonne', family: 'mass', scale: pow10(3) },
-];
-
-// Counted nouns (lower-case). Longest match wins; a Vietnamese noun may carry a classifier
-// word after it ("đơn thư", "hộ gia đình"), which stays part of the noun.
-const NOUNS_VI = [
-  'người', 'hộ gia đình', 'hộ', 'dự án', 'công trình', 'đơn thư', 'đơn', 'hồ sơ', 'xã', 'phường', 'thị trấn',
-  'thôn', 'xóm', 'bản', 'khối', 'tổ dân phố', 'cán bộ', 'công chức', 'viên chức', 'lao động', 'học sinh',
-  'sinh viên', 'giáo viên', 'trường', 'doanh nghiệp', 'hợp tác xã', 'cơ sở', 'vụ việc', 'vụ', 'trường hợp',
-  'lượt người', 'lượt', 'tổ chức', 'đảng viên', 'chi bộ', 'văn bản', 'thủ tục', 'tthc', 'cuộc', 'lớp', 'buổi',
-  'tin', 'bài', 'phiếu', 'nhà', 'căn', 'con', 'chiếc', 'cái', 'đối tượng', 'đơn vị', 'cơ quan', 'hội viên',
-  'thành viên', 'bệnh nhân', 'ca', 'trẻ', 'cháu', 'em', 'gia đình', 'nhân khẩu', 'khẩu', 'tài khoản', 'sản phẩm',
-  'tuyến', 'điểm', 'phòng', 'giường', 'mô hình', 'câu lạc bộ', 'clb', 'cửa hàng', 'chợ', 'ý kiến', 'kiến nghị',
-  'nội dung', 'nhiệm vụ', 'chỉ tiêu', 'tiêu chí', 'đề án', 'kế hoạch', 'quyết định', 'thửa', 'lô', 'suất',
-  'thẻ', 'cây', 'km đường', 'trạm', 'xe', 'tàu', 'thuyền', 'gói thầu', 'hợp đồng', 'giấy chứng nhận', 'bộ',
-  'đoàn', 'đội', 'nhóm', 'lần', 'đợt', 'kỳ', 'phiên', 'vị trí', 'biên chế', 'cử tri', 'hội nghị', 'sáng kiến',
-];
-const NOUNS_EN = [
-  'people', 'persons', 'person', 'households', 'household', 'projects', 'project', 'cases', 'case',
-  'applications', 'application', 'complaints', 'complaint', 'petitions', 'petition', 'files', 'file',
-  'staff', 'employees', 'employee', 'workers', 'worker', 'students', 'student', 'teachers', 'teacher',
-  'schools', 'school', 'businesses', 'business', 'enterprises', 'enterprise', 'firms', 'firm', 'companies',
-  'company', 'communes', 'commune', 'villages', 'village', 'districts', 'district', 'units', 'unit',
-  'documents', 'document', 'procedures', 'procedure', 'members', 'member', 'patients', 'patient',
-  'children', 'child', 'families', 'family', 'respondents', 'respondent', 'participants', 'participant',
-  'visits', 'visit', 'beds', 'bed', 'sites', 'site', 'facilities', 'facility', 'schemes', 'scheme',
-  'contracts', 'contract', 'requests', 'request', 'claims', 'claim', 'items', 'item', 'vehicles', 'vehicle',
-  'officials', 'official', 'officers', 'officer', 'jobs', 'job', 'homes', 'home', 'houses', 'house',
-  'hospitals', 'hospital', 'clinics', 'clinic', 'organisations', 'organizations', 'organisation', 'organization',
-  'times', 'countries', 'country', 'states', 'recommendations', 'recommendation', 'deaths', 'births', 'incidents', 'incident',
-];
-const TIME = ['năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'minutes', 'weeks', 'week'];
-
-const ACRONYMS = new Set(['tthc', 'clb']);
-const NOUNS = [...NOUNS_VI, ...NOUNS_EN].sort((a, b) => b.length - a.length);
+const UNITS: UnitEntry[] = UNIT_WORDS.map((u) => ({ word: u.word, family: u.family, scale: pow10(u.exponent), ...(u.currency ? { currency: u.currency } : {}), ...(u.exact ? { exact: true } : {}) }));
+const SCALES: Array<[string, Decimal]> = SCALE_WORDS.map(([w, e]) => [w, pow10(e)]);
+const ACRONYMS = new Set(ACRONYM_NOUNS);
+const NOUNS = [...COUNTED_NOUNS_VI, ...COUNTED_NOUNS_EN].sort((a, b) => b.length - a.length);
 const UNITS_SORTED = [...UNITS].sort((a, b) => b.word.length - a.word.length);
 const SCALES_SORTED = [...SCALES].sort((a, b) => b[0].length - a[0].length);
 
@@ -177,7 +114,7 @@ function bucket<T>(items: T[], word: (t: T) => string): Map<string, T[]> {
 const SCALE_BUCKETS = bucket(SCALES_SORTED, (s) => s[0]);
 const UNIT_BUCKETS = bucket(UNITS_SORTED, (u) => u.word);
 const NOUN_BUCKETS = bucket(NOUNS, (n) => n);
-const TIME_BUCKETS = bucket(TIME, (t) => t);
+const TIME_BUCKETS = bucket([...TIME_WORDS], (t) => t);
 
 /** A window of the text after `at`, as written and in lower case (one slice per look-up). */
 interface Window {
@@ -252,22 +189,28 @@ export function readUnit(text: string, end: number): UnitMatch {
 }
 
 /** A currency written before the figure: `$`, `US$`, `USD `, `VND `, `€`. */
+const SIGN_BEFORE = new RegExp(`(${PREFIX_CURRENCY_SIGNS.map(([s]) => s.replace(/[$]/g, '\\$&')).join('|')})$`);
+const CODE_BEFORE = new RegExp(`(?:^|[^\\p{L}])((${PREFIX_CURRENCY_CODES.map(([c]) => c).join('|')}) ?)$`, 'u');
+const CURRENCY_OF = new Map<string, Unit['currency']>([...PREFIX_CURRENCY_SIGNS, ...PREFIX_CURRENCY_CODES]);
 function readPrefixCurrency(text: string, start: number): { currency: Unit['currency']; start: number } | undefined {
   const before = text.slice(Math.max(0, start - 5), start);
-  let m = /(US\$|\$|€)$/.exec(before);
-  if (m) return { currency: m[1] === '€' ? 'EUR' : 'USD', start: start - m[1].length };
-  m = /(?:^|[^\p{L}])((USD|VND|VNĐ|EUR) ?)$/u.exec(before);
-  if (m) return { currency: m[2] === 'EUR' ? 'EUR' : m[2] === 'USD' ? 'USD' : 'VND', start: start - m[1].length };
+  let m = SIGN_BEFORE.exec(before);
+  if (m) return { currency: CURRENCY_OF.get(m[1]), start: start - m[1].length };
+  m = CODE_BEFORE.exec(before);
+  if (m) return { currency: CURRENCY_OF.get(m[2]), start: start - m[1].length };
   return undefined;
 }
 
 // Words after which a figure is an identifier, an ordinal or part of a date, not a quantity.
-const NOT_QUANTITY_BEFORE =
-  /(?:^|[^\p{L}])(?:điều|khoản|điểm|chương|mục|phụ lục|phần|trang|thứ|khóa|khoá|tháng|ngày|quý|tuần|lần thứ|đợt|giai đoạn|article|section|clause|chapter|page|pages|no\.|number|figure|table|bảng|hình|biểu|mẫu|tổ|xóm|thôn|khối|đội|tiểu khu|km|quốc lộ|tỉnh lộ|ql|tl|phòng|tầng|lô|thửa|tờ bản đồ|nhiệm kỳ|version|điện thoại|đt|tel|phone|fax|hotline|mã số|mã|id|năm|year|since|until|fy|số)\s*[.:]?\s*$/iu;
-const HEDGE_BEFORE =
-  /(?:^|[^\p{L}])(khoảng|hơn|gần|trên|dưới|xấp xỉ|chừng|ít nhất|tối thiểu|tối đa|không quá|chưa đến|chưa tới|gần như|approximately|approx\.|about|around|over|nearly|almost|more than|less than|fewer than|under|roughly|some|up to|at least|at most|close to|in excess of|~|≈|>|<|≥|≤)\s*$/iu;
-const HEDGE_AFTER = /^\s*(?:trở lên|trở xuống|or more|or so|and over|and above|\+)(?![\p{L}])/u;
-const ESTIMATE = /(?:^|[^\p{L}])(?:ước thực hiện|ước đạt|ước tính|ước cả năm|ước|dự kiến|dự ước|dự báo|estimated|estimates?|projected|forecast|expected)(?![\p{L}])/iu;
+const NOT_QUANTITY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${IDENTIFIER_LABELS.source})\\s*[.:]?\\s*$`, 'iu');
+const HEDGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${HEDGES_BEFORE.source})\\s*$`, 'iu');
+const HEDGE_AFTER = new RegExp(`^\\s*(?:${HEDGES_AFTER.source})(?![\\p{L}])`, 'u');
+const ESTIMATE = new RegExp(`(?:^|[^\\p{L}])(?:${ESTIMATE_WORDS.source})(?![\\p{L}])`, 'iu');
+// ranges: `từ 10 đến 15`, `from 10 to 15`, `between 10 and 15`, `10-15`
+const RANGE_FROM = new RegExp(`(?:^|[^\\p{L}])(?:${RANGE_OPENERS.source}|between)\\s*$`, 'iu');
+const RANGE_TO_AFTER = new RegExp(`^\\s*(?:${RANGE_CLOSERS.source}|and|-|–)\\s*\\d`, 'u');
+const RANGE_TO_BEFORE = new RegExp(`\\d[^\\d]{0,20}\\s(?:${RANGE_CLOSERS.source})\\s*$`, 'iu');
+const RANGE_FROM_IN = new RegExp(`(?:${RANGE_OPENERS.source})\\s+[^\\s]*\\d`, 'iu');
 
 /** Builds the quantities of a document from its number tokens and sentences. */
 export function quantitiesOf(doc: Document, tokens: NumberToken[], sents: Sentence[]): Quantity[] {
@@ -307,8 +250,8 @@ export function quantitiesOf(doc: Document, tokens: NumberToken[], sents: Senten
     const range =
       /\d\s*[-–]\s*$/.test(text.slice(Math.max(0, start - 4), start)) ||
       /^\s*[-–]\s*\d/.test(text.slice(end, end + 4)) ||
-      /(?:^|[^\p{L}])(?:từ|from|between)\s*$/iu.test(lead) && /^\s*(?:đến|tới|to|and|-|–)\s*\d/u.test(text.slice(unitEnd, unitEnd + 8)) ||
-      /\d[^\d]{0,20}\s(?:đến|tới|to)\s*$/iu.test(lead) && /(?:từ|from)\s+[^\s]*\d/iu.test(lead);
+      (RANGE_FROM.test(lead) && RANGE_TO_AFTER.test(text.slice(unitEnd, unitEnd + 8))) ||
+      (RANGE_TO_BEFORE.test(lead) && RANGE_FROM_IN.test(lead));
     const estimate = ESTIMATE.test(text.slice(Math.max(sentStart, start - 200), start));
     const spanStart = prefix && unit.family === 'money' ? prefix.start : start;
     out.push({

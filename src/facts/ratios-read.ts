@@ -1,0 +1,569 @@
+// The readers of rate phrases: which stated percentage (or multiple) is computed from which two
+// stated figures and by which formula, which words claim a relation between a figure and its
+// target, and which shares divide one whole. Every phrase is read inside one sentence, from the
+// short text ("glue") between adjacent figures, so the cost is linear in the number of figures. A
+// phrase whose reading is ambiguous is not recorded. The words are data in lexicon/figures.ts;
+// this file holds the grammar (where a word stands and what may come between).
+
+import { Decimal } from 'decimal.js';
+import type { Document, Span } from '../parse/document.js';
+import {
+  CHANGE_FILLERS, CHANGE_FROM, CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, CHANGE_TO, CLAIM_WORDS_EN, CLAIM_WORDS_VI, CLAUSE_BREAKS,
+  CLAUSE_STARTERS, COMPARED_AFTER, DATE_BEFORE_FRACTION, DECREASE_WORDS, DETERMINERS_EN, EQUAL_TARGETS_VI, FORMULA_WORDS,
+  INCREASE_WORDS, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
+  PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
+  PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
+  SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
+  TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
+} from './lexicon/figures.js';
+import type { NumberToken } from './numbers.js';
+import { sameUnit, type Quantity } from './quantities.js';
+import { rateConsistent } from './ratios-math.js';
+import type { Operand, RateFormula, Ratios, Relation } from './ratios.js';
+import { sentenceIndexAt, type Sentence } from './sentences.js';
+
+interface Item {
+  span: Span;
+  q?: Quantity;
+  frac?: { num: Operand; den: Operand };
+}
+
+const MAX_GLUE = 160;
+/** How many figures back a total-cued whole may be. */
+const MAX_LOOKBACK = 12;
+
+function fromQuantity(q: Quantity): Operand {
+  return {
+    span: q.span,
+    valueSpan: q.valueSpan,
+    value: q.value,
+    decimals: q.decimals,
+    scale: q.unit.scale,
+    exact: q.unit.family === 'count' && q.decimals === 0 && !q.hedged,
+    unit: q.unit,
+  };
+}
+
+function fromToken(t: NumberToken): Operand | undefined {
+  const r = t.reading;
+  if (!r || !r.wellFormed) return undefined;
+  return { span: t.span, valueSpan: t.span, value: r.value, decimals: r.decimals, scale: new Decimal(1), exact: r.decimals === 0 };
+}
+
+const isPercent = (it: Item | undefined): it is Item & { q: Quantity } => !!it?.q && it.q.unit.family === 'percent';
+const isAmount = (it: Item | undefined): it is Item & { q: Quantity } =>
+  !!it?.q && it.q.unit.family !== 'percent' && it.q.unit.family !== 'time';
+// `ambiguous` (1.234 reads otherwise in the other convention) is not a reason to doubt a figure read in the document's own convention.
+const usable = (q: Quantity): boolean => !q.hedged && !q.range && q.wellFormed && q.value.greaterThan(0);
+/** An end of `from X to Y` / `từ X đến Y`: the quantity reader calls it a range, here it is a stated figure. */
+const usableEnd = (q: Quantity): boolean => !q.hedge && q.wellFormed && q.value.greaterThan(0);
+
+const W = '[\\p{L}\\p{M}\\p{N}]';
+/** Words that change what a percentage is computed from: a rate next to them is not a plain share. */
+const FORMULA_WORDS_RE = new RegExp(`(?<!${W})(?:${FORMULA_WORDS.source})(?!${W})`, 'u');
+/** A percentage followed by one of these is relative to a plan or an earlier period, not to the counts before it. */
+const PLAN_AFTER = new RegExp(`^\\s*\\)?\\s*(?:${PLAN_OR_PERIOD_AFTER.source})(?![\\p{L}])`, 'u');
+const PLAN_WORD_AFTER = new RegExp(`^\\s*(?:so với\\s+|so\\s+)?(${PLAN_WORDS_VI.source})`);
+/** The glue just before a percentage that is a share: "…, đạt 72,7%", "(chiếm 75%)", "(72.7%)", ", or 72.7%". */
+const SHARE_CUE_END = new RegExp(`(?:(?:^|[^\\p{L}])(?:${SHARE_CUES.source})(?:\\s+(?:${SHARE_CUE_TAILS.source}))*|[=(:])\\s*$`, 'u');
+const CUE_WORDS = new RegExp(`^\\s*(?:(?:${SHARE_GLUE_WORDS.source})\\s*)*$`, 'u');
+
+/**
+ * The glue before a percentage names it as the share of the figures before: after the last comma
+ * or parenthesis only cue words ("…, đạt tỷ lệ", "(chiếm", "(", ", or"); without one, the glue
+ * ends in a cue word ("45/60 xã đạt chuẩn đạt tỷ lệ"). "…, tỷ lệ hộ nghèo là" names another rate.
+ */
+function shareCue(glue: string): boolean {
+  const k = Math.max(glue.lastIndexOf(','), glue.lastIndexOf('('));
+  if (k < 0) return SHARE_CUE_END.test(glue);
+  const tail = glue.slice(k + 1);
+  if (!CUE_WORDS.test(tail)) return false;
+  return glue[k] === '(' || tail.trim() !== '';
+}
+
+/**
+ * What may follow a percentage that is the share of the figures before it: punctuation, the end,
+ * or a word that starts a new clause. A noun right after it ("30% tổng số xã", "93,5% dân số",
+ * "31 percent of approvals") names another base.
+ */
+const END_AFTER = new RegExp(`^\\s*(?:[,;.)\\]:!?…]|$|(?:${CLAUSE_STARTERS.source})(?![\\p{L}]))`, 'u');
+/** A percentage followed by "of …" (35% of which, 20% của …) is a share of something else. */
+const OF_AFTER = new RegExp(`^\\s*(?:${OF_WORDS.source})(?![\\p{L}])`, 'u');
+const CONNECT_OF = new RegExp(`^\\s*(?:${PART_OF_WHOLE.source})\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
+const CONNECT_SLASH = /^\s*(?:\[\d+\]\s*)?\/\s*$/;
+const DIRECTION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*(?:(?:${CHANGE_FILLERS.source})\\s*)?$`, 'u');
+const TOTAL_CUE = new RegExp(
+  `(?:^|[^\\p{L}])(?:(?:${TOTAL_NOUN_HEADS.source})(?: [^\\d;()]{1,30})?|${TOTAL_WORDS.source}|toàn (?:${WHOLE_AREAS.source}) có)(?:\\s+(?:${TOTAL_LINKS.source}))?\\s*:?\\s*$`,
+  'u',
+);
+const PLAN_CUE = new RegExp(`(?:^|[^\\p{L}])(?:${PLAN_WORDS_VI.source})[^\\d;,.()]{0,30}$`, 'u');
+const COMPARED_AFTER_RE = new RegExp(`^\\s*\\)?\\s*(?:${COMPARED_AFTER.source})(?![\\p{L}])`, 'u');
+const PART_RATE_GLUE = new RegExp(`^(?:\\s*|[^\\d;:()]{0,30}?[,(]\\s*)(?:${PART_RATE_VERBS.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
+const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DATE_BEFORE_FRACTION.source})\\s*$`, 'u');
+
+/** Lower case, every white-space character a plain space: same length, so offsets carry over. */
+function norm(s: string): string {
+  const lower = s.toLowerCase();
+  return (lower.length === s.length ? lower : s).replace(/\s/g, ' ');
+}
+
+class SentenceReader {
+  constructor(
+    private readonly text: string,
+    private readonly items: Item[],
+    private readonly sentence: Sentence,
+  ) {}
+
+  /** Text between two items (lower case, spaces collapsed), or undefined when they are far apart. */
+  glue(a: Item, b: Item): string | undefined {
+    if (b.span.start - a.span.end > MAX_GLUE || b.span.start < a.span.end) return undefined;
+    return norm(this.text.slice(a.span.end, b.span.start));
+  }
+
+  /** Up to `n` characters after an item, inside the sentence. */
+  after(a: Item, n: number): string {
+    return norm(this.text.slice(a.span.end, Math.min(this.sentence.span.end, a.span.end + n)));
+  }
+
+  /** Up to `n` characters before an item, inside the sentence. */
+  before(a: Item, n: number): string {
+    return norm(this.text.slice(Math.max(this.sentence.span.start, a.span.start - n), a.span.start));
+  }
+
+  at(i: number): Item | undefined {
+    return this.items[i];
+  }
+}
+
+/** Reads every rate phrase and comparison claim of a document. */
+export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], sents: Sentence[]): Ratios {
+  const out: Ratios = { rates: [], comparisons: [], shareGroups: [] };
+  const text = doc.text;
+  // items per sentence: quantities (footnote marks such as `[4]` left out) and fractions
+  const bySentence = new Map<number, Item[]>();
+  const push = (s: number, it: Item): void => {
+    if (s < 0) return;
+    const list = bySentence.get(s);
+    if (list) list.push(it);
+    else bySentence.set(s, [it]);
+  };
+  for (const q of qs) {
+    if (q.unit.family === 'none' && text[q.span.start - 1] === '[' && text[q.valueSpan.end] === ']') continue;
+    push(q.sentence, { span: q.span, q });
+  }
+  for (const t of tokens) {
+    if (t.kind !== 'fraction' || !t.fraction) continue;
+    const num = fromToken(t.fraction.numerator);
+    const den = fromToken(t.fraction.denominator);
+    if (!num || !den) continue;
+    push(sentenceIndexAt(sents, t.span.start), { span: t.span, frac: { num, den } });
+  }
+  for (const [s, items] of bySentence) {
+    items.sort((a, b) => a.span.start - b.span.start);
+    readSentence(text, items, sents[s], s, out);
+  }
+  out.rates.sort((a, b) => a.rate.span.start - b.rate.span.start);
+  out.comparisons.sort((a, b) => a.cue.start - b.cue.start);
+  return out;
+}
+
+function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios): void {
+  const r = new SentenceReader(text, items, sentence);
+  const rate = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string): true => {
+    out.rates.push({ formula, rate: fromQuantity(p), numerator, denominator, form, sentence: sIdx });
+    return true;
+  };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (!isPercent(it) || !usable(it.q)) {
+      if (it.q && it.q.unit.family === 'count' && it.q.unit.noun === TIMES_NOUN && usable(it.q)) readMultiple(r, i, it.q, rate);
+      continue;
+    }
+    const p = it.q;
+    readComparison(text, r, i, p, sIdx, out);
+    // each percentage gets at most one reading: explicit forms first
+    void (
+      readFractionBefore(r, i, p, rate) ||
+      readFractionAfter(r, i, p, rate) ||
+      readOfBefore(r, i, p, rate) ||
+      readOfAfter(r, i, p, rate) ||
+      readPercentOfThe(r, i, p, rate) ||
+      readFromTo(r, i, p, rate) ||
+      readPeriodBase(r, i, p, rate) ||
+      readTotalCued(r, i, p, rate)
+    );
+  }
+  readShares(text, items, sentence, sIdx, out);
+}
+
+type Emit = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string) => true;
+
+/** A fraction that can be a part of a whole: not a day/month (`đến ngày 15/6`), numerator not above denominator. */
+function plainFraction(r: SentenceReader, f: Item): boolean {
+  if (!f.frac || f.frac.num.value.greaterThan(f.frac.den.value) || f.frac.den.value.isZero()) return false;
+  return !DATE_BEFORE.test(r.before(f, 14));
+}
+
+/** `45/60 xã đạt chuẩn (chiếm 75%)`, `629/731 trường …, đạt tỷ lệ 86,1%`, `40/55 (72.7%)`. */
+function readFractionBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const prev = r.at(i - 1);
+  if (!prev?.frac || !plainFraction(r, prev)) return false;
+  const glue = r.glue(prev, { span: p.span });
+  if (glue === undefined || glue.length > 80 || glue.includes(';') || /\d/.test(glue)) return false;
+  if (!shareCue(glue) || FORMULA_WORDS_RE.test(glue)) return false;
+  const after = r.after({ span: p.span }, 30);
+  if (PLAN_AFTER.test(after) || OF_AFTER.test(after) || !END_AFTER.test(after)) return false;
+  return emit('part', p, prev.frac.num, prev.frac.den, 'fraction-before');
+}
+
+/** `72,7% (40/55)`, `tỷ lệ … là 72,7% (40/55 đơn)`. */
+function readFractionAfter(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const next = r.at(i + 1);
+  if (!next?.frac || !plainFraction(r, next)) return false;
+  const glue = r.glue({ span: p.span }, next);
+  if (glue === undefined || !/^\s*\(\s*$/.test(glue)) return false;
+  if (!/^[^\d;()]{0,30}\)/u.test(r.after(next, 40))) return false;
+  if (FORMULA_WORDS_RE.test(r.before({ span: p.span }, 16))) return false;
+  return emit('part', p, next.frac.num, next.frac.den, 'fraction-after');
+}
+
+/** The part and the whole measure the same thing (`40 of 55 cases`: the part may omit the noun). */
+function pairUnits(a: Quantity, b: Quantity): boolean {
+  if (a.unit.family === 'none') return b.unit.family === 'count' || b.unit.family === 'none';
+  return sameUnit(a.unit, b.unit);
+}
+
+/** `40 of 55 cases (72.7%)`, `40 out of 55, or 72.7%`, `40 trên tổng số 55 đơn (72,7%)`, `560 tỷ đồng/690 tỷ đồng, đạt 81,16% kế hoạch`. */
+function readOfBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const a = r.at(i - 2);
+  const b = r.at(i - 1);
+  if (!isAmount(a) || !isAmount(b)) return false;
+  const g1 = r.glue(a, b);
+  if (g1 === undefined) return false;
+  const slash = CONNECT_SLASH.test(g1);
+  if (!slash && !CONNECT_OF.test(g1)) return false;
+  if (!usable(a.q) || b.q.range || !b.q.wellFormed || !b.q.value.greaterThan(0)) return false;
+  if (b.q.hedged && !(b.q.hedge === 'trên' && /trên\s*$/.test(g1))) return false;
+  if (!pairUnits(a.q, b.q)) return false;
+  const g2 = r.glue(b, { span: p.span });
+  if (g2 === undefined || g2.length > 60 || g2.includes(';') || /\d/.test(g2)) return false;
+  if (!shareCue(g2) || FORMULA_WORDS_RE.test(g2) || OF_AFTER.test(r.after({ span: p.span }, 12))) return false;
+  // a rate relative to a plan is actual/plan only in the `actual/plan` (slash) form
+  if (!slash && PLAN_AFTER.test(r.after({ span: p.span }, 30))) return false;
+  if (slash && COMPARED_AFTER_RE.test(r.after({ span: p.span }, 30))) return false;
+  const after = r.after({ span: p.span }, 30);
+  if (!END_AFTER.test(after) && !(slash && PLAN_WORD_AFTER.test(after))) return false;
+  const formula: RateFormula = slash && PLAN_WORD_AFTER.test(r.after({ span: p.span }, 30)) ? 'ratio' : 'part';
+  return emit(formula, p, fromQuantity(a.q), fromQuantity(b.q), slash ? 'slash-before' : 'of-before');
+}
+
+/** `72.7% (40 of 55)`, `72,7% (40 trên tổng số 55 đơn)`. */
+function readOfAfter(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const a = r.at(i + 1);
+  const b = r.at(i + 2);
+  if (!isAmount(a) || !isAmount(b)) return false;
+  const g0 = r.glue({ span: p.span }, a);
+  if (g0 === undefined || !/^\s*\(\s*$/.test(g0)) return false;
+  const g1 = r.glue(a, b);
+  if (g1 === undefined || !(CONNECT_OF.test(g1) || CONNECT_SLASH.test(g1))) return false;
+  if (!usable(a.q) || b.q.range || !b.q.wellFormed || !b.q.value.greaterThan(0)) return false;
+  if (b.q.hedged && !(b.q.hedge === 'trên' && /trên\s*$/.test(g1))) return false;
+  if (!pairUnits(a.q, b.q)) return false;
+  if (!/^[^\d;()]{0,40}\)/u.test(r.after(b, 50))) return false;
+  if (FORMULA_WORDS_RE.test(r.before({ span: p.span }, 16))) return false;
+  return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'of-after');
+}
+
+/** `72.7% of the 55 cases (40)`; `(chiếm 90% trên tổng số 2,54 triệu hộ)` after the part. */
+function readPercentOfThe(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const b = r.at(i + 1);
+  if (!isAmount(b)) return false;
+  const g0 = r.glue({ span: p.span }, b);
+  if (g0 === undefined) return false;
+  if (PERCENT_OF_THE.test(g0)) {
+    // English: the part follows in parentheses
+    const a = r.at(i + 2);
+    if (!isAmount(a)) return false;
+    const g1 = r.glue(b, a);
+    if (g1 === undefined || !/^[^\d;()]{0,50}\(\s*$/u.test(g1) || FORMULA_WORDS_RE.test(g1)) return false;
+    if (!/^\s*\)/.test(r.after(a, 4))) return false;
+    if (!usable(a.q) || !usable(b.q) || !pairUnits(a.q, b.q)) return false;
+    if (FORMULA_WORDS_RE.test(r.before({ span: p.span }, 16))) return false;
+    return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'percent-of-the');
+  }
+  if (SHARE_OF_TOTAL_RE.test(g0)) {
+    const a = r.at(i - 1);
+    if (!isAmount(a)) return false;
+    const g1 = r.glue(a, { span: p.span });
+    if (g1 === undefined || g1.length > 80 || !PART_RATE_END.test(g1) || FORMULA_WORDS_RE.test(g1) || /[;\d]/.test(g1)) return false;
+    if (!usable(a.q) || !usable(b.q) || !sameUnit(a.q.unit, b.q.unit)) return false;
+    return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'share-of-total');
+  }
+  return false;
+}
+
+function direction(s: string): 'up' | 'down' | undefined {
+  const m = DIRECTION_BEFORE.exec(s);
+  if (!m) return undefined;
+  return INCREASE_WORDS.has(m[1]) ? 'up' : 'down';
+}
+
+const FROM_TO = new RegExp(`^\\s*(?:${CHANGE_TO.source})\\s*(?:mức\\s*)?$`);
+const PERCENT_OF_THE = new RegExp(`^\\s*of (?:(?:${WHOLE_DETERMINERS.source}) )?$`);
+const SHARE_OF_TOTAL_RE = new RegExp(`^\\s*(?:${SHARE_OF_TOTAL.source})\\s*$`);
+const PART_RATE_END = new RegExp(`(?:${PART_RATE_VERBS.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
+const FROM_AFTER_RATE = new RegExp(`^\\s*(?:so với [^\\d;()]{0,30})?\\s*[,(]?\\s*(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`);
+const FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`, 'u');
+const FROM_AT_END = new RegExp(`\\s*(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`);
+const RATE_AFTER_CHANGE = new RegExp(`^[^\\d;]{0,20}?(?:\\(|,)\\s*(?:${RESTATE_WORDS.source})?\\s*((?:${CHANGE_NOUNS_UP.source}|${CHANGE_NOUNS_DOWN.source})\\s*)?$`);
+const MULTIPLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MULTIPLE_WORDS.source})\\s*$`, 'u');
+const FROM_AFTER_MULTIPLE = new RegExp(`^\\s*[,(]?\\s*(?:so với [^\\d;()]{0,30})?\\s*[,(]?\\s*(?:từ)\\s*(?:mức\\s*)?$`);
+const MULTIPLE_AFTER_CHANGE = new RegExp(`^[^\\d;]{0,20}?(?:\\(|,)\\s*(?:tương ứng\\s*|tức là\\s*|tức\\s*)?(?:${MULTIPLE_WORDS.source})\\s*$`);
+const TU_BEFORE = new RegExp(`(?:^|[^\\p{L}])từ\\s*(?:mức\\s*)?$`, 'u');
+
+function fromToUnits(x: Quantity, y: Quantity): boolean {
+  if (x.unit.family === 'none' && (y.unit.family === 'count' || y.unit.family === 'none')) return true;
+  return sameUnit(x.unit, y.unit);
+}
+
+/** `tăng 20% (từ 100 lên 120 hộ)`, `increased by 20% from 100 to 120`, `tăng từ 100 lên 120 hộ, tương ứng 20%`. */
+function readFromTo(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const before = r.before({ span: p.span }, 40);
+  const dir = direction(before);
+  const x1 = r.at(i + 1);
+  const y1 = r.at(i + 2);
+  if (dir && isAmount(x1) && isAmount(y1)) {
+    const g0 = r.glue({ span: p.span }, x1);
+    const g1 = r.glue(x1, y1);
+    if (
+      g0 !== undefined && g1 !== undefined &&
+      FROM_AFTER_RATE.test(g0) && FROM_TO.test(g1) &&
+      usableEnd(x1.q) && usableEnd(y1.q) && fromToUnits(x1.q, y1.q)
+    ) {
+      return emit(dir === 'up' ? 'growth' : 'decline', p, fromQuantity(y1.q), fromQuantity(x1.q), 'change-from-to-after');
+    }
+  }
+  const x2 = r.at(i - 2);
+  const y2 = r.at(i - 1);
+  if (!isAmount(x2) || !isAmount(y2)) return false;
+  const g1 = r.glue(x2, y2);
+  const g2 = r.glue(y2, { span: p.span });
+  if (g1 === undefined || g2 === undefined || !FROM_TO.test(g1)) return false;
+  const lead = r.before(x2, 40);
+  if (!FROM_BEFORE.test(lead)) return false;
+  const m = RATE_AFTER_CHANGE.exec(g2);
+  if (!m) return false;
+  const leadDir = direction(lead.replace(FROM_AT_END, ' '));
+  const glueDir = m[1] ? (CHANGE_NOUNS_UP.has(m[1]) ? 'up' : 'down') : undefined;
+  if (leadDir && glueDir && leadDir !== glueDir) return false;
+  const d = glueDir ?? leadDir;
+  if (!d) return false;
+  if (!usableEnd(x2.q) || !usableEnd(y2.q) || !fromToUnits(x2.q, y2.q)) return false;
+  return emit(d === 'up' ? 'growth' : 'decline', p, fromQuantity(y2.q), fromQuantity(x2.q), 'change-from-to-before');
+}
+
+/** `gấp 1,2 lần (từ 100 lên 120 hộ)`, `tăng từ 100 lên 120 hộ, gấp 1,2 lần`. */
+function readMultiple(r: SentenceReader, i: number, n: Quantity, emit: Emit): boolean {
+  if (!MULTIPLE_BEFORE.test(r.before({ span: n.span }, 10))) return false;
+  const x1 = r.at(i + 1);
+  const y1 = r.at(i + 2);
+  if (isAmount(x1) && isAmount(y1)) {
+    const g0 = r.glue({ span: n.span }, x1);
+    const g1 = r.glue(x1, y1);
+    if (g0 !== undefined && g1 !== undefined && FROM_AFTER_MULTIPLE.test(g0) && FROM_TO.test(g1) && usableEnd(x1.q) && usableEnd(y1.q) && fromToUnits(x1.q, y1.q)) {
+      return emit('multiple', n, fromQuantity(y1.q), fromQuantity(x1.q), 'multiple-after');
+    }
+  }
+  const x2 = r.at(i - 2);
+  const y2 = r.at(i - 1);
+  if (!isAmount(x2) || !isAmount(y2)) return false;
+  const g1 = r.glue(x2, y2);
+  const g2 = r.glue(y2, { span: n.span });
+  if (g1 === undefined || g2 === undefined || !FROM_TO.test(g1) || !MULTIPLE_AFTER_CHANGE.test(g2)) return false;
+  if (!TU_BEFORE.test(r.before(x2, 20))) return false;
+  if (!usableEnd(x2.q) || !usableEnd(y2.q) || !fromToUnits(x2.q, y2.q)) return false;
+  return emit('multiple', n, fromQuantity(y2.q), fromQuantity(x2.q), 'multiple-before');
+}
+
+const PERIOD_BASE_OPEN = new RegExp(`^\\s*(?:so\\s+(?:với\\s+)?)?(?:${PERIOD_BASES.source})(?:\\s+(?:năm \\d{4}|${PERIOD_BASE_TAILS.source}))?\\s*\\(\\s*$`);
+const PERIOD_VERB_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${PERIOD_RATE_VERBS.source})\\s*$`, 'u');
+const FIRST_RATE_CLAUSE = new RegExp(`^\\s*,\\s*(?:ước\\s+)?(?:${PERIOD_RATE_VERBS.source})\\s*$`);
+const NEXT_RATE_CLAUSE = new RegExp(`^\\s*(?:so\\s+(?:với\\s+)?)?(?:${PERIOD_BASES.source})?(?:\\s+năm trước|\\s+năm)?\\s*,\\s*(?:ước\\s+)?(?:${PERIOD_RATE_VERBS.source})\\s*$`);
+
+/** `500 tỷ đồng, vượt 58,73% so dự toán, tăng 15,47% so cùng kỳ (433 tỷ đồng)`: the base in parentheses. */
+function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const x = r.at(i + 1);
+  if (!isAmount(x)) return false;
+  const g0 = r.glue({ span: p.span }, x);
+  if (g0 === undefined || !PERIOD_BASE_OPEN.test(g0)) return false;
+  if (!/^\s*\)/.test(r.after(x, 4))) return false;
+  const cue = PERIOD_VERB_BEFORE.exec(r.before({ span: p.span }, 12));
+  if (!cue) return false;
+  // Y: the nearest amount before, with only percentages between
+  let j = i - 1;
+  while (j >= 0 && i - j <= 4 && isPercent(r.at(j))) j--;
+  const y = r.at(j);
+  if (!isAmount(y)) return false;
+  for (let k = j; k < i; k++) {
+    const g = r.glue(r.at(k)!, r.at(k + 1)!);
+    const clause = k === j ? FIRST_RATE_CLAUSE : NEXT_RATE_CLAUSE;
+    if (g === undefined || !clause.test(g)) return false;
+  }
+  if (!usable(x.q) || !usable(y.q) || !sameUnit(x.q.unit, y.q.unit)) return false;
+  const verb = cue[1].toLowerCase();
+  const formula: RateFormula = verb === 'tăng' ? 'growth' : verb === 'giảm' ? 'decline' : verb === 'vượt' ? 'excess' : 'ratio';
+  return emit(formula, p, fromQuantity(y.q), fromQuantity(x.q), 'base-in-parentheses');
+}
+
+/** `đã tiếp nhận 55 đơn thư, đã giải quyết 40 đơn, đạt 72,7%`; `tổng số 120 hộ, … 45 hộ, chiếm 37,5%`. */
+function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const a = r.at(i - 1);
+  if (!isAmount(a) || !usable(a.q)) return false;
+  const g = r.glue(a, { span: p.span });
+  if (g === undefined || FORMULA_WORDS_RE.test(g)) return false;
+  const paren = /^\s*\(\s*$/.test(g);
+  if (!paren && !PART_RATE_GLUE.test(g)) return false;
+  if (OF_AFTER.test(r.after({ span: p.span }, 12))) return false;
+  const after = r.after({ span: p.span }, 30);
+  if (COMPARED_AFTER_RE.test(after)) return false;
+  const planMode = PLAN_WORD_AFTER.test(after);
+  if (!planMode && !END_AFTER.test(after)) return false;
+  if (TOTAL_CUE.test(r.before(a, 30)) || (planMode && PLAN_CUE.test(r.before(a, 30)))) return false;
+  const same: Array<Item & { q: Quantity }> = [];
+  const candidates: Array<Item & { q: Quantity }> = [];
+  // look back a bounded distance: a total stated far earlier in a long sentence is not a plain pairing
+  let from = i - 2;
+  while (from > 0 && i - from < MAX_LOOKBACK && a.span.start - r.at(from - 1)!.span.start <= 400) from--;
+  for (let j = from; j < i - 1; j++) {
+    const b = r.at(j);
+    // a bare figure may pair only with a counted noun ("Of the 55 complaints, 40 (72.7%)")
+    if (!isAmount(b) || !pairUnits(a.q, b.q) || (a.q.unit.family === 'none' && b.q.unit.family !== 'count')) continue;
+    same.push(b);
+    const lead = r.before(b, 30);
+    if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead)) candidates.push(b);
+  }
+  if (candidates.length !== 1) return false;
+  const b = candidates[0];
+  // a part larger than its whole means the pairing is not what the sentence says
+  if (!usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
+  // ambiguity guard: another pairing of the same-unit figures that also gives P means the reading is unsure
+  const claim = { formula: 'part' as const, rate: fromQuantity(p), numerator: fromQuantity(a.q), denominator: fromQuantity(b.q), form: '', sentence: -1 };
+  if (p.value.greaterThan(100) && !rateConsistent({ ...claim, numerator: claim.denominator, denominator: claim.numerator }, 'any')) return false;
+  if (!rateConsistent(claim, 'any')) {
+    const all = [...same, a];
+    for (const x of all)
+      for (const y of all) {
+        // the inverted ratio (B/A) is the slip this rule exists to catch, not another reading
+        if (x === y || (x === a && y === b) || (x === b && y === a) || !usable(x.q) || !usable(y.q)) continue;
+        if (rateConsistent({ ...claim, numerator: fromQuantity(x.q), denominator: fromQuantity(y.q) }, 'any')) return false;
+      }
+  }
+  return emit(planMode ? 'ratio' : 'part', p, fromQuantity(a.q), fromQuantity(b.q), planMode ? 'plan-cued' : 'total-cued');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparison claims
+
+const TARGET_NOUN = `(?:${TARGET_NOUNS.source})`;
+// words naming the target ("đề ra", "Nghị quyết đề ra", "của tỉnh giao"), then maybe an opening parenthesis
+const TARGET_TAIL = '(?:\\s+[^\\d;,.()%]{1,40}?)?\\s*\\(?';
+const DET = `(?:${DETERMINERS_EN.source})`;
+const EN_TARGET = `(?:${TARGET_NOUNS_EN.source})`;
+const claimVi = (words: string, lead: string): RegExp =>
+  new RegExp(`^\\s*[,(]?\\s*${lead}(?:${words})\\s+${TARGET_NOUN}${TARGET_TAIL}\\s*(?:là\\s*)?:?\\s*$`);
+const claimEn = (words: string): RegExp =>
+  new RegExp(`^\\s*[,(]?\\s*(?:which\\s+)?(?:${words})(?:\\s+${DET})?(?:\\s+${EN_TARGET}(?:\\s+of)?)?\\s*:?\\s*$`);
+const CLAIMS: Array<[Relation, RegExp]> = [
+  ['above', claimVi(CLAIM_WORDS_VI.above.source, '(?:đã\\s+)?')],
+  ['above', claimEn(CLAIM_WORDS_EN.above.source)],
+  ['below', claimVi(CLAIM_WORDS_VI.below.source, '(?:vẫn\\s+)?')],
+  ['below', claimEn(CLAIM_WORDS_EN.below.source)],
+  ['atLeast', claimVi(CLAIM_WORDS_VI.atLeast.source, '(?:đã\\s+)?')],
+  // "meets the target": the determiner is required, and a plan is not a threshold met
+  ['atLeast', new RegExp(`^\\s*[,(]?\\s*(?:which\\s+)?(?:${CLAIM_WORDS_EN.atLeast.source})\\s+${DET}\\s+(?:target|goal|benchmark)(?:\\s+of)?\\s*:?\\s*$`)],
+  ['equal', new RegExp(`^\\s*[,(]?\\s*(?:${CLAIM_WORDS_VI.equal.source})\\s+(?:${EQUAL_TARGETS_VI.source})[^\\d;()]{0,30}?\\s*\\(?\\s*(?:là\\s*)?:?\\s*$`)],
+  ['equal', new RegExp(`^\\s*[,(]?\\s*(?:${CLAIM_WORDS_EN.equal.source})(?:\\s+${DET})?[^\\d;()]{0,30}?\\s*\\(?\\s*:?\\s*$`)],
+];
+// Lower-is-better figures (poverty, backlog, reductions) turn "vượt" around: stay silent there.
+const LOWER_IS_BETTER_RE = new RegExp(`(?:^|[^\\p{L}])(?:(?:${LOWER_IS_BETTER.source})(?![\\p{L}])|${LOWER_IS_BETTER_EN_STEMS.join('|')})`, 'u');
+const CLAUSE_BREAK = new RegExp(`(?:^|\\s)(?:${CLAUSE_BREAKS.source})(?=\\s|$)`, 'u');
+const MARGIN_AFTER = new RegExp(`^\\s*(?:${PLAN_CLAIM_NOUNS.source}|so(?![\\p{L}]))`, 'u');
+const PLAN_RATE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${PLAN_RATE_VERBS.source})\\s*$`, 'u');
+const PLAN_CLAIM = new RegExp(
+  `^((?:\\s+(?:${PLAN_NAMING.source}|của [^\\d;()]{0,30}?))?\\s*[,(]\\s*)((?:đã\\s+)?(?:${PLAN_CLAIM_VERBS.source}))\\s+(${PLAN_CLAIM_NOUNS.source})(?![\\p{L}])`,
+  'u',
+);
+
+function readComparison(text: string, r: SentenceReader, i: number, p: Quantity, sIdx: number, out: Ratios): void {
+  const q = r.at(i + 1);
+  const before = r.before({ span: p.span }, 80);
+  if (q?.q && q.q.unit.family === 'percent') {
+    const glue = r.glue({ span: p.span }, q);
+    if (glue !== undefined && glue.length <= 60) {
+      for (const [relation, re] of CLAIMS) {
+        if (!re.test(glue)) continue;
+        // "vượt kế hoạch và tăng 12%": the figure after belongs to another clause
+        if (CLAUSE_BREAK.test(glue)) return;
+        if (q.q.range || !q.q.wellFormed) return;
+        if (relation !== 'equal' && (LOWER_IS_BETTER_RE.test(before) || LOWER_IS_BETTER_RE.test(glue))) return;
+        if (q.q.hedged && (relation !== 'above' || UPPER_BOUND_HEDGES.all(q.q.hedge ?? '').length > 0)) return;
+        // "vượt chỉ tiêu 5% kế hoạch": the figure is the margin, not the target
+        if (MARGIN_AFTER.test(r.after(q, 12))) return;
+        const lead = /^\s*[,(]?\s*/.exec(text.slice(p.span.end, q.span.start))![0].length;
+        out.comparisons.push({
+          relation,
+          cue: { start: p.span.end + lead, end: q.span.end + (glue.slice(lead).includes('(') && text[q.span.end] === ')' ? 1 : 0) },
+          value: fromQuantity(p),
+          target: fromQuantity(q.q),
+          implicitTarget: false,
+          form: 'percent-vs-target',
+          sentence: sIdx,
+        });
+        return;
+      }
+    }
+  }
+  // "đạt 95% kế hoạch, vượt kế hoạch": a plan-relative rate and a claim about the plan
+  const after = r.after({ span: p.span }, 80);
+  const plan = PLAN_WORD_AFTER.exec(after);
+  if (!plan || !PLAN_RATE_BEFORE.test(r.before({ span: p.span }, 12))) return;
+  const rest = after.slice(plan[0].length);
+  const next = r.at(i + 1);
+  const limit = next ? next.span.start - p.span.end - plan[0].length : rest.length;
+  const m = PLAN_CLAIM.exec(rest);
+  if (!m || m.index + m[0].length > limit || m[3] !== plan[1]) return;
+  const start = p.span.end + plan[0].length + m[1].length;
+  const cue = { start, end: start + m[0].length - m[1].length };
+  const relation: Relation = /vượt/.test(m[2]) ? 'above' : 'atLeast';
+  const hundred: Operand = { span: cue, valueSpan: cue, value: new Decimal(100), decimals: 0, scale: new Decimal(1), exact: true };
+  out.comparisons.push({ relation, cue, value: fromQuantity(p), target: hundred, implicitTarget: true, form: 'plan-claim', sentence: sIdx });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shares of one whole
+
+const BREAKDOWN_CUE = new RegExp(`(?:^|[^\\p{L}])(${SHARE_GROUP_CUES.source})(?![\\p{L}])`, 'u');
+const SHARE_LEAD = new RegExp(`(?:${SHARE_VERBS.source})(?:\\s+(?:${SHARE_NOUNS.source}))?\\s*$`);
+const NOT_ONE_WHOLE = new RegExp(`${SHARE_GROUP_BREAKERS.source}|\\d{4}|[()]`);
+const REST_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${REST_WORDS.source})(?![\\p{L}])`, 'u');
+
+function readShares(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios): void {
+  const shares: Quantity[] = [];
+  for (const it of items) {
+    if (!isPercent(it)) continue;
+    const lead = norm(text.slice(Math.max(sentence.span.start, it.span.start - 24), it.span.start));
+    if (SHARE_LEAD.test(lead)) shares.push(it.q);
+  }
+  if (shares.length < 2 || shares.some((q) => !usable(q))) return;
+  const head = text.slice(sentence.span.start, shares[0].span.start);
+  const cue = BREAKDOWN_CUE.exec(head.toLowerCase());
+  if (!cue) return;
+  // a nested breakdown ("trong đó …") inside the list shares a different whole
+  const inside = norm(text.slice(shares[0].span.end, shares[shares.length - 1].span.start));
+  if (NOT_ONE_WHOLE.test(inside)) return;
+  const at = sentence.span.start + cue.index + cue[0].length - cue[1].length;
+  const last = shares[shares.length - 1];
+  const lastLead = norm(text.slice(shares[shares.length - 2].span.end, last.span.start));
+  const complete = REST_BEFORE.test(lastLead);
+  out.shareGroups.push({ shares: shares.map(fromQuantity), cue: { start: at, end: at + cue[1].length }, complete, sentence: sIdx });
+}
