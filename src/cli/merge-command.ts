@@ -9,6 +9,7 @@ import { VERSION } from '../version.js';
 import { resolve as resolvePath } from 'node:path';
 import type { Io } from './io.js';
 import { writeFileAtomic } from './safe-write.js';
+import { nodeEnv } from './format-env.js';
 
 export async function mergeCommand(argv: string[], io: Io): Promise<number> {
   const p = new Command('reportlint merge')
@@ -36,7 +37,7 @@ export async function mergeCommand(argv: string[], io: Io): Promise<number> {
     return 2;
   }
   const formatter = (await loadFormatter(o.format))!;
-  const report = formatter(results, { lang: o.lang ?? langFromEnv(io.env), color: o.color !== false && io.isTTY && !io.env.NO_COLOR, cwd: io.cwd, rules, version: VERSION });
+  const report = formatter(results, { lang: o.lang ?? langFromEnv(io.env), color: o.color !== false && io.isTTY && !io.env.NO_COLOR, cwd: io.cwd, rules, version: VERSION, env: nodeEnv(io.cwd) });
   if (o.outputFile) await writeFileAtomic(resolvePath(io.cwd, o.outputFile), report);
   else io.stdout(report);
   if (results.some((r) => r.fatal || r.internalErrors?.length)) return 2;

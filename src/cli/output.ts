@@ -13,6 +13,7 @@ import type { Io } from './io.js';
 import type { LintRun } from './lint-files.js';
 import type { Options } from './options.js';
 import { writeFileAtomic } from './safe-write.js';
+import { nodeEnv } from './format-env.js';
 
 export interface Written {
   /** The report could not be written (exit 2, nothing more is said). */
@@ -43,7 +44,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
 
   const formatter = (await loadFormatter(opts.format))!;
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
-  const report = formatter(results, { lang, color: opts.outputFile ? false : !!color, cwd: io.cwd, rules, version: VERSION, sources });
+  const report = formatter(results, { lang, color: opts.outputFile ? false : !!color, cwd: io.cwd, rules, version: VERSION, sources, env: nodeEnv(io.cwd) });
   if (opts.stdin && opts.fix) {
     // the fixed text is the output; findings go to stderr (or --output-file)
     const r = results[0];

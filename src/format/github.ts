@@ -2,9 +2,9 @@
 // finding, which the runner turns into annotations on the pull request. Escaping follows the
 // runner's rules: `%`, CR and LF in the message; also `:` and `,` in properties.
 
-import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Severity } from '../engine/types.js';
 import type { Formatter } from './types.js';
+import { plainEnv, type FormatEnv } from './env.js';
 
 const COMMAND: Record<Severity, 'error' | 'warning' | 'notice'> = { error: 'error', warning: 'warning', info: 'notice' };
 
@@ -17,9 +17,8 @@ export function escapeProperty(s: string): string {
 }
 
 /** Annotations need the path relative to the workspace (the job's working directory). */
-function filePath(path: string, cwd: string): string {
-  const rel = relative(cwd, resolve(cwd, path));
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split(sep).join('/') : path;
+function filePath(path: string, env: FormatEnv): string {
+  return env.relative(path) ?? path;
 }
 
 function command(name: string, props: Array<[string, string | number]>, message: string): string {
@@ -30,7 +29,7 @@ function command(name: string, props: Array<[string, string | number]>, message:
 const github: Formatter = (results, ctx) => {
   const lines: string[] = [];
   for (const r of results) {
-    const file = filePath(r.path, ctx.cwd);
+    const file = filePath(r.path, ctx.env ?? plainEnv(ctx.cwd));
     if (r.fatal) lines.push(command('error', [['file', file], ['title', 'reportlint']], r.fatal));
     for (const e of r.internalErrors ?? []) lines.push(command('error', [['file', file], ['title', `reportlint (${e.ruleId})`]], `internal error: ${e.message}`));
     for (const f of r.findings) {

@@ -2,20 +2,15 @@
 // metadata, results with regions in 1-based UTF-16 columns, related locations, fixes and a
 // partial fingerprint that survives edits elsewhere in the file.
 
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FileResult, Finding, ResolvedFix, Severity } from '../engine/types.js';
 import { SourceIndex } from '../parse/source.js';
 import { fingerprint } from '../engine/fingerprint.js';
+import { sha256Hex } from '../engine/sha256.js';
+import { plainEnv, type FormatEnv } from './env.js';
 import type { FormatContext, Formatter } from './types.js';
-import { HOMEPAGE, ruleDocsUrl } from '../version.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
-/** The package root (dist/format/ or src/format/ -> ../../). */
-const PKG_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 interface ArtifactLocation {
   uri: string;
@@ -23,18 +18,10 @@ interface ArtifactLocation {
 }
 
 /** A path as a URI reference: relative to the working directory when inside it, else a file URI. */
-export function artifactLocation(path: string, cwd: string): ArtifactLocation {
-  const abs = resolve(cwd, path);
-  const rel = relative(cwd, abs);
-  if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-    return { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
-  }
-  return { uri: pathToFileURL(abs).href };
-}
-
-/** The rule's page in the repository (package.json `homepage`), which resolves wherever the log is read. */
-export function helpUri(ruleId: string): string {
-  return ruleDocsUrl(ruleId);
+export function artifactLocation(path: string, env: FormatEnv): ArtifactLocation {
+  const rel = env.relative(path);
+  if (rel) return { uri: rel.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  return { uri: env.fileUrl(path) };
 }
 
 /**
@@ -51,7 +38,7 @@ export function fingerprints(result: FileResult, source: string | undefined): st
     if (source !== undefined) print = fingerprint({ original: source }, f);
     else {
       const data = Object.keys(f.data).sort().map((k) => `${k}=${f.data[k]}`);
-      print = createHash('sha256').update([f.ruleId, f.messageId, ...data].join('\u0000')).digest('hex').slice(0, 32);
+      print = sha256Hex([f.ruleId, f.messageId, ...data].join('\u0000')).slice(0, 32);
     }
     const n = seen.get(print) ?? 0;
     seen.set(print, n + 1);
@@ -109,9 +96,10 @@ function result(f: Finding, ruleIndex: number, artifact: ArtifactLocation, finge
 }
 
 const sarif: Formatter = (results: FileResult[], ctx: FormatContext) => {
+  const env = ctx.env ?? plainEnv(ctx.cwd);
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
   const rules = ctx.rules.map((r) => {
-    const docs = resolve(PKG_ROOT, 'docs', 'rules', `${r.id}.md`);
+    const docs = env.ruleDoc(r.id);
     const desc: Record<string, unknown> = {
       id: r.id,
       name: r.id,
@@ -120,11 +108,10 @@ const sarif: Formatter = (results: FileResult[], ctx: FormatContext) => {
       defaultConfiguration: { level: LEVEL[r.meta.defaultSeverity] },
       properties: { category: r.meta.category, fixable: r.meta.fixable, tags: [r.meta.category] },
     };
-    if (existsSync(docs)) {
+    if (docs) {
       // The docs page travels with the log: code scanning shows `help.markdown` next to the alert.
-      const page = readFileSync(docs, 'utf8');
-      desc.helpUri = helpUri(r.id);
-      desc.help = { text: page, markdown: page };
+      desc.helpUri = docs.url;
+      desc.help = { text: docs.markdown, markdown: docs.markdown };
     }
     return desc;
   });
@@ -133,7 +120,7 @@ const sarif: Formatter = (results: FileResult[], ctx: FormatContext) => {
   const out: Array<Record<string, unknown>> = [];
   const notifications: Array<Record<string, unknown>> = [];
   for (const r of results) {
-    const artifact = artifactLocation(r.path, ctx.cwd);
+    const artifact = artifactLocation(r.path, env);
     const artifactIndex = artifacts.length;
     artifacts.push({ location: artifact, ...(r.format !== 'unknown' ? { properties: { format: r.format } } : {}) });
     const withIndex = { ...artifact, index: artifactIndex };
@@ -164,12 +151,12 @@ const sarif: Formatter = (results: FileResult[], ctx: FormatContext) => {
             name: 'reportlint',
             version: ctx.version,
             semanticVersion: ctx.version,
-            informationUri: HOMEPAGE,
+            informationUri: env.homeUrl,
             rules,
           },
         },
         invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd.endsWith(sep) ? ctx.cwd : ctx.cwd + sep).href } },
+        originalUriBaseIds: { [SRCROOT]: { uri: env.fileUrl(ctx.cwd).replace(/\/?$/, '/') } },
         artifacts,
         columnKind: 'utf16CodeUnits',
         results: out,

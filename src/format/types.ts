@@ -1,6 +1,7 @@
 // What every formatter receives.
 
 import type { FileResult, Lang, Rule } from '../engine/types.js';
+import type { FormatEnv } from './env.js';
 
 export interface FormatContext {
   lang: Lang;
@@ -11,6 +12,8 @@ export interface FormatContext {
   version: string;
   /** Original texts by path, for formats that show the report (html). */
   sources?: Map<string, string>;
+  /** Paths, URLs and rule pages from the front end (formatters do no I/O); default: paths as given. */
+  env?: FormatEnv;
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;

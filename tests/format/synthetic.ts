@@ -5,6 +5,7 @@ import type { FileResult, Finding, Severity } from '../../src/engine/types.js';
 import type { FormatContext } from '../../src/format/types.js';
 import { SourceIndex } from '../../src/parse/source.js';
 import { rules } from '../../src/rules/index.js';
+import { nodeEnv } from '../../src/cli/format-env.js';
 
 export interface Spec {
   start: number;
@@ -42,5 +43,6 @@ export function makeResult(path: string, source: string, specs: Spec[]): FileRes
 }
 
 export function context(over: Partial<FormatContext> = {}): FormatContext {
-  return { lang: 'en', color: false, cwd: process.cwd(), rules, version: '9.9.9', ...over };
+  const cwd = over.cwd ?? process.cwd();
+  return { lang: 'en', color: false, cwd, rules, version: '9.9.9', env: nodeEnv(cwd), ...over };
 }
