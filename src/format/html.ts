@@ -7,6 +7,7 @@ import type { FileResult, Finding, Lang, Rule, Severity } from '../engine/types.
 import { formatDecimal } from '../i18n/format.js';
 import { SourceIndex } from '../parse/source.js';
 import type { FormatContext, Formatter } from './types.js';
+import { wordLocation } from './where.js';
 
 const WORDS = {
   en: {
@@ -258,6 +259,8 @@ function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): str
     `<div class="head"><span class="badge sev-${f.severity}">${w.sev[f.severity]}</span> ${loc} <code class="rule">${escapeHtml(f.ruleId)}</code></div>`,
     `<p class="msg">${escapeHtml(f.message)}</p>`,
   ];
+  const inWord = wordLocation(f.extras, lang);
+  if (inWord) parts.push(`<p class="inword">${escapeHtml(inWord)}</p>`);
   if (f.related.length) {
     parts.push(`<div class="rels">${w.related}:<ul>`);
     f.related.forEach((r, j) => {
@@ -272,7 +275,7 @@ function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): str
   return parts.join('');
 }
 
-const CSS = `
+export const REPORT_CSS = `
 :root{--err:#b42318;--err-bg:#fde2e1;--warn:#9a6700;--warn-bg:#fff1c2;--info:#1f5fa8;--info-bg:#dcebfb;--line:#d0d7de;--muted:#57606a}
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.55 "Noto Sans","Segoe UI",Roboto,"DejaVu Sans",Arial,sans-serif;color:#1f2328;background:#f6f8fa}
@@ -327,6 +330,7 @@ li.finding .msg{margin:.2rem 0}
 .loc{font-size:.9rem}
 code.rule{font-size:.78rem;color:var(--muted)}
 .rels{font-size:.9rem;color:var(--muted)}
+.inword{font-size:.88rem;color:var(--muted);margin:.1rem 0}
 .rels ul{margin:.1rem 0;padding-left:1.1rem}
 .fix{font-size:.9rem;color:#1a7f37;margin:.2rem 0}
 .fatal{background:var(--err-bg);border:1px solid var(--err);border-radius:8px;padding:.75rem 1rem}
@@ -334,15 +338,20 @@ code.rule{font-size:.78rem;color:var(--muted)}
 .nomatch{color:var(--muted);margin:0}
 `;
 
-const JS = `
+/**
+ * The page's behaviour, re-entrant: listeners are delegated from the document and installed once,
+ * and `apply` runs again on `reportlint:rendered` (the browser page re-renders the sections).
+ */
+export const REPORT_JS = `
 (function(){
-  var boxes=[].slice.call(document.querySelectorAll('input[data-filter]'));
-  var counter=document.getElementById('shown');
-  var total=document.querySelectorAll('li.finding').length;
-  var fmt=counter?counter.getAttribute('data-template'):'';
+  if(window.__reportlint)return;window.__reportlint=true;
+  function boxes(){return [].slice.call(document.querySelectorAll('input[data-filter]'));}
   function apply(){
+    var counter=document.getElementById('shown');
+    var total=document.querySelectorAll('li.finding').length;
+    var fmt=counter?counter.getAttribute('data-template'):'';
     var sev={},rule={};
-    boxes.forEach(function(b){if(b.checked)(b.getAttribute('data-filter')==='sev'?sev:rule)[b.value]=1;});
+    boxes().forEach(function(b){if(b.checked)(b.getAttribute('data-filter')==='sev'?sev:rule)[b.value]=1;});
     var shown=0;
     [].forEach.call(document.querySelectorAll('[data-fid]'),function(el){
       var on=!!(sev[el.getAttribute('data-sev')]&&rule[el.getAttribute('data-rule')]);
@@ -365,7 +374,8 @@ const JS = `
       if(target.scrollIntoView)target.scrollIntoView({block:'center'});
     }
   }
-  boxes.forEach(function(b){b.addEventListener('change',apply);});
+  document.addEventListener('change',function(e){if(e.target&&e.target.matches&&e.target.matches('input[data-filter]'))apply();});
+  document.addEventListener('reportlint:rendered',apply);
   document.addEventListener('click',function(e){
     var el=e.target;
     var go=el.closest?el.closest('[data-go]'):null;
@@ -382,7 +392,8 @@ const JS = `
 })();
 `;
 
-const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
+/** The report's sections (summary, filters, each file's text and findings), without the page around them. */
+export function reportSections(results: FileResult[], ctx: FormatContext): string {
   const lang = ctx.lang;
   const w = WORDS[lang];
   const all = results.flatMap((r) => r.findings);
@@ -455,7 +466,12 @@ const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
     body.push(`<div class="cols">${doc}${list}</div>`, '</section>');
   });
   body.push('</main>');
+  return [...head, ...body].join('\n');
+}
 
+const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
+  const lang = ctx.lang;
+  const w = WORDS[lang];
   return [
     '<!doctype html>',
     `<html lang="${lang}">`,
@@ -464,12 +480,11 @@ const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
     `<title>${w.title}${results.length === 1 ? ` – ${escapeHtml(results[0].path)}` : ''}</title>`,
-    `<style>${CSS}</style>`,
+    `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',
-    ...head,
-    ...body,
-    `<script>${JS}</script>`,
+    reportSections(results, ctx),
+    `<script>${REPORT_JS}</script>`,
     '</body>',
     '</html>',
     '',

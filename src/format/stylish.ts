@@ -3,6 +3,7 @@
 import { Chalk } from 'chalk';
 import type { Formatter } from './types.js';
 import type { Lang } from '../engine/types.js';
+import { wordLocation } from './where.js';
 
 const WORDS: Record<Lang, Record<string, string>> = {
   en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', none: 'No problems found', fixable: 'fixable with --fix' },
@@ -31,6 +32,8 @@ const stylish: Formatter = (results, ctx) => {
       const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
       const where = c.dim(`${f.line}:${f.column}`.padEnd(8));
       out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+      const inWord = wordLocation(f.extras, ctx.lang);
+      if (inWord) out.push(c.dim(`           ${inWord}`));
       for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.line}:${rel.column} ${rel.message}`));
       if (f.related.length > 3) out.push(c.dim(`           ↳ … +${f.related.length - 3}`));
     }

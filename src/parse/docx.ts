@@ -577,10 +577,16 @@ export function parseDocx(bytes: Uint8Array, path: string): { doc: Document; mod
     }
     const q = quoteAt(model.original, offset, line.end);
     if (q) extras.quote = q;
+    // the heading path a Word user can find ("4.2.", "9.2. a)"): Word never shows paragraph numbers
+    const b = parsed ? doc.blockAt(doc.norm.fromOriginal(offset)) : undefined;
+    const section = b ? doc.sectionLabel(b.index) : '';
+    if (section) extras.section = section;
     return extras;
   };
+  let parsed = false;
   const doc = new Document({ path, format: 'docx', original: model.original, encoding: 'utf-8', extrasAt });
   parseBlocks(doc, { markdown: false });
+  parsed = true;
   doc.comments = model.comments.map((c) => ({ span: { start: doc.norm.fromOriginal(c.start), end: doc.norm.fromOriginal(c.end) }, text: c.text }));
   return { doc, model };
 }
