@@ -71,11 +71,27 @@ class PdfDocument extends Document {
   }
 }
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+// pdfjs's Node build, imported only when a PDF is linted; the browser page loads its own build
+// (from a blob URL, only when a PDF is dropped) through setPdfjsLoader.
+let loader: () => Promise<Pdfjs> = () => import('pdfjs-dist/legacy/build/pdf.mjs');
+let loaded: Promise<Pdfjs> | undefined;
+
+export function setPdfjsLoader(load: () => Promise<Pdfjs>): void {
+  loader = load;
+  loaded = undefined;
+}
+
+function loadPdfjs(): Promise<Pdfjs> {
+  loaded ??= loader();
+  return loaded;
+}
+
 const CLOSING = /[.!?;:…"”’'»)\]}]\s*$/u;
 
 async function extractLines(bytes: Uint8Array): Promise<PdfLine[]> {
-  // pdfjs's Node build; imported here so text files never load it
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs detaches the buffer it is given
     isEvalSupported: false,
