@@ -196,8 +196,15 @@ describe.skipIf(!present)('the reviewer page in chromium', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, `${width}×${height}`).toBeLessThanOrEqual(0);
     }
+    if (process.env.UPDATE_SCREENSHOTS === '1') {
+      await page.setInputFiles('#pick', [TXT]);
+      await page.waitForFunction(() => document.querySelectorAll('section.file').length === 1);
+      await page.setViewportSize({ width: 1366, height: 1500 });
+      await page.evaluate(() => document.getElementById('m-f1-7')?.scrollIntoView({ block: 'center' }));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: join(ROOT, 'docs/screenshots/page.png') });
+    }
     await page.setViewportSize({ width: 1366, height: 768 });
-    if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(ROOT, 'docs/screenshots/page.png') });
   });
 
   it('loads nothing from the network and raises no script error', () => {
