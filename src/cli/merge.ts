@@ -67,6 +67,7 @@ export function resultsFromJson(text: string, source = 'input'): FileResult[] {
       warningCount: Number(file.warningCount ?? 0),
       infoCount: Number(file.infoCount ?? 0),
     };
+    if (file.unpaired && typeof file.unpaired === 'object') r.unpaired = file.unpaired as Record<string, number>;
     if (file.fatal) r.fatal = String(file.fatal);
     if (file.internalErrors) r.internalErrors = file.internalErrors as FileResult['internalErrors'];
     return r;

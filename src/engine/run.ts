@@ -60,6 +60,7 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
   const facts = new FactStore(doc, settings);
   const findings: Finding[] = [];
   const checked: Record<string, number> = {};
+  const unpaired: Record<string, number> = {};
   const internalErrors: Array<{ ruleId: string; message: string }> = [];
 
   for (let ri = 0; ri < rules.length; ri++) {
@@ -72,6 +73,7 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
     }
     const pending: Finding[] = [];
     let count = 0;
+    let missed = -1;
     const ctx: RuleContext<unknown> = {
       doc,
       facts,
@@ -81,11 +83,15 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
       checked: (n = 1) => {
         count += n;
       },
+      unpaired: (n = 1) => {
+        missed = Math.max(missed, 0) + n;
+      },
     };
     try {
       rule.check(ctx as RuleContext<never>, options as never);
       findings.push(...pending);
       checked[rule.id] = count;
+      if (missed >= 0) unpaired[rule.id] = missed;
     } catch (e) {
       internalErrors.push({ ruleId: rule.id, message: e instanceof Error ? e.message : String(e) });
     }
@@ -101,6 +107,7 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
     warningCount: 0,
     infoCount: 0,
   };
+  if (Object.keys(unpaired).length) result.unpaired = unpaired;
   countFindings(result);
   if (internalErrors.length) result.internalErrors = internalErrors;
   return result;

@@ -69,6 +69,8 @@ export interface RuleContext<O> {
   report(r: Report): void;
   /** Count what the rule verified (checked and found right or wrong): "3 totals checked". */
   checked(n?: number): void;
+  /** Count what the rule read but could not check (a stated total or percentage it could not pair): coverage. */
+  unpaired(n?: number): void;
 }
 
 export interface RuleMeta {
@@ -135,6 +137,8 @@ export interface FileResult {
   format: string;
   findings: Finding[];
   checked: Record<string, number>;
+  /** Per rule, figures read but not paired into a check (only rules that count them; absent when none do). */
+  unpaired?: Record<string, number>;
   errorCount: number;
   warningCount: number;
   infoCount: number;

@@ -28,6 +28,7 @@ export function fileJson(r: FileResult): Record<string, unknown> {
     format: r.format,
     findings: r.findings.map(findingJson),
     checked: r.checked,
+    ...(r.unpaired ? { unpaired: r.unpaired } : {}),
     errorCount: r.errorCount,
     warningCount: r.warningCount,
     infoCount: r.infoCount,

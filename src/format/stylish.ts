@@ -6,8 +6,8 @@ import type { Lang } from '../engine/types.js';
 import { wordLocation } from './where.js';
 
 const WORDS: Record<Lang, Record<string, string>> = {
-  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', none: 'No problems found', fixable: 'fixable with --fix' },
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', problems: 'vấn đề', errors: 'lỗi', warnings: 'cảnh báo', infos: 'lưu ý', checked: 'Đã kiểm tra', none: 'Không phát hiện vấn đề', fixable: 'sửa được bằng --fix' },
+  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', unpaired: 'not paired', none: 'No problems found', fixable: 'fixable with --fix' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', problems: 'vấn đề', errors: 'lỗi', warnings: 'cảnh báo', infos: 'lưu ý', checked: 'Đã kiểm tra', unpaired: 'chưa ghép được', none: 'Không phát hiện vấn đề', fixable: 'sửa được bằng --fix' },
 };
 
 const stylish: Formatter = (results, ctx) => {
@@ -19,11 +19,13 @@ const stylish: Formatter = (results, ctx) => {
   let infos = 0;
   let fixable = 0;
   const checked = new Map<string, number>();
+  const unpaired = new Map<string, number>();
   for (const r of results) {
     errors += r.errorCount + (r.fatal ? 1 : 0);
     warnings += r.warningCount;
     infos += r.infoCount;
     for (const [id, n] of Object.entries(r.checked)) checked.set(id, (checked.get(id) ?? 0) + n);
+    for (const [id, n] of Object.entries(r.unpaired ?? {})) unpaired.set(id, (unpaired.get(id) ?? 0) + n);
     if (!r.fatal && r.findings.length === 0 && !r.internalErrors) continue;
     out.push(c.underline(r.path));
     if (r.fatal) out.push(`  ${c.red(w.error)}  ${r.fatal}`);
@@ -44,7 +46,9 @@ const stylish: Formatter = (results, ctx) => {
   const parts: string[] = [];
   for (const rule of ctx.rules) {
     const n = checked.get(rule.id);
-    const part = n && rule.meta.checkedLabel ? `${n} ${rule.meta.checkedLabel[ctx.lang]}` : undefined;
+    const u = unpaired.get(rule.id);
+    // "2 totals (5 not paired)": what was read but could not be checked, so a reviewer sees the gap
+    const part = (n || u) && rule.meta.checkedLabel ? `${n ?? 0} ${rule.meta.checkedLabel[ctx.lang]}${u ? ` (${u} ${w.unpaired})` : ''}` : undefined;
     if (part && !parts.includes(part)) parts.push(part); // two rules over the same citations say it once
   }
   if (parts.length) out.push(c.dim(`${w.checked}: ${parts.join(', ')}`));

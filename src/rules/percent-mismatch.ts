@@ -8,6 +8,7 @@ import type { RelatedReport } from '../engine/types.js';
 import { defineRule } from '../engine/types.js';
 import { ratios, rateConsistent, rateValue, sharesProblem, type RateClaim } from '../facts/ratios.js';
 import { formatDecimal } from '../i18n/format.js';
+import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
 
 const MESSAGE_BY_FORMULA: Record<RateClaim['formula'], string> = {
   part: 'part',
@@ -73,6 +74,9 @@ export default defineRule({
     const { doc, settings } = ctx;
     const conv = settings.numberFormat;
     const found = ctx.facts.get(ratios);
+    // coverage: percentages of the running text no rate phrase or share group could pair
+    const used = [...found.rates.map((c) => c.rate.valueSpan.start), ...found.shareGroups.flatMap((g) => g.shares.map((s) => s.valueSpan.start))];
+    ctx.unpaired(unpairedCount(ctx.facts.get(figureCandidates).percentages.map((q) => q.valueSpan.start), used));
     for (const c of found.rates) {
       ctx.checked();
       if (rateConsistent(c, settings.rounding)) continue;
@@ -98,7 +102,7 @@ export default defineRule({
       });
     }
     for (const g of found.shareGroups) {
-      ctx.checked();
+      ctx.checked(g.shares.length);
       const problem = sharesProblem(g, settings.rounding);
       if (!problem) continue;
       let sum = new Decimal(0);

@@ -8,6 +8,8 @@ import { defineRule, type RelatedReport } from '../engine/types.js';
 import { breakdowns, checkTree, type LevelResult } from '../facts/breakdowns.js';
 import { formatDecimal } from '../i18n/format.js';
 import type { Quantity } from '../facts/quantities.js';
+import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
+import { partitions } from '../facts/figures-partitions.js';
 
 const PART_COVERAGE = new Decimal('0.95');
 
@@ -57,6 +59,9 @@ export default defineRule({
     const conv = ctx.settings.numberFormat;
     const list = ctx.facts.get(breakdowns);
     const results = checkTree(list, ctx.settings.rounding);
+    // coverage: stated totals no breakdown or status split could pair
+    const used = [...list.map((b) => b.total.index), ...ctx.facts.get(partitions).map((p) => p.whole.index)];
+    ctx.unpaired(unpairedCount(ctx.facts.get(figureCandidates).totals.map((q) => q.index), used));
     const fmt = (v: Decimal, d: number): string => formatDecimal(v, conv, d);
     // a figure written with its unit as the document writes it: "$4.3 million", "1.200 triệu đồng"
     const show = (q: Quantity, v: Decimal, d: number): string =>

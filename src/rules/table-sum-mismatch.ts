@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { defineRule, type RelatedReport } from '../engine/types.js';
 import { tableChecks } from '../facts/figures-tables.js';
 import { formatDecimal } from '../i18n/format.js';
+import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
 
 const MAX_RELATED = 30;
 
@@ -40,7 +41,10 @@ export default defineRule({
   check(ctx) {
     const conv = ctx.settings.numberFormat;
     const reported = new Set<number>();
-    for (const c of ctx.facts.get(tableChecks)) {
+    const checks = ctx.facts.get(tableChecks);
+    // coverage: figure cells of total rows and columns that no reading of the table could check
+    ctx.unpaired(unpairedCount(ctx.facts.get(figureCandidates).tableTotals.map((s) => s.start), checks.map((c) => c.total.span.start)));
+    for (const c of checks) {
       ctx.checked();
       if (c.consistent) continue;
       // the corner cell of a total row and a total column: one finding

@@ -188,6 +188,18 @@ export const INCOMPLETE_MARKERS = phraseList([
 /** Marks of an elided list. */
 export const ELLIPSIS_MARKS: readonly string[] = ['...', '…'];
 
+/** Words that state a figure as a total (for coverage): "tổng kinh phí là …", "a total of …", "totaling …". */
+export const STATED_TOTAL_WORDS = phraseList([
+  'tổng số', 'tổng cộng', 'tổng', 'toàn bộ', 'có tổng số', 'a total of', 'total of', 'total', 'totaling', 'totalling', 'totaled', 'totalled',
+]);
+/** Compounds that begin with `tổng` and do not mean a total. */
+export const NOT_TOTAL_COMPOUNDS = phraseList([
+  'tổng kết', 'tổng hợp', 'tổng cục', 'tổng thể', 'tổng quan', 'tổng giám đốc', 'tổng đài', 'tổng bí thư', 'tổng công ty',
+  'tổng điều tra', 'tổng thống', 'tổng biên tập', 'tổng thư ký', 'tổng lãnh sự', 'tổng tham mưu', 'tổng động viên',
+]);
+/** Words after a figure that state it as a total: "25 organizations in total". */
+export const TOTAL_AFTER_WORDS = phraseList(['in total', 'altogether', 'in all']);
+
 /** Cues of a status split by which a whole is introduced: received, handled, tiếp nhận. */
 export const WHOLE_VERBS = phraseList([
   'tiếp nhận', 'nhận được', 'đã nhận', 'thụ lý', 'tổng số', 'tổng cộng', 'có tổng', 'tổng', 'received', 'receiving', 'total of',
