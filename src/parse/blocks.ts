@@ -18,11 +18,15 @@ interface Line {
 const LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 
+// a footnote reference may follow the marker directly ("4.[20] Chi phí …" in a consolidated text)
 const BULLET_RE = /^([-+*•–·▪●○◦])[ \t]+(?=\S)/;
-const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)(\.?)[ \t]+(?=\S)/;
-const ARABIC_RE = /^(\d{1,3})([.)]|-(?=[ \t]))[ \t]+(?=\S)/;
-const ROMAN_RE = /^([IVXLC]{1,7})([.)]|-(?=[ \t]))[ \t]+(?=\S)/;
-const LETTER_RE = /^([a-zđ])([.)])[ \t]+(?=\S)|^([A-ZĐ])(\))[ \t]+(?=\S)/;
+const MULTI_RE = /^(\d{1,2}(?:\.\d{1,2})+)(\.?)(?:\[\d{1,3}\])?[ \t]+(?=\S)/;
+const ARABIC_RE = /^(\d{1,3})([.)]|-(?=[ \t]))(?:\[\d{1,3}\])?[ \t]+(?=\S)/;
+const ROMAN_RE = /^([IVXLC]{1,7})([.)]|-(?=[ \t]))(?:\[\d{1,3}\])?[ \t]+(?=\S)/;
+// a lettered point: "a)", "a.", "đ )" (a stray space before the bracket), a Cyrillic look-alike ("с)" from a conversion)
+const LETTER_RE = /^([a-zđ\u0430\u0441\u0435\u043e\u0440\u0445\u0443])( ?\)|\.)(?:\[\d{1,3}\])?[ \t]+(?=\S)|^([A-ZĐ])(\))[ \t]+(?=\S)/;
+const LOOK_ALIKE: Record<string, string> = { '\u0430': 'a', '\u0441': 'c', '\u0435': 'e', '\u043e': 'o', '\u0440': 'p', '\u0445': 'x', '\u0443': 'y' };
+const FOOTNOTE_REF_RE = /^\[\d{1,3}\]/;
 const CLOSING_RE = /[.!?;:…"”’'»)\]}]\s*$/u;
 
 export function splitLines(text: string): Line[] {
@@ -82,7 +86,8 @@ export function readMarker(s: string, offset: number): Marker | undefined {
   if (m) {
     const letter = m[1] ?? m[3];
     const raw = letter + (m[2] ?? m[4]);
-    return { raw, span: { start: offset, end: offset + raw.length }, style: 'letter', values: [LETTERS.indexOf(letter.toLowerCase())], delimiter: m[2] ?? m[4] };
+    const latin = LOOK_ALIKE[letter] ?? letter.toLowerCase();
+    return { raw, span: { start: offset, end: offset + raw.length }, style: 'letter', values: [LETTERS.indexOf(latin)], delimiter: (m[2] ?? m[4]).trim() };
   }
   return undefined;
 }
@@ -246,6 +251,10 @@ export function parseBlocks(doc: Document, opts: BlockOptions): void {
 
 function pushBlock(blocks: Block[], text: string, span: Span, kind: BlockKind, marker: Marker | undefined, indentOrLevel: number): Block {
   let cs = marker ? marker.span.end : span.start;
+  if (marker) {
+    const ref = FOOTNOTE_REF_RE.exec(text.slice(cs, cs + 5));
+    if (ref) cs += ref[0].length;
+  }
   while (cs < span.end && (text[cs] === ' ' || text[cs] === '\t')) cs++;
   let ce = span.end;
   while (ce > cs && /\s/.test(text[ce - 1])) ce--;

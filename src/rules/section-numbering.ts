@@ -7,13 +7,16 @@
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
 import type { Document, Marker } from '../parse/document.js';
-import { between, LETTERS, outline, type Outline, type OutlineItem } from '../facts/outline.js';
+import { between, LETTERS, letterOrder, outline, type Outline, type OutlineItem } from '../facts/outline.js';
 
 const ROMAN_TABLE: Array<[number, string]> = [
   [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
 ];
 
 const options = z.object({}).strict();
+
+/** A marker inside a line ("… như sau: 2. Sửa đổi …", "… gồm: a) …"): the line holds items the outline cannot see. */
+const INLINE_MARKER_RE = /[\s:;]["“]?(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[a-zđ]\))\s+\p{Lu}/u;
 
 type Member = OutlineItem;
 
@@ -65,16 +68,26 @@ export default defineRule({
   },
   check(ctx) {
     const o = ctx.facts.get(outline);
-    for (const list of o.lists) checkGroup(ctx, list, o.letterOrder, o);
+    if (o.consolidated) return; // a consolidated text numbers as the amended documents did
+    const reported = new Set<number>();
+    for (const list of o.lists) checkGroup(ctx, list, letterOrder(o, list), o, reported);
   },
 });
 
-function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, scan: Outline): void {
+function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o: Outline, reported: Set<number>): void {
   const { doc } = ctx;
   const first = list[0];
   const style = first.marker.style;
   const pos = (m: Marker): number => (style === 'letter' ? order.indexOf(LETTERS[m.values[0]]) : m.values[m.values.length - 1]);
   const firstValue = style === 'letter' ? 0 : 1;
+  // after a finding the list is out of step until an item follows its predecessor again: one finding per slip ("c) đ) đ) e)": only the first đ))
+  let outOfStep = false;
+  const say = (messageId: string, cur: Member, prev: Member, expected: string, extra: Record<string, string> = {}): void => {
+    reported.add(cur.block.index);
+    if (!outOfStep) report(ctx, messageId, cur, prev, expected, extra);
+    outOfStep = true;
+  };
+  const clear = (a: Member, b: Member): boolean => between(o.breaks, a.block.index, b.block.index) === 0 && between(o.unsure, a.block.index, b.block.index) === 0;
   let parentReported = false;
   // mixed delimiters at one level: compare with the group's first marker
   for (const { marker } of list) {
@@ -84,39 +97,45 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, sc
   }
   let prev: Member | undefined;
   const saved: number[] = []; // last values of the sequences a restart interrupted
-  for (const cur of list) {
+  for (let k = 0; k < list.length; k++) {
+    const cur = list[k];
     ctx.checked();
     const v = pos(cur.marker);
-    if (style === 'multi' && !parentReported) parentReported = checkParent(ctx, cur, scan);
+    if (outOfStep && (!prev || v === firstValue || (v >= 0 && v === pos(prev.marker) + 1))) outOfStep = false;
+    // a number that does not match its parent's, unless the parent itself was reported (one finding per slip)
+    if (style === 'multi' && !parentReported && !reported.has(o.parent[cur.block.index])) parentReported = checkParent(ctx, cur, o);
     if (v < 0) {
       // a letter outside the order (f, j, w, z in a Vietnamese document)
-      if (prev && style === 'letter') {
+      if (prev && style === 'letter' && between(o.unsure, prev.block.index, cur.block.index) === 0) {
         const expected = order[pos(prev.marker) + 1];
-        if (expected && between(scan.unsure, prev.block.index, cur.block.index) === 0) report(ctx, 'notVietnamese', cur, prev, expectedRaw(cur.marker, expected), { letter: LETTERS[cur.marker.values[0]] });
+        if (expected) say('notVietnamese', cur, prev, expectedRaw(cur.marker, expected), { letter: LETTERS[cur.marker.values[0]] });
       }
       prev = cur;
       continue;
     }
+    if (prev && v === firstValue && pos(prev.marker) === firstValue && clear(prev, cur) && repeatsFirst(prev, cur, list[k + 1], pos, o)) {
+      // "1." after "1." under one parent (the list goes on at "2."), or the same "3.1." twice
+      say('repeat', cur, prev, expectedFor(cur.marker, firstValue + 1, order));
+      prev = cur;
+      continue;
+    }
     if (prev && v === firstValue && pos(prev.marker) >= 0) saved.push(pos(prev.marker));
-    if (!prev || v === firstValue || between(scan.breaks, prev.block.index, cur.block.index) > 0) {
-      const from = cur.block.parent;
+    if (!prev || v === firstValue || between(o.breaks, prev.block.index, cur.block.index) > 0) {
+      const from = o.parent[cur.block.index];
       if (
-        !prev && v !== firstValue && list.length >= 2 && consecutive(list, pos) && from >= 0 &&
-        between(scan.unsure, from, cur.block.index) === 0 && between(scan.breaks, from, cur.block.index) === 0 &&
-        !writtenBetween(doc, from, cur.block.index, expectedFor(cur.marker, firstValue, order)) &&
+        !prev && v !== firstValue && list.length >= 2 && consecutive(list, pos) && from >= 0 && !reported.has(from) &&
+        between(o.unsure, from, cur.block.index) === 0 && between(o.breaks, from, cur.block.index) === 0 &&
+        !writtenBetween(doc, o, from, cur.block.index, expectedFor(cur.marker, firstValue, order)) &&
         !continuesEarlier(doc, cur, v, pos)
       ) {
+        reported.add(cur.block.index);
         ctx.report({ messageId: 'start', span: cur.marker.span, data: { found: cur.marker.raw, expected: expectedFor(cur.marker, firstValue, order) } });
       }
       prev = cur;
       continue;
     }
     const p = pos(prev.marker);
-    if (p < 0) {
-      prev = cur;
-      continue;
-    }
-    if (v === p + 1) {
+    if (p < 0 || v === p + 1) {
       prev = cur;
       continue;
     }
@@ -128,14 +147,27 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, sc
       continue;
     }
     const expected = expectedFor(cur.marker, p + 1, order);
-    // silent when a table lies between (the number may be in it) or the expected number is written inline
-    if (between(scan.unsure, prev.block.index, cur.block.index) > 0 || (v > p && writtenBetween(doc, prev.block.index, cur.block.index, expected))) {
+    // silent when a table lies between (the number may be in it), the expected number is written
+    // inline, or so is the number before this one (it goes on from a list merged into another line)
+    if (
+      between(o.unsure, prev.block.index, cur.block.index) > 0 ||
+      (v > p && writtenBetween(doc, o, prev.block.index, cur.block.index, expected)) ||
+      (v > firstValue && writtenBetween(doc, o, prev.block.index + 1, cur.block.index, expectedFor(cur.marker, v - 1, order)))
+    ) {
       prev = cur;
       continue;
     }
-    report(ctx, v === p ? 'repeat' : v > p ? 'gap' : 'order', cur, prev, expected);
+    say(v === p ? 'repeat' : v > p ? 'gap' : 'order', cur, prev, expected);
     prev = cur;
   }
+}
+
+/** A first number repeated is a slip, not a new list: the same multi-level number twice under one parent, or a list that goes on from the repeat. */
+function repeatsFirst(prev: Member, cur: Member, next: Member | undefined, pos: (m: Marker) => number, o: Outline): boolean {
+  // a heading between them, or a first item that introduces a list or runs other items into its line, starts a new list
+  if (between(o.headings, prev.block.index, cur.block.index) > 0 || /:$/.test(prev.block.text) || INLINE_MARKER_RE.test(prev.block.text)) return false;
+  if (cur.marker.style === 'multi') return cur.marker.values.join('.') === prev.marker.values.join('.');
+  return next !== undefined && pos(next.marker) === pos(cur.marker) + 1 && between(o.breaks, cur.block.index, next.block.index) === 0 && between(o.unsure, cur.block.index, next.block.index) === 0;
 }
 
 function report(ctx: RuleContext<unknown>, messageId: string, cur: Member, prev: Member, expected: string, extra: Record<string, string> = {}): void {
@@ -187,11 +219,11 @@ function toRoman(n: number): string {
 }
 
 /** A multi-level number under an Arabic or multi-level parent must start with the parent's numbers. */
-function checkParent(ctx: RuleContext<unknown>, cur: Member, scan: Outline): boolean {
-  const parent = ctx.doc.blocks[cur.block.parent];
+function checkParent(ctx: RuleContext<unknown>, cur: Member, o: Outline): boolean {
+  const parent = ctx.doc.blocks[o.parent[cur.block.index]];
   const pm = parent?.marker;
   if (!pm || (pm.style !== 'arabic' && pm.style !== 'multi')) return false;
-  if (scan.tableRow[parent.index] || between(scan.breaks, parent.index, cur.block.index) > 0 || between(scan.unsure, parent.index, cur.block.index) > 0) return false;
+  if (o.tableRow[parent.index] || between(o.breaks, parent.index, cur.block.index) > 0 || between(o.unsure, parent.index, cur.block.index) > 0) return false;
   const head = cur.marker.values.slice(0, -1);
   if (head.length !== pm.values.length || head.every((x, i) => x === pm.values[i])) return false;
   const expected = [...pm.values, cur.marker.values[cur.marker.values.length - 1]].join('.') + cur.marker.delimiter;
@@ -204,17 +236,24 @@ function checkParent(ctx: RuleContext<unknown>, cur: Member, scan: Outline): boo
   return true;
 }
 
-/** True when `marker` (e.g. "9." or "a)") is written in the text of blocks from..to-1 (inline, or without the space after it). */
-function writtenBetween(doc: Document, from: number, to: number, marker: string): boolean {
-  const core = marker;
+/**
+ * True when `marker` (e.g. "9." or "a)") is written in the text of blocks from..to-1: inline, or
+ * without the space after it, or at a block's start with another mark ("5, Nước thải", "23 Đề
+ * nghị"), or as the marker of an item no list holds. The marker of an item of another list is
+ * that list's, not this one's.
+ */
+function writtenBetween(doc: Document, o: Outline, from: number, to: number, marker: string): boolean {
+  const core = /^\d+(?:\.\d+)*/.exec(marker)?.[0];
   for (let i = Math.max(0, from); i < to; i++) {
     const b = doc.blocks[i];
     const t = doc.text.slice(b.span.start, b.span.end);
-    let k = t.indexOf(core);
+    const own = o.member[i] === 1 ? b.marker!.raw.length : 0;
+    if (!own && core && t.startsWith(core) && /^[\s,;:)]/.test(t.slice(core.length))) return true;
+    let k = t.indexOf(marker, own);
     while (k >= 0) {
       const before = k === 0 ? ' ' : t[k - 1];
       if (!/[\p{L}\p{N}.]/u.test(before)) return true;
-      k = t.indexOf(core, k + 1);
+      k = t.indexOf(marker, k + 1);
     }
   }
   return false;

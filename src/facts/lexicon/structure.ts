@@ -13,3 +13,6 @@ export const CONTEXT_WORDS = phraseList([
 
 /** A line opening a form (mẫu số 01, Mẫu B05-TS): its lines repeat by design. */
 export const FORM_WORDS = phraseList(['mẫu']);
+
+/** Marks of a consolidated text (văn bản hợp nhất, symbol …/VBHN-…): its numbering follows the amended documents, and its footnotes quote their legal bases. Read in the header only. */
+export const CONSOLIDATED_MARKERS = phraseList(['văn bản hợp nhất', 'vbhn']);
