@@ -22,15 +22,28 @@ import {
   type RoundingMode,
 } from './intervals.js';
 import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
-import { cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, INCOMPLETE_MARKERS, INLINE_CUES, type CueKind } from './lexicon/figures.js';
+import {
+  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
+  SENTENCE_COMPLETE_CUES, SENTENCE_SUBSET_CUES, TOTAL_AFTER_PARTS, TOTAL_CLOSING_PARTS, type CueKind,
+} from './lexicon/figures.js';
 
 export type { CueKind };
 
 export interface Breakdown {
   index: number;
-  kind: 'list' | 'inline';
+  /** list: a head and its items; inline: one sentence; next-sentence: the total closes the sentence before; parts-first: the total after its parts; enumeration: the parts in parentheses after the total. */
+  kind: 'list' | 'inline' | 'next-sentence' | 'parts-first' | 'enumeration';
   cue: string;
+  /** What the cue itself promises. */
   cueKind: CueKind;
+  /** The reading the check uses: complete (Σ parts = total) or subset (Σ parts <= total). */
+  reading: CueKind;
+  /** Why that reading (the cue, a total word after the parts, a part named as the rest, an enumeration). */
+  basis: Basis;
+  /** The last part follows a conjunction (và, and): the list names every part it means to. */
+  closed: boolean;
+  /** The parts count kinds of the whole, in nouns other than the total's (xã, phường of đơn vị hành chính). */
+  kinds: boolean;
   total: Quantity;
   parts: Quantity[];
   /** For each part, the index of the breakdown that details it (a nested list), or -1. */
@@ -45,6 +58,7 @@ export interface Breakdown {
 const HEAD_CUE = new RegExp(`(?:^|[^\\p{L}])(${HEAD_CUES.source})\\s*[:：]?\\s*$`, 'iu');
 // An inline cue inside a sentence.
 const INLINE_CUE = new RegExp(`(?:^|[^\\p{L}])(${INLINE_CUES.source})(?![\\p{L}])`, 'giu');
+const INLINE_CUE_ONE = new RegExp(INLINE_CUE.source, 'iu');
 // The list or the cue says it is not exhaustive: a marker word (`như`, but not `như sau`) or an ellipsis.
 const INCOMPLETE_WORD = new RegExp(`(?:^|[^\\p{L}])(${INCOMPLETE_MARKERS.source})(?![\\p{L}])`, 'giu');
 const INCOMPLETE = {
@@ -130,10 +144,128 @@ function partAmount(doc: Document, total: Quantity, qs: Quantity[], b: Block): Q
   return same.length === 1 ? same[0] : undefined;
 }
 
-export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
+/** Why a breakdown is read as a complete partition (or as notable parts only). */
+export type Basis =
+  /** the cue's own promise: gồm, bao gồm, comprising (complete); trong đó, of which (subset) */
+  | 'cue'
+  /** a total word stated after the parts: "… Tổng cộng: 750 triệu đồng", "…, for a total of $750" */
+  | 'total-word'
+  /** the last part is the rest of the whole ("thu khác", "còn lại", "other"): the list is exhaustive */
+  | 'remainder'
+  /** the parts in parentheses right after the figure, closed by "và"/"and" */
+  | 'enumeration';
+
+/** The last part joined by a conjunction (và, and): the list names every part it means to. */
+const CLOSER = new RegExp(`(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'iu');
+const SEPARATOR = new RegExp(`[,;+]|(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'iu');
+const REMAINDER_PART = new RegExp(`(?:^|[^\\p{L}])(${REMAINDER_PART_WORDS.source})(?![\\p{L}])`, 'giu');
+const NOT_REMAINDER_RE = new RegExp(`^(?:${NOT_REMAINDER.source})(?![\\p{L}])`, 'iu');
+const SENTENCE_CUE = new RegExp(`^\\s*(${SENTENCE_SUBSET_CUES.source}|${SENTENCE_COMPLETE_CUES.source})(?![\\p{L}])\\s*[,:：]?`, 'iu');
+const PARTS_FIRST = new RegExp(`^\\s*(${TOTAL_AFTER_PARTS.source})\\s*[,:=]?\\s*(?:là|có|cộng|was|were|is|are|came to|amounted to)?\\s*(?:[:=]\\s*)?$`, 'iu');
+const CLOSING_TOTAL = new RegExp(`(?:^|[^\\p{L}])(${TOTAL_CLOSING_PARTS.source})\\s*:?\\s*$`, 'iu');
+
+/** A remainder word in `s` (not inside "khác nhau", "each other", "on the other hand"). */
+function namesRemainder(s: string): boolean {
+  const not = NOT_REMAINDER.all(s);
+  for (const m of s.matchAll(REMAINDER_PART)) {
+    const at = m.index! + m[0].length - m[1].length;
+    const end = at + m[1].length;
+    if (!not.some((n) => n.start < end && n.end > at)) return true;
+  }
+  return false;
+}
+
+/**
+ * The label of the last part names it as the rest of the whole. Vietnamese writes the label
+ * before the figure ("…, thu khác 500 tỷ đồng"), English after it ("… and $0.5 million for other
+ * costs"); `before` is the text since the previous part, `after` the text to the next separator.
+ */
+function lastIsRemainder(before: string, after: string, en: boolean): boolean {
+  if (en) return namesRemainder(after);
+  const k = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'));
+  return namesRemainder(before.slice(k + 1)) || namesRemainder(after);
+}
+
+/** Counts of kinds of the whole ("102 đơn vị hành chính, gồm 85 xã, 14 phường và 03 đặc khu"): nouns differ, all counts. */
+function kindsOf(total: Quantity, parts: Quantity[]): boolean {
+  return total.unit.family === 'count' && total.unit.scale.equals(1) && parts.every((p) => (p.unit.family === 'count' || p.unit.family === 'none') && p.unit.scale.equals(1) && p.decimals === 0);
+}
+
+/** A token of digits and letters right before the unit ("I9 dự án", "1O tỷ đồng"): a figure damaged by OCR or typing. */
+function damagedFigure(gap: string, unit: string): boolean {
+  if (!unit) return false;
+  const at = gap.toLowerCase().indexOf(' ' + unit.toLowerCase());
+  if (at < 0) return false;
+  const token = gap.slice(0, at).split(/\s/).pop() ?? '';
+  return /\d/.test(token) && /\p{L}/u.test(token);
+}
+
+interface Enumeration {
+  parts: Quantity[];
+  /** The last part follows a conjunction (và, and). */
+  closed: boolean;
+  /** The last part is named as the rest. */
+  remainder: boolean;
+  /** The parts count kinds of the whole (nouns other than the total's). */
+  kinds: boolean;
+}
+
+/**
+ * The parts of an enumeration after `from` (a cue's end), up to `stop`: amounts in the total's
+ * unit (or unit-less after a count), each after a separator (`,` `;` `+` và and), none after a
+ * nested cue, and none after the part a conjunction closed the list with ("A, B và C …, 550": not 550).
+ */
+function enumerate(doc: Document, list: Quantity[], total: Quantity, from: number, stop: number, opts: { kinds: boolean; sentence?: number; en: boolean }): Enumeration | undefined {
+  const text = doc.text;
+  const parts: Quantity[] = [];
+  let closed = false;
+  let prevEnd = from;
+  for (const q of amounts(doc, list.filter((x) => x.span.start >= from && x.span.end <= stop), from)) {
+    if (opts.sentence !== undefined && q.sentence !== opts.sentence) break;
+    // what stands between two parts, asides in parentheses left out ("(gồm cả chi đầu tư)" is no nested cue)
+    const gap = text.slice(prevEnd, q.span.start).replace(/\([^()]*\)/g, ' ');
+    if (parts.length && (INLINE_CUE_ONE.test(gap) || closed || !SEPARATOR.test(gap))) break;
+    // the conjunction right before this part (after the last comma) closes the list
+    if (parts.length && CLOSER.test(gap.slice(Math.max(gap.lastIndexOf(','), gap.lastIndexOf(';')) + 1))) closed = true;
+    // a figure we could not read stands there (OCR "I9 dự án", "1O tỷ đồng"): the enumeration cannot be checked
+    if (parts.length && damagedFigure(gap, q.unit.raw || total.unit.raw)) return undefined;
+    parts.push(q);
+    prevEnd = q.span.end;
+  }
+  if (parts.length < 2) return undefined;
+  const elliptical = (q: Quantity): boolean => total.unit.family === 'count' && q.unit.family === 'none' && q.unit.scale.equals(1);
+  let kinds = false;
+  if (!parts.every((q) => sameUnit(q.unit, total.unit) || elliptical(q))) {
+    if (!opts.kinds || !kindsOf(total, parts) || parts.every((q) => q.unit.family === 'none')) return undefined;
+    kinds = true;
+  }
+  const last = parts[parts.length - 1];
+  const before = text.slice(parts[parts.length - 2].span.end, last.span.start);
+  const after = text.slice(last.span.end, Math.min(stop, last.span.end + 40)).split(/[,;.]/)[0];
+  // counts of other nouns are kinds of the whole only when they are of its size (5 đoàn gồm 50 người, 10 xe: not kinds)
+  if (kinds) {
+    const sum = parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
+    if (sum.lessThan(total.value.times('0.5')) || sum.greaterThan(total.value.times('1.5'))) return undefined;
+  }
+  return { parts, closed, remainder: lastIsRemainder(before, after, opts.en), kinds };
+}
+
+export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en' = 'vi'): Breakdown[] {
+  const en = locale === 'en';
   const blocksQ = byBlock(qs);
   const out: Breakdown[] = [];
   const byTotal = new Map<number, number>(); // total quantity index -> breakdown index
+  const text = doc.text;
+  const add = (bd: Omit<Breakdown, 'index' | 'partDetail' | 'parent' | 'hedged'>): void => {
+    if (byTotal.has(bd.total.index)) return;
+    const full: Breakdown = { ...bd, index: out.length, partDetail: bd.parts.map(() => -1), parent: -1, hedged: bd.total.hedged || bd.parts.some((p) => p.hedged) };
+    byTotal.set(bd.total.index, full.index);
+    out.push(full);
+  };
+  const reading = (cue: string, remainder: boolean): { cueKind: CueKind; reading: CueKind; basis: Basis } => {
+    const cueKind = cueKindOf(cue);
+    return remainder && cueKind === 'subset' ? { cueKind, reading: 'complete', basis: 'remainder' } : { cueKind, reading: cueKind, basis: 'cue' };
+  };
 
   // heads whose parts carry on in the next paragraph ("…10.367,700 tỷ đồng; trong đó:" / "thu nội địa …")
   const carried: Array<{ head: Block; cueM: RegExpExecArray; cueStart: number; next: Block }> = [];
@@ -162,21 +294,10 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
         parts.push(p);
       }
       if (parts.length !== kids.length) continue;
-      const tail = doc.text.slice(total.span.end, head.content.end);
+      const tail = text.slice(total.span.end, head.content.end);
       if (INCOMPLETE.test(tail) || kids.some((k) => INCOMPLETE.test(k.text.slice(-12)))) break;
-      const bd: Breakdown = {
-        index: out.length,
-        kind: 'list',
-        cue: cueM[1],
-        cueKind: cueKindOf(cueM[1]),
-        total,
-        parts,
-        partDetail: parts.map(() => -1),
-        parent: -1,
-        hedged: total.hedged || parts.some((p) => p.hedged),
-      };
-      byTotal.set(total.index, bd.index);
-      out.push(bd);
+      const lastKid = kids[kids.length - 1];
+      add({ kind: 'list', cue: cueM[1], ...reading(cueM[1], namesRemainder(lastKid.text)), closed: false, kinds: false, total, parts });
       break;
     }
   }
@@ -185,7 +306,6 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
   for (const [, list] of blocksQ) {
     const b = doc.blocks[list[0].block];
     if (!b || b.kind === 'table') continue;
-    const text = doc.text;
     const seg = text.slice(b.content.start, b.content.end);
     for (const m of seg.matchAll(INLINE_CUE)) {
       const cueStart = b.content.start + m.index + m[0].indexOf(m[1]);
@@ -206,29 +326,17 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
       const semi = text.slice(cueEnd, b.content.end).search(/^\s*:/.test(text.slice(cueEnd, cueEnd + 3)) ? /\.(?:\s|$)/ : /[;]|\.(?:\s|$)/);
       if (semi >= 0) stop = cueEnd + semi;
       // a cue inside parentheses ("125 trạm (trong đó: …)") ends at the closing one
-      if (parenDepth(text, b.content.start, cueStart) > 0) {
+      if (inParens) {
         const close = closingParen(text, cueEnd, stop);
         if (close >= 0) stop = close;
       }
-      const after = amounts(doc, list.filter((q) => q.span.start >= cueEnd && q.span.end <= stop && (q.sentence === total.sentence || sentenceBreak)), cueEnd);
-      if (after.length < 2) continue;
-      const elliptical = (q: Quantity): boolean => total.unit.family === 'count' && q.unit.family === 'none' && q.unit.scale.equals(1);
-      if (!after.every((q) => sameUnit(q.unit, total.unit) || elliptical(q))) continue;
+      const firstPart = list.find((q) => q.span.start >= cueEnd);
+      const partsSentence = sentenceBreak ? firstPart?.sentence : total.sentence;
+      if (partsSentence === undefined) continue;
+      const e = enumerate(doc, list, total, cueEnd, stop, { kinds: cueKindOf(m[1]) === 'complete', sentence: partsSentence, en });
+      if (!e) continue;
       if (INCOMPLETE.test(text.slice(cueStart, stop))) continue;
-      if (byTotal.has(total.index)) continue;
-      const bd: Breakdown = {
-        index: out.length,
-        kind: 'inline',
-        cue: m[1],
-        cueKind: cueKindOf(m[1]),
-        total,
-        parts: after,
-        partDetail: after.map(() => -1),
-        parent: -1,
-        hedged: total.hedged || after.some((p) => p.hedged),
-      };
-      byTotal.set(total.index, bd.index);
-      out.push(bd);
+      add({ kind: 'inline', cue: m[1], ...reading(m[1], e.remainder), closed: e.closed, kinds: e.kinds, total, parts: e.parts });
     }
   }
 
@@ -236,27 +344,19 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
     const headQs = amounts(doc, (blocksQ.get(head.index) ?? []).filter((q) => q.span.end <= cueStart), head.content.start);
     const total = headQs[headQs.length - 1];
     if (!total || !ADDITIVE.has(total.unit.family) || byTotal.has(total.index)) continue;
-    if (!/^[^;:.]*[;,.]?\s*$/.test(doc.text.slice(total.span.end, cueStart).replace(/\d[.,]\d/g, ''))) continue;
+    if (!/^[^;:.]*[;,.]?\s*$/.test(text.slice(total.span.end, cueStart).replace(/\d[.,]\d/g, ''))) continue;
     let stop = next.content.end;
-    const end = doc.text.slice(next.content.start, next.content.end).search(/[;]|\.(?:\s|$)/);
+    const end = text.slice(next.content.start, next.content.end).search(/[;]|\.(?:\s|$)/);
     if (end >= 0) stop = next.content.start + end;
     const parts = amounts(doc, (blocksQ.get(next.index) ?? []).filter((q) => q.span.end <= stop), next.content.start);
     if (parts.length < 2 || !parts.every((q) => sameUnit(q.unit, total.unit))) continue;
-    if (INCOMPLETE.test(doc.text.slice(cueStart, stop))) continue;
-    const bd: Breakdown = {
-      index: out.length,
-      kind: 'inline',
-      cue: cueM[1],
-      cueKind: cueKindOf(cueM[1]),
-      total,
-      parts,
-      partDetail: parts.map(() => -1),
-      parent: -1,
-      hedged: total.hedged || parts.some((p) => p.hedged),
-    };
-    byTotal.set(total.index, bd.index);
-    out.push(bd);
+    if (INCOMPLETE.test(text.slice(cueStart, stop))) continue;
+    add({ kind: 'inline', cue: cueM[1], ...reading(cueM[1], false), closed: false, kinds: false, total, parts });
   }
+
+  readNextSentence(doc, blocksQ, add, en);
+  readEnumerations(doc, blocksQ, add, en);
+  readPartsFirst(doc, blocksQ, add);
 
   // nesting: a part that is the total of another breakdown
   for (const bd of out) {
@@ -271,7 +371,159 @@ export function findBreakdowns(doc: Document, qs: Quantity[]): Breakdown[] {
   return out;
 }
 
-export const breakdowns = defineFact('breakdowns', (doc: Document, facts): Breakdown[] => findBreakdowns(doc, facts.get(quantities)));
+type Add = (bd: Omit<Breakdown, 'index' | 'partDetail' | 'parent' | 'hedged'>) => void;
+
+/**
+ * The total closes one sentence and the next opens with a cue that points back to it: "Tổng số
+ * 1.250 hộ. Trong đó, hộ nghèo 320 hộ, …"; "… a total of $12.5 million. Of this amount, $4.2
+ * million …". The total is the last amount of the previous sentence, which must state no other
+ * amount in the parts' unit after it.
+ */
+function readNextSentence(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add, en: boolean): void {
+  const text = doc.text;
+  const bySentence = new Map<number, Quantity[]>();
+  for (const list of blocksQ.values()) for (const q of list) if (q.sentence >= 0) (bySentence.get(q.sentence) ?? bySentence.set(q.sentence, []).get(q.sentence)!).push(q);
+  for (const [s, list] of bySentence) {
+    const prev = bySentence.get(s - 1);
+    if (!prev) continue;
+    const b = doc.blocks[list[0].block];
+    const pb = doc.blocks[prev[prev.length - 1].block];
+    if (!b || !pb || b.kind === 'table' || (b.index !== pb.index && (b.marker || pb.marker))) continue;
+    // the sentence starts with the cue (its own start is the first figure's block start or a sentence boundary)
+    const sentStart = sentenceStartBefore(text, list[0].span.start, b.content.start);
+    const cueM = SENTENCE_CUE.exec(text.slice(sentStart, list[0].span.start));
+    if (!cueM) continue;
+    const cue = cueM[1];
+    const cueEnd = sentStart + cueM[0].length;
+    const prevAmounts = amounts(doc, prev, pb.content.start).filter((q) => ADDITIVE.has(q.unit.family));
+    const total = prevAmounts[prevAmounts.length - 1];
+    if (!total || parenDepth(text, pb.content.start, total.span.start) > 0) continue;
+    // after the total only words (no figure of its unit) to the end of its sentence
+    if (prev.some((q) => q.span.start > total.span.start && q.unit.family !== 'percent')) continue;
+    // the parts run to the end of the sentence, or to a `;` unless the cue opens a list with a colon
+    const last = list[list.length - 1].span.end;
+    const dot = text.slice(last, b.content.end).search(/[.!?](?:\s|$)/);
+    let stop = dot >= 0 ? last + dot : b.content.end;
+    const semi = /:/.test(cueM[0]) ? -1 : text.slice(cueEnd, stop).indexOf(';');
+    if (semi >= 0) stop = cueEnd + semi;
+    const kind = cueKindOf(cue) === 'subset' || SENTENCE_SUBSET_CUES.has(cue) ? 'subset' : 'complete';
+    const e = enumerate(doc, list, total, cueEnd, stop, { kinds: kind === 'complete', sentence: s, en });
+    if (!e || INCOMPLETE.test(text.slice(cueEnd, stop))) continue;
+    const cueKind: CueKind = kind;
+    add({
+      kind: 'next-sentence', cue, cueKind,
+      ...(e.remainder && cueKind === 'subset' ? { reading: 'complete' as const, basis: 'remainder' as const } : { reading: cueKind, basis: 'cue' as const }),
+      closed: e.closed, kinds: e.kinds, total, parts: e.parts,
+    });
+  }
+}
+
+/** Start of the sentence that holds `at`, not before `floor`. */
+function sentenceStartBefore(text: string, at: number, floor: number): number {
+  for (let i = at - 1; i > floor; i--) {
+    if ((text[i] === '.' || text[i] === '!' || text[i] === '?') && /\s/.test(text[i + 1] ?? '') && !/\d/.test(text[i - 1] ?? '')) return i + 1;
+  }
+  return floor;
+}
+
+/**
+ * The parts in parentheses right after the figure, closed by a conjunction: "102 đơn vị hành
+ * chính (85 xã, 14 phường và 03 đặc khu)", "25 organizations (3 agencies, 8 districts, and 14
+ * schools)". An enumeration names every member: complete.
+ */
+function readEnumerations(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add, en: boolean): void {
+  const text = doc.text;
+  for (const list of blocksQ.values()) {
+    for (let i = 0; i + 2 < list.length; i++) {
+      const total = list[i];
+      if (!ADDITIVE.has(total.unit.family) || total.unit.family === 'none') continue;
+      if (!/^\s*\(\s*$/.test(text.slice(total.span.end, list[i + 1].span.start).replace(/^[^\d(]{0,40}?(?=\()/u, ''))) continue;
+      // the figure stands alone in its clause: "…55 dự án và 73 dự án (01 … và 127 …)" sums the clause, not its last figure
+      const clauseStart = Math.max(sentenceStartBefore(text, total.span.start, doc.blocks[total.block]?.content.start ?? 0), text.lastIndexOf(';', total.span.start) + 1);
+      if (list.some((q) => q !== total && q.span.start >= clauseStart && q.span.start < total.span.start && sameUnit(q.unit, total.unit))) continue;
+      const open = text.indexOf('(', total.span.end);
+      const close = closingParen(text, open + 1, Math.min(text.length, open + 400));
+      if (close < 0) continue;
+      const e = enumerate(doc, list, total, open + 1, close, { kinds: true, sentence: total.sentence, en });
+      if (!e || !e.closed || INCOMPLETE.test(text.slice(open, close))) continue;
+      if (e.parts[e.parts.length - 1].span.end < close - 60) continue;
+      add({ kind: 'enumeration', cue: '( … )', cueKind: 'complete', reading: 'complete', basis: 'enumeration', closed: true, kinds: e.kinds, total, parts: e.parts });
+    }
+  }
+}
+
+/**
+ * A total stated after its parts. A sentence (or a block) that opens with a total word and its
+ * figure ("Tổng cộng: 750 triệu đồng") totals the amounts of the sentence before it, or of the
+ * run of list items right before it, each stating one amount in its unit; a clause that closes a
+ * sentence ("…, for a total of $750") totals the amounts before it in that sentence.
+ */
+function readPartsFirst(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add): void {
+  const text = doc.text;
+  const bySentence = new Map<number, Quantity[]>();
+  for (const list of blocksQ.values()) for (const q of list) if (q.sentence >= 0) (bySentence.get(q.sentence) ?? bySentence.set(q.sentence, []).get(q.sentence)!).push(q);
+  for (const [s, list] of bySentence) {
+    const b = doc.blocks[list[0].block];
+    if (!b || b.kind === 'table') continue;
+    const first = amounts(doc, list, b.content.start).filter((q) => ADDITIVE.has(q.unit.family));
+    // closing: "A 250, B 300 và C 150, tổng cộng 700 triệu đồng"
+    for (let i = 2; i < first.length; i++) {
+      const total = first[i];
+      const glue = text.slice(first[i - 1].span.end, total.span.start);
+      const m = CLOSING_TOTAL.exec(glue);
+      if (!m || !/[,;(–-]/.test(glue.slice(0, m.index + 1))) continue;
+      const clauseStart = Math.max(sentenceStartBefore(text, first[0].span.start, b.content.start), text.lastIndexOf(';', first[0].span.start) + 1);
+      const parts = first.slice(0, i).filter((q) => q.span.start >= clauseStart);
+      if (parts.length < 2 || !parts.every((q) => sameUnit(q.unit, total.unit))) continue;
+      if (!parts.every((q, k) => k === 0 || SEPARATOR.test(text.slice(parts[k - 1].span.end, q.span.start)))) continue;
+      if (INCOMPLETE.test(text.slice(clauseStart, total.span.start))) continue;
+      add({ kind: 'parts-first', cue: m[1], cueKind: 'complete', reading: 'complete', basis: 'total-word', closed: false, kinds: false, total, parts });
+    }
+    // opening: "… xã C 150 triệu đồng. Tổng cộng: 750 triệu đồng."
+    const total = first[0];
+    if (!total || first.some((q) => q !== total && sameUnit(q.unit, total.unit))) continue;
+    const start = sentenceStartBefore(text, total.span.start, b.content.start);
+    const m = PARTS_FIRST.exec(text.slice(start, total.span.start));
+    if (!m) continue;
+    let parts: Quantity[] | undefined;
+    const prev = bySentence.get(s - 1);
+    if (start > b.content.start && prev && prev[0].block === b.index) {
+      // the sentence before, in the same paragraph
+      const ps = amounts(doc, prev, b.content.start);
+      if (ps.length >= 2 && ps.every((q) => sameUnit(q.unit, total.unit)) && !INLINE_CUE_ONE.test(text.slice(ps[0].span.start, ps[ps.length - 1].span.end))) parts = ps;
+    } else if (start === b.content.start) {
+      parts = listBefore(doc, blocksQ, b, total);
+    }
+    if (!parts || parts.some((q) => q.hedged !== total.hedged && q.hedged)) continue;
+    if (INCOMPLETE.test(text.slice(parts[0].span.start, total.span.start))) continue;
+    add({ kind: 'parts-first', cue: m[1], cueKind: 'complete', reading: 'complete', basis: 'total-word', closed: false, kinds: false, total, parts });
+  }
+}
+
+/** The run of list items (or short lines) right before block `b`, each stating one amount in the total's unit. */
+function listBefore(doc: Document, blocksQ: Map<number, Quantity[]>, b: Block, total: Quantity): Quantity[] | undefined {
+  const parts: Quantity[] = [];
+  let parent: number | undefined;
+  let marked: boolean | undefined;
+  for (let j = b.index - 1; j >= 0; j--) {
+    const k = doc.blocks[j];
+    if (k.kind === 'table' || k.kind === 'heading') break;
+    const isMarked = !!k.marker;
+    if (marked === undefined) marked = isMarked;
+    if (isMarked !== marked) break;
+    if (parent === undefined) parent = k.parent;
+    if (k.parent !== parent) break;
+    if (!marked && k.text.length > 120) break;
+    const same = amounts(doc, blocksQ.get(k.index) ?? [], k.content.start).filter((q) => sameUnit(q.unit, total.unit));
+    if (same.length !== 1) break;
+    // a list head ("Kinh phí gồm:") or an item with its own breakdown ends the run
+    if (HEAD_CUE.test(k.text) || INLINE_CUE_ONE.test(k.text)) break;
+    parts.unshift(same[0]);
+  }
+  return parts.length >= 2 ? parts : undefined;
+}
+
+export const breakdowns = defineFact('breakdowns', (doc: Document, facts, settings): Breakdown[] => findBreakdowns(doc, facts.get(quantities), settings.locale));
 
 // ---------------------------------------------------------------------------------------------
 // Checking a tree of breakdowns

@@ -5,13 +5,19 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { defineRule, type RelatedReport } from '../engine/types.js';
-import { breakdowns, checkTree, type LevelResult } from '../facts/breakdowns.js';
+import { breakdowns, checkTree, type Basis, type LevelResult } from '../facts/breakdowns.js';
 import { formatDecimal } from '../i18n/format.js';
 import type { Quantity } from '../facts/quantities.js';
 import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
 import { partitions } from '../facts/figures-partitions.js';
 
 const PART_COVERAGE = new Decimal('0.95');
+/** A closed inline list under a subset cue (trong đó A, B và C) is read as complete only when its parts come this close to the total. */
+const CLOSED_UNDER = new Decimal('0.97');
+const CLOSED_OVER = new Decimal('1.03');
+/** "including" names examples (among others): a list after it is never read as complete. */
+const EXAMPLES_CUE = /^including$/i;
+const COMPLETE_MESSAGE: Record<Basis, string> = { cue: 'mismatch', 'total-word': 'mismatchTotal', remainder: 'mismatchRest', enumeration: 'mismatchList' };
 
 export default defineRule({
   id: 'sum-mismatch',
@@ -33,8 +39,20 @@ export default defineRule({
     .strict(),
   messages: {
     mismatch: {
-      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}).',
-      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}).',
+      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Read as a complete breakdown: "{cue}" says the parts make up the total.',
+      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: "{cue}" cho biết các phần hợp thành tổng.',
+    },
+    mismatchTotal: {
+      en: 'The parts listed before "{cue}" add up to {sum}, not {total} (difference {diff}). Read as a complete breakdown: "{cue}" totals the parts before it.',
+      vi: 'Các phần nêu trước "{cue}" cộng lại được {sum}, không bằng {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: "{cue}" là tổng của các phần nêu trước.',
+    },
+    mismatchRest: {
+      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Read as a complete breakdown: the last part is the rest of the total.',
+      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: phần cuối là phần còn lại của tổng.',
+    },
+    mismatchList: {
+      en: 'The parts in parentheses add up to {sum}, not {total} (difference {diff}). Read as a complete breakdown: the list closes with "and" and names every part.',
+      vi: 'Các phần trong ngoặc cộng lại được {sum}, không bằng {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: danh sách kết thúc bằng "và", nêu đủ các phần.',
     },
     mismatchRoot: {
       en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Likely root cause: {culprit} should probably be {expected}, which makes every level add up.',
@@ -45,12 +63,16 @@ export default defineRule({
       vi: 'Các phần cộng lại được {sum}, không bằng số đã nêu {total} (chênh lệch {diff}). Đây có lẽ là số sai (nguyên nhân gốc): nếu là {expected} thì mọi cấp đều khớp, kể cả {others}.',
     },
     overlap: {
-      en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}); unless they overlap, a figure is wrong.',
-      vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}); nếu các phần không trùng nhau thì có số liệu sai.',
+      en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}). Read as parts of the total: "{cue}" promises only parts within it, so unless they overlap a figure is wrong.',
+      vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}). Đọc là các phần của tổng: "{cue}" chỉ cho biết các phần nằm trong tổng, nên nếu các phần không trùng nhau thì có số liệu sai.',
+    },
+    exceeds: {
+      en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}). Read as parts of the total: "{cue}" promises parts within it, and amounts of money listed one by one do not overlap.',
+      vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}). Đọc là các phần của tổng: "{cue}" cho biết các phần nằm trong tổng, mà các khoản tiền liệt kê riêng thì không trùng nhau.',
     },
     missingItem: {
-      en: 'The parts add up to {sum}, {coverage} of the stated total {total} (short by {diff}); is an item missing?',
-      vi: 'Các phần cộng lại được {sum}, bằng {coverage} tổng đã nêu {total} (thiếu {diff}); có khoản nào bị bỏ sót?',
+      en: 'The parts add up to {sum}, {coverage} of the stated total {total} (short by {diff}). Read as parts of the total ("{cue}"), but the list looks complete; is an item missing?',
+      vi: 'Các phần cộng lại được {sum}, bằng {coverage} tổng đã nêu {total} (thiếu {diff}). Đọc là các phần của tổng ("{cue}") nhưng danh sách có vẻ đầy đủ; có khoản nào bị bỏ sót?',
     },
     part: { en: 'part: {value}', vi: 'thành phần: {value}' },
     culprit: { en: 'probably wrong: should be {expected}', vi: 'có lẽ sai: phải là {expected}' },
@@ -72,15 +94,23 @@ export default defineRule({
       if (r.consistent || bd.hedged) continue;
       let severity: 'error' | 'warning';
       let messageId: string;
-      if (bd.cueKind === 'complete' || r.rootCause) {
+      if (bd.reading === 'complete') {
+        // a reading the text states (the cue, a total word, a part named as the rest) is an error; an inferred one (kinds of the whole, an enumeration) a warning
+        severity = bd.kinds || bd.basis === 'enumeration' ? 'warning' : 'error';
+        messageId = COMPLETE_MESSAGE[bd.basis];
+      } else if (r.rootCause) {
         severity = 'error';
         messageId = 'mismatch';
       } else if (r.direction === 'over') {
-        // inline subsets may overlap ("1.000 lao động, trong đó 600 nữ, 700 qua đào tạo"): silent
-        if (bd.kind === 'inline') continue;
-        severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
-        messageId = severity === 'error' ? 'mismatch' : 'overlap';
-      } else if (bd.kind === 'list' && r.coverage.greaterThanOrEqualTo(opts.missingItemCoverage ?? PART_COVERAGE)) {
+        if (bd.kind === 'list') {
+          severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
+          messageId = severity === 'error' ? 'exceeds' : 'overlap';
+        } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && r.coverage.lessThanOrEqualTo(CLOSED_OVER)) {
+          // inline subsets may overlap ("1.000 lao động, trong đó 600 nữ, 700 qua đào tạo"), but a closed list just over its total is a slip
+          severity = 'warning';
+          messageId = 'overlap';
+        } else continue;
+      } else if ((bd.kind === 'list' && r.coverage.greaterThanOrEqualTo(opts.missingItemCoverage ?? PART_COVERAGE)) || (bd.closed && !EXAMPLES_CUE.test(bd.cue) && r.coverage.greaterThanOrEqualTo(CLOSED_UNDER))) {
         // only a list that looks complete: an inline "trong đó" often names a few notable parts
         severity = 'warning';
         messageId = 'missingItem';

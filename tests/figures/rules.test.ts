@@ -43,7 +43,7 @@ describe('sum-mismatch', () => {
     expect(run(list('4.800', '7.350'), 'sum-mismatch').map((x) => [x.severity, x.messageId, x.data.coverage])).toEqual([['warning', 'missingItem', '97,2%']]);
     expect(run(list('4.800', '5.000'), 'sum-mismatch')).toEqual([]);
     expect(run(list('4.800', '7.700'), 'sum-mismatch')).toEqual([]);
-    expect(run(list('4.800', '8.000'), 'sum-mismatch').map((x) => [x.severity, x.messageId])).toEqual([['error', 'mismatch']]);
+    expect(run(list('4.800', '8.000'), 'sum-mismatch').map((x) => [x.severity, x.messageId])).toEqual([['error', 'exceeds']]);
   });
 
   it('English inline comprising and of which', () => {

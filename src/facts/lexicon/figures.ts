@@ -180,6 +180,29 @@ export function cueKindOf(cue: string): CueKind {
   return SUBSET_SET.has(cue) || SUBSET_SET.all(cue).length > 0 ? 'subset' : 'complete';
 }
 
+/** Cues at the start of the sentence after a total, pointing back to it ("Tổng số 1.250 hộ. Trong đó, …"; "… $12.5 million. Of this amount, …"). */
+export const SENTENCE_SUBSET_CUES = phraseList([
+  'trong đó', 'trong số đó', 'trong số này', 'of these', 'of them', 'of this', 'of this amount', 'of this total', 'of the total',
+  'of that amount', 'of those', 'among them', 'among these', 'these included', 'these include', 'this included', 'this includes',
+]);
+export const SENTENCE_COMPLETE_CUES = phraseList([
+  'cụ thể', 'cụ thể là', 'cụ thể như sau', 'bao gồm', 'gồm', 'gồm có', 'chia ra', 'this comprised', 'these comprised',
+  'this consisted of', 'these consisted of', 'this was made up of', 'these were made up of',
+]);
+/** A total stated after its parts: "…, xã C 150 triệu đồng. Tổng cộng: 750 triệu đồng"; "…, for a total of $750". Complete. */
+export const TOTAL_AFTER_PARTS = phraseList(['tổng cộng', 'tổng số', 'tổng', 'cộng', 'total', 'in total', 'altogether', 'the total', 'all told']);
+/** The same, closing the sentence of its parts: "A 250, B 300 và C 150, tổng cộng 700 triệu đồng". */
+export const TOTAL_CLOSING_PARTS = phraseList([
+  'tổng cộng', 'tổng cộng là', 'tổng số là', 'tổng là', 'cộng là', 'for a total of', 'a total of', 'totaling', 'totalling', 'totaled',
+  'totalled', 'in total', 'altogether', 'making a total of', 'bringing the total to',
+]);
+/** Conjunctions that close an enumeration ("A, B và C"): the part after one is the last. */
+export const LIST_CLOSERS = phraseList(['và', 'and', 'cùng', 'as well as', 'plus']);
+/** A part named as the rest of its whole ("thu khác 500 tỷ đồng", "and $0.5 million for other costs"). */
+export const REMAINDER_PART_WORDS = phraseList(['còn lại', 'số còn lại', 'khác', 'other', 'others', 'remaining', 'the rest', 'the remainder', 'all other']);
+/** Words that look like a remainder word but are not one. */
+export const NOT_REMAINDER = phraseList(['khác nhau', 'khác biệt', 'khác thường', 'other than', 'each other', 'in other words', 'on the other hand']);
+
 /** Words that say a list is not exhaustive ("một số khoản như", "such as", "mainly"). `như` alone, not `như sau`. */
 export const INCOMPLETE_MARKERS = phraseList([
   'chủ yếu', 'một số', 'một vài', 'như', 'v.v', 'vv.', 'among them', 'for example', 'for instance', 'such as', 'e.g.', 'etc',
