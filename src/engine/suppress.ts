@@ -5,6 +5,10 @@
 // and, in Word files, a comment whose text is `reportlint-disable <rule-id> [reason]` silences that
 // rule's findings inside the commented range. Directives that silence nothing can be reported
 // (--report-unused-disable-directives), as can directives naming an unknown rule.
+// Directives are matched as a person types them into Word or LibreOffice, whose autocorrect
+// changes the text: any case ("Reportlint-disable Spelling"), non-breaking and other Unicode
+// spaces, typographic hyphens and dashes (`--` becomes `–`), smart quotes around rule ids, a
+// full stop at the end.
 
 import type { Document } from '../parse/document.js';
 import { render } from '../i18n/format.js';
@@ -43,7 +47,26 @@ export interface Directive {
   endLine: number;
 }
 
-const DIRECTIVE = /^reportlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*))?$/;
+const DIRECTIVE = /^reportlint-(disable-next-line|disable-line|disable|enable)(?:\s+([\s\S]*))?$/i;
+
+/**
+ * The comment text as it was meant before autocorrect: Unicode spaces as spaces, invisible
+ * characters dropped, hyphens that join words as `-`, a dash between spaces (Word's `--`) as `--`.
+ */
+export function normalizeDirectiveText(s: string): string {
+  return s
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+    .replace(/(?<=\S)[\u2010\u2011\u2012\u2212](?=\S)/g, '-')
+    .replace(/(?<=\p{L})[\u2013\u2014](?=\p{L})/gu, '-')
+    .replace(/(^|\s)[\u2013\u2014\u2015](?=\s|$)/g, '$1--')
+    .trim();
+}
+
+/** A rule id as typed: quotes and closing punctuation around it dropped, lower case. */
+function cleanRuleId(s: string): string {
+  return s.replace(/^["'“”‘’«»„‚(\[]+|["'“”‘’«»„‚)\].;:!?]+$/gu, '').toLowerCase();
+}
 
 /** Reads the directives of a document's comments, in text order. */
 export function parseDirectives(doc: Document): Directive[] {
@@ -55,10 +78,10 @@ export function parseDirectives(doc: Document): Directive[] {
   for (const c of doc.comments) {
     if (code.some((s) => s.start <= c.span.start && c.span.end <= s.end)) continue;
     if (doc.format === 'markdown' && doc.text[c.span.start - 1] === '`') continue; // inline code
-    const text = c.text.trim();
+    const text = normalizeDirectiveText(c.text);
     const m = DIRECTIVE.exec(text);
     if (!m) continue;
-    let kind = m[1] as DirectiveKind;
+    let kind = m[1].toLowerCase() as DirectiveKind;
     const rest = (m[2] ?? '').trim();
     let ids: string;
     let reason: string | undefined;
@@ -72,7 +95,7 @@ export function parseDirectives(doc: Document): Directive[] {
       ids = sp < 0 ? rest : rest.slice(0, sp);
       reason = sp < 0 ? undefined : rest.slice(sp).trim() || undefined;
     } else ids = rest;
-    const ruleIds = ids.split(/[\s,]+/).filter(Boolean);
+    const ruleIds = ids.split(/[\s,;]+/).map(cleanRuleId).filter(Boolean);
     const offset = doc.norm.toOriginal(c.span.start);
     const endOffset = doc.norm.toOriginal(c.span.end);
     if (wordComments && kind === 'disable') kind = 'disable-range';

@@ -86,6 +86,43 @@ describe('inline suppressions', () => {
     expect(r.findings.map((f) => f.line)).toEqual([1]);
   });
 
+  it('a Word comment as autocorrect leaves it: capital first letter, NBSP, smart quotes, dashes, a full stop', () => {
+    const text = BROKEN('a') + '\n' + BROKEN('b');
+    const second = text.indexOf('Đã triển khai kế hoạch b');
+    const typed = [
+      'Reportlint-disable broken-paragraph',
+      'reportlint-disable\u00a0broken-paragraph',
+      'REPORTLINT-DISABLE “broken-paragraph” – ngắt trang trong bản gốc',
+      'Reportlint\u2011disable Broken-paragraph.',
+      '\u200breportlint-disable ‘broken-paragraph’, tên riêng',
+    ];
+    for (const t of typed) {
+      const doc = parseText(text, 'r.docx', 'docx');
+      doc.comments = [{ span: { start: second, end: second + 60 }, text: t }];
+      expect(parseDirectives(doc).map((x) => [x.kind, x.ruleIds]), t).toEqual([['disable-range', ['broken-paragraph']]]);
+      const r = lintWithConfig(doc, { rules: resolveRules(rules, {}, ['broken-paragraph']), settings: {} }, { lang: 'en' });
+      expect(r.findings.map((f) => f.line), t).toEqual([1]);
+    }
+    const reason = parseText(text, 'r.docx', 'docx');
+    reason.comments = [{ span: { start: second, end: second + 60 }, text: 'Reportlint-disable broken-paragraph – ngắt trang trong bản gốc' }];
+    expect(parseDirectives(reason)[0].reason).toBe('ngắt trang trong bản gốc');
+  });
+
+  it('a comment that only mentions reportlint is not a directive', () => {
+    const text = BROKEN('a');
+    const doc = parseText(text, 'r.docx', 'docx');
+    doc.comments = [
+      { span: { start: 0, end: 20 }, text: 'Xem lại reportlint-disable broken-paragraph' },
+      { span: { start: 0, end: 20 }, text: 'reportlint-disabled broken-paragraph' },
+    ];
+    expect(parseDirectives(doc)).toEqual([]);
+  });
+
+  it('HTML comment directives are matched case-insensitively too', () => {
+    const text = `<!-- Reportlint-Disable-Next-Line broken-paragraph -->\n${BROKEN('a')}\n${BROKEN('b')}`;
+    expect(lines(lint(text))).toEqual([['broken-paragraph', 6]]);
+  });
+
   it('reports unused directives and unknown rule ids only when asked', () => {
     const text = `<!-- reportlint-disable-next-line broken-paragraph -->\nMột câu đầy đủ.\n\n<!-- reportlint-disable-next-line no-such-rule -->\n${BROKEN('a')}`;
     expect(lines(lint(text))).toEqual([['broken-paragraph', 5]]);
