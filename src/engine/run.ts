@@ -1,7 +1,7 @@
 // The engine core: runs rules over one parsed document and returns its findings. No I/O: the
 // CLI, the LSP server and tests all call this.
 
-import type { Document, Span } from '../parse/document.js';
+import { isTextFormat, type Document, type Span } from '../parse/document.js';
 import { inferLocale, inferNumberFormat } from '../facts/numbers.js';
 import { render } from '../i18n/format.js';
 import { FactStore } from './facts.js';
@@ -171,7 +171,7 @@ function resolveFix(doc: Document, rule: Rule, fix: Fix, lang: Lang): ResolvedFi
     if (!t) throw new ReportError(`${rule.id}: unknown message id '${fix.messageId}'`);
     title = render(t, lang, fix.data);
   }
-  const applicability = doc.format === 'docx' || doc.format === 'pdf' ? 'display' : fix.applicability;
+  const applicability = isTextFormat(doc.format) ? fix.applicability : 'display';
   return {
     title,
     applicability,

@@ -10,7 +10,7 @@
 // spaces, typographic hyphens and dashes (`--` becomes `–`), smart quotes around rule ids, a
 // full stop at the end.
 
-import type { Document } from '../parse/document.js';
+import { isTextFormat, type Document } from '../parse/document.js';
 import { render } from '../i18n/format.js';
 import type { FileResult, Finding, Lang, MessageData, MessageText, Severity } from './types.js';
 import { countFindings } from './run.js';
@@ -71,7 +71,7 @@ function cleanRuleId(s: string): string {
 /** Reads the directives of a document's comments, in text order. */
 export function parseDirectives(doc: Document): Directive[] {
   const out: Directive[] = [];
-  const wordComments = doc.format === 'docx';
+  const wordComments = !isTextFormat(doc.format) && doc.format !== 'pdf'; // comments of Word, Writer and spreadsheets
   // Markdown code (fences) is in doc.ignored too: a directive shown inside code is an example, not a directive
   const isComment = new Set(doc.comments.map((c) => `${c.span.start}:${c.span.end}`));
   const code = doc.ignored.filter((s) => !isComment.has(`${s.start}:${s.end}`));

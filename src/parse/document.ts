@@ -6,7 +6,16 @@ import { NormalizedText, SourceIndex, type Span } from './source.js';
 
 export type { Span } from './source.js';
 
-export type DocFormat = 'text' | 'markdown' | 'docx' | 'pdf';
+/**
+ * `doc` and `rtf` are read through LibreOffice as .docx; `xlsx` and `ods` are spreadsheets (each
+ * sheet's used range as a table).
+ */
+export type DocFormat = 'text' | 'markdown' | 'docx' | 'pdf' | 'odt' | 'doc' | 'rtf' | 'xlsx' | 'ods';
+
+/** Formats read from plain text, where fixes can be written back. */
+export function isTextFormat(format: DocFormat): boolean {
+  return format === 'text' || format === 'markdown';
+}
 
 export type MarkerStyle =
   | 'roman' // I. II. (also I- and I))

@@ -5,8 +5,8 @@
 // hidden text is skipped, fields show their results. Word comments become `doc.comments`.
 // Every text character keeps its place in the XML so `--annotate` can anchor comments exactly.
 
-import { Document, type LocationExtras } from './document.js';
-import { parseBlocks } from './blocks.js';
+import type { DocFormat, Document, LocationExtras } from './document.js';
+import { officeDocument } from './office.js';
 import { Numbering } from './docx/numbering.js';
 import { MC_NS, W_NS, parseXml, type TagInfo } from './docx/xml.js';
 import { ZipArchive, type ZipLimits } from './docx/zip.js';
@@ -555,49 +555,14 @@ function readStory(
   void fallback;
 }
 
-/** Parses a .docx into a Document; throws DocxError/ZipError with a one-line reason. */
-export function parseDocx(bytes: Uint8Array, path: string): { doc: Document; model: DocxModel } {
+/**
+ * Parses a .docx into a Document; throws DocxError/ZipError with a one-line reason. `format` is
+ * the format to report: `doc` or `rtf` when LibreOffice converted the file to this .docx.
+ */
+export function parseDocx(bytes: Uint8Array, path: string, format: DocFormat = 'docx'): { doc: Document; model: DocxModel } {
   const model = readDocx(bytes);
-  const lines = model.lines;
-  const extrasAt = (offset: number): LocationExtras | undefined => {
-    let lo = 0;
-    let hi = lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    const line = lines[lo];
-    if (!line) return undefined;
-    const extras: LocationExtras = { ...line.extras };
-    if (line.cells) {
-      let c = 0;
-      while (c + 1 < line.cells.length && line.cells[c + 1] <= offset) c++;
-      extras.cell = c + 1;
-    }
-    const q = quoteAt(model.original, offset, line.end);
-    if (q) extras.quote = q;
-    // the heading path a Word user can find ("4.2.", "9.2. a)"): Word never shows paragraph numbers
-    const b = parsed ? doc.blockAt(doc.norm.fromOriginal(offset)) : undefined;
-    const section = b ? doc.sectionLabel(b.index) : '';
-    if (section) extras.section = section;
-    return extras;
-  };
-  let parsed = false;
-  const doc = new Document({ path, format: 'docx', original: model.original, encoding: 'utf-8', extrasAt });
-  parseBlocks(doc, { markdown: false });
-  parsed = true;
-  doc.comments = model.comments.map((c) => ({ span: { start: doc.norm.fromOriginal(c.start), end: doc.norm.fromOriginal(c.end) }, text: c.text }));
+  const doc = officeDocument(path, format, model.original, model.lines, model.comments);
   return { doc, model };
 }
 
-/** A short quote starting at `offset` (at most ~40 characters, whole words), to find with Ctrl+F. */
-export function quoteAt(text: string, offset: number, lineEnd: number): string {
-  const end = Math.min(lineEnd, offset + 40);
-  let s = text.slice(offset, end);
-  if (end < lineEnd) {
-    const cut = s.lastIndexOf(' ');
-    if (cut > 10) s = s.slice(0, cut);
-  }
-  return s.replace(/\t/g, ' ').trim();
-}
+export { quoteAt } from './office.js';

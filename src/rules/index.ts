@@ -18,6 +18,7 @@ import sumMismatch from './sum-mismatch.js';
 import countMismatch from './count-mismatch.js';
 import tableSumMismatch from './table-sum-mismatch.js';
 import numberFormat from './number-format.js';
+import sheetFormula from './sheet-formula.js';
 
 export const rules: Rule[] = [
   brokenParagraph,
@@ -37,6 +38,7 @@ export const rules: Rule[] = [
   countMismatch,
   tableSumMismatch,
   numberFormat,
+  sheetFormula,
 ].sort((a, b) => a.id.localeCompare(b.id)) as Rule[];
 
 export function findRule(id: string): Rule | undefined {
