@@ -1,11 +1,14 @@
 // `--annotate <out.docx>` (alias `--comments`): writes a copy of the linted .docx with one Word
-// comment per finding (the core is src/format/docx-comments.ts, shared with the browser page).
-// The input is never overwritten.
+// comment per finding (the core is src/format/docx-comments.ts, shared with the browser page), in
+// the message language, with the rules' messages re-rendered for Word (heading paths, not line
+// numbers). The output folder is created; the input is never overwritten; annotating an
+// annotated copy replaces reportlint's earlier comments.
 
-import { readFile, realpath } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { Finding } from '../engine/types.js';
+import { mkdir, readFile, realpath } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Finding, Lang } from '../engine/types.js';
 import { AnnotateError, annotateBytes, type AnnotateResult } from '../format/docx-comments.js';
+import { rules } from '../rules/index.js';
 import { writeFileAtomic } from './safe-write.js';
 
 export { AnnotateError, annotateModel, type AnnotateResult } from '../format/docx-comments.js';
@@ -20,10 +23,16 @@ async function samePath(a: string, b: string): Promise<boolean> {
 }
 
 /** Writes `output`: the .docx at `input` with the findings as Word comments. */
-export async function annotateDocx(input: string, output: string, findings: Finding[]): Promise<AnnotateResult> {
+export async function annotateDocx(input: string, output: string, findings: Finding[], lang: Lang = 'en'): Promise<AnnotateResult> {
   if (!/\.docx$/i.test(input)) throw new AnnotateError(`--annotate works on .docx input; ${input} is not a .docx`);
   if (await samePath(input, output)) throw new AnnotateError('the output path is the input file; refusing to overwrite it');
-  const out = annotateBytes(new Uint8Array(await readFile(input)), input, findings);
+  const out = annotateBytes(new Uint8Array(await readFile(input)), input, findings, { lang, rules });
+  try {
+    await mkdir(dirname(output), { recursive: true });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new AnnotateError(`cannot create the folder ${dirname(output)} (${err.code === 'EEXIST' || err.code === 'ENOTDIR' ? 'a file of that name is in the way' : err.code === 'EACCES' ? 'permission denied' : err.message})`);
+  }
   await writeFileAtomic(output, out.bytes);
   return out.result;
 }
@@ -34,6 +43,7 @@ export async function annotateFromCli(
   results: Array<{ path: string; format: string; findings: Finding[]; fatal?: string }>,
   cwd: string,
   stderr: (s: string) => void,
+  lang: Lang = 'en',
 ): Promise<number> {
   const docx = results.filter((r) => r.format === 'docx' && !r.fatal);
   if (results.length !== 1 || docx.length !== 1) {
@@ -42,8 +52,9 @@ export async function annotateFromCli(
   }
   const r = docx[0];
   try {
-    const res = await annotateDocx(resolve(cwd, r.path), resolve(cwd, output), r.findings);
-    stderr(`reportlint: wrote ${output} with ${res.comments} comment${res.comments === 1 ? '' : 's'}${res.skipped ? ` (${res.skipped} finding${res.skipped === 1 ? '' : 's'} on generated text could not be anchored)` : ''}\n`);
+    const res = await annotateDocx(resolve(cwd, r.path), resolve(cwd, output), r.findings, lang);
+    const replaced = res.replaced ? `, replacing ${res.replaced} from an earlier run` : '';
+    stderr(`reportlint: wrote ${output} with ${res.comments} comment${res.comments === 1 ? '' : 's'}${replaced}${res.skipped ? ` (${res.skipped} finding${res.skipped === 1 ? '' : 's'} on generated text could not be anchored)` : ''}\n`);
     return 0;
   } catch (e) {
     stderr(`reportlint: --annotate: ${e instanceof Error ? e.message : String(e)}\n`);

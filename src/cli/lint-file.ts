@@ -8,7 +8,7 @@ import type { Document } from '../parse/document.js';
 import type { FileConfig } from './config.js';
 import { contentHash } from './cache.js';
 import { EncodeError, encodeText, fixDocument } from './fix.js';
-import { parseBytes } from '../parse/index.js';
+import { parseFile } from './convert.js';
 import type { BaselineEntry } from '../engine/fingerprint.js';
 import { lintPipeline, type PipelineOptions } from '../engine/pipeline.js';
 
@@ -81,7 +81,8 @@ export async function lintInput(
   if (hash !== undefined && hash === opts.cachedHash) return { result: fatal(input.path, 'cached'), hash, cached: true };
   let doc: Document;
   try {
-    doc = await parseBytes(bytes, input.path, { encoding: opts.encoding });
+    // .doc/.rtf/.xls go through LibreOffice (src/cli/convert.ts); spreadsheets take --number-format
+    doc = await parseFile(bytes, input.path, { encoding: opts.encoding, numberFormat: pipeline.overrides?.numberFormat === 'vi' || pipeline.overrides?.numberFormat === 'en' ? pipeline.overrides.numberFormat : undefined });
   } catch (e) {
     if (opts.debug && e instanceof Error) stderr(`${e.stack}\n`);
     return { result: fatal(input.path, `cannot read: ${e instanceof Error ? e.message : String(e)}`), hash };

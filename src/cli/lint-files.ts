@@ -32,6 +32,8 @@ export interface LintRun {
   diffs: string[];
   /** --stdin --fix: the fixed text. */
   fixedStdin?: string;
+  /** Files found and left out on purpose (--skip, ignorePatterns), for the summary. */
+  skipped?: string[];
 }
 
 /** Options of the pipeline, the same for every file. */
@@ -63,7 +65,7 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   const { baseline } = ctx;
   const pipeline = pipelineOptions(o);
   const results: FileResult[] = [...targets.results];
-  const run: LintRun = { results, sources: new Map(), baselineUpdates: new Map(), diffs: [] };
+  const run: LintRun = { results, sources: new Map(), baselineUpdates: new Map(), diffs: [], skipped: targets.skipped };
   const { sources } = run;
 
   const wantSource = opts.format === 'html' || opts.format === 'sarif'; // html shows the text; sarif fingerprints and fix regions need it

@@ -42,6 +42,8 @@ export interface CliOptions {
   shard?: string;
   maxFileSize?: string;
   timeBudget?: string;
+  /** File types (extensions) found in directories and not read that are left out instead of reported. */
+  skip?: string[];
 }
 
 /** The validated command line. */
@@ -63,7 +65,7 @@ export interface Options {
 function program(io: Io): Command {
   const p = new Command('reportlint')
     .description('Consistency linter for reports: sums, percentages, citations, names and structure.')
-    .argument('[files...]', 'files, directories or globs (directories are walked for .txt and .md)')
+    .argument('[files...]', 'files, directories or globs (directories are walked; every file found is read or reported)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
     .option('-c, --config <file>', 'use this config file instead of looking for reportlint.config.json / .reportlintrc.json')
     .option('--rule <id>', 'run only this rule (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
@@ -96,6 +98,7 @@ function program(io: Io): Command {
     .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
     .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 20)')
     .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
+    .option('--skip <types>', "file types not to report as unread when found in directories, e.g. --skip png,json ('*' = all); they are counted as skipped", (v: string, prev: string[] = []) => [...prev, v])
     .option('--debug', 'print stack traces of internal errors')
     .version(VERSION, '-v, --version')
     .exitOverride()

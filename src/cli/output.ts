@@ -44,7 +44,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
 
   const formatter = (await loadFormatter(opts.format))!;
   const color = opts.color ?? (io.isTTY && !io.env.NO_COLOR);
-  const report = formatter(results, { lang, color: opts.outputFile ? false : !!color, cwd: io.cwd, rules, version: VERSION, sources, env: nodeEnv(io.cwd) });
+  const report = formatter(results, { lang, color: opts.outputFile ? false : !!color, cwd: io.cwd, rules, version: VERSION, sources, env: nodeEnv(io.cwd), skipped: run.skipped });
   if (opts.stdin && opts.fix) {
     // the fixed text is the output; findings go to stderr (or --output-file)
     const r = results[0];
@@ -66,7 +66,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
   if (annotateOut) {
     // Word comments writer (src/cli/annotate.ts), loaded only when asked for
     const { annotateFromCli } = await import('./annotate.js');
-    if ((await annotateFromCli(annotateOut, results, io.cwd, io.stderr)) !== 0) return { annotateFailed: true };
+    if ((await annotateFromCli(annotateOut, results, io.cwd, io.stderr, lang)) !== 0) return { annotateFailed: true };
   }
   return {};
 }

@@ -3,9 +3,18 @@
 // download. Runs are split at the span's ends when needed; only document.xml (or the notes part),
 // comments.xml, the part's relationships and [Content_Types].xml change, every other part is
 // copied byte for byte. Bytes in, bytes out: no file system.
+// A comment reads as a reviewer's note: severity and message in the chosen language, the rule id
+// last, a date Word and LibreOffice show; a line number inside a message (invisible in Word) is
+// replaced by the section's heading path and a quote. Annotating an annotated copy replaces
+// reportlint's own earlier comments (authored "reportlint") instead of adding a second set; other
+// comments are kept. Edits are applied in one ascending pass, so the time is linear in the size
+// of the document plus the number of comments.
 
-import type { Finding } from '../engine/types.js';
+import type { Finding, Lang, MessageText, Rule } from '../engine/types.js';
+import { render as renderMessage } from '../i18n/format.js';
+import type { Document } from '../parse/document.js';
 import { parseDocx, type DocxModel, type TextSeg } from '../parse/docx.js';
+import { quoteAt } from '../parse/office.js';
 import { escapeXml, parseXml, rawOffset } from '../parse/docx/xml.js';
 
 export class AnnotateError extends Error {}
@@ -14,6 +23,31 @@ export interface AnnotateResult {
   comments: number;
   /** Findings that lie wholly in rendered text with no XML behind it (e.g. a list number). */
   skipped: number;
+  /** reportlint's own comments of an earlier run, removed (replaced by this run's). */
+  replaced?: number;
+}
+
+export interface AnnotateOptions {
+  /** Language of the severity words and of re-rendered messages (default en). */
+  lang?: Lang;
+  /** The rules, to re-render messages that name a line with the heading path instead. */
+  rules?: Rule[];
+  /** The parsed document (for heading paths). */
+  doc?: Document;
+  /** The comments' date (default now). */
+  date?: Date;
+}
+
+export const AUTHOR = 'reportlint';
+
+const WORDS: Record<Lang, { error: string; warning: string; info: string; footnote: string; endnote: string; section: string; paragraph: string; table: string; row: string }> = {
+  en: { error: 'Error', warning: 'Warning', info: 'Note', footnote: 'footnote', endnote: 'endnote', section: 'section', paragraph: 'the paragraph', table: 'table', row: 'row' },
+  vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý', footnote: 'chú thích', endnote: 'chú thích cuối', section: 'mục', paragraph: 'đoạn', table: 'bảng', row: 'hàng' },
+};
+
+/** Word's comment date: ISO 8601 to the second, UTC. */
+function wordDate(d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 interface Insert {
@@ -74,8 +108,11 @@ function prefixOf(xml: string, at: number): string {
   return m ? `${m[1]}:` : '';
 }
 
-export function annotateModel(model: DocxModel, findings: Finding[]): { files: Map<string, Uint8Array>; result: AnnotateResult } {
+export function annotateModel(model: DocxModel, findings: Finding[], opts: AnnotateOptions = {}): { files: Map<string, Uint8Array>; result: AnnotateResult } {
   const enc = new TextEncoder();
+  const lang: Lang = opts.lang ?? 'en';
+  const w = WORDS[lang];
+  const date = wordDate(opts.date ?? new Date());
   const docPart = model.documentPart;
   const dir = docPart.includes('/') ? docPart.slice(0, docPart.lastIndexOf('/') + 1) : '';
   const relsPath = `${dir}_rels/${docPart.slice(dir.length)}.rels`;
@@ -96,10 +133,28 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
   }
   let commentsXml = commentsPart ? model.zip.readText(commentsPart) : undefined;
   let nextId = 0;
+  // reportlint's own comments of an earlier run: their ids, XML ranges and paragraph ids
+  const ours = new Set<string>();
+  const removeInComments: Array<{ start: number; end: number }> = [];
+  const ourParaIds = new Set<string>();
   if (commentsXml) {
+    let open: { id: string; start: number } | undefined;
     parseXml(commentsXml, commentsPart!, {
-      open: (name, a) => {
+      open: (name, a, info) => {
         if (name === 'comment' && /^\d+$/.test(a.id ?? '')) nextId = Math.max(nextId, Number(a.id) + 1);
+        if (name === 'comment' && a.author === AUTHOR && a.id !== undefined) {
+          if (info.selfClosing) {
+            ours.add(a.id);
+            removeInComments.push({ start: info.start, end: info.end });
+          } else open = { id: a.id, start: info.start };
+        } else if (open && name === 'p' && a.paraId) ourParaIds.add(a.paraId);
+      },
+      close: (name, info) => {
+        if (name === 'comment' && open) {
+          ours.add(open.id);
+          removeInComments.push({ start: open.start, end: info.end });
+          open = undefined;
+        }
       },
     });
   }
@@ -116,7 +171,9 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
   };
   const bodies: Array<{ id: number; text: string }> = [];
   const render = (p: string): string =>
-    bodies.map((b) => `<${p}comment ${p}id="${b.id}" ${p}author="reportlint" ${p}initials="RL"><${p}p><${p}r><${p}t xml:space="preserve">${escapeXml(b.text)}</${p}t></${p}r></${p}p></${p}comment>`).join('');
+    bodies.map((b) => `<${p}comment ${p}id="${b.id}" ${p}author="${AUTHOR}" ${p}date="${date}" ${p}initials="RL"><${p}p><${p}r><${p}t xml:space="preserve">${escapeXml(b.text)}</${p}t></${p}r></${p}p></${p}comment>`).join('');
+  const templates = new Map<string, Record<string, MessageText>>((opts.rules ?? []).map((r) => [r.id, r.messages]));
+  const body = (f: Finding): string => `${w[f.severity]}: ${messageOf(f, templates, lang, model, opts.doc)} [${f.ruleId}]`;
   let skipped = 0;
   for (const f of findings) {
     const an = anchor(model.segs, f.offset, f.endOffset);
@@ -142,7 +199,8 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
       at(ref.part, -1, ref.start).starts.push(`<${p}commentRangeStart ${p}id="${id}"/>`);
       at(ref.part, -1, ref.end).ends.push(`<${p}commentRangeEnd ${p}id="${id}"/><${p}r><${p}commentReference ${p}id="${id}"/></${p}r>`);
       const quote = model.original.slice(f.offset, Math.max(f.endOffset, f.offset + 1)).slice(0, 80);
-      bodies.push({ id, text: `(${key.replace(':', ' ')}: «${quote}») ${f.message} [${f.ruleId}]` });
+      const [kind, n] = key.split(':');
+      bodies.push({ id, text: `(${kind === 'footnote' ? w.footnote : w.endnote} ${n}: «${quote}») ${body(f)}` });
       continue;
     }
     const id = nextId++;
@@ -150,11 +208,49 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
     const p = prefixOf(xmlA, nodeA.openStart);
     at(partA!, an.a.node, an.ka).starts.push(`<${p}commentRangeStart ${p}id="${id}"/>`);
     at(partB!, an.b.node, an.kb).ends.push(`<${p}commentRangeEnd ${p}id="${id}"/><${p}r><${p}commentReference ${p}id="${id}"/></${p}r>`);
-    bodies.push({ id, text: `${f.message} [${f.ruleId}]` });
+    bodies.push({ id, text: body(f) });
   }
 
   const files = new Map<string, Uint8Array>();
-  if (bodies.length === 0) return { files, result: { comments: 0, skipped } };
+  if (bodies.length === 0 && ours.size === 0) return { files, result: { comments: 0, skipped } };
+
+  // our earlier comments' marks in the story parts: removed in the same pass as the new inserts
+  const removals = new Map<string, Array<{ start: number; end: number }>>();
+  if (ours.size) {
+    for (const [part, xml] of model.parts) {
+      if (part === commentsPart) continue;
+      const list: Array<{ start: number; end: number }> = [];
+      // a run that holds nothing but our comment reference goes whole
+      let run: { start: number; ours: boolean; other: boolean } | undefined;
+      let inProps = 0;
+      parseXml(xml, part, {
+        open: (name, a, info) => {
+          if (inProps) {
+            inProps++; // saxes closes self-closing tags too
+            return;
+          }
+          if (name === 'r') run = { start: info.start, ours: false, other: false };
+          else if ((name === 'commentRangeStart' || name === 'commentRangeEnd') && a.id !== undefined && ours.has(a.id)) list.push({ start: info.start, end: info.end });
+          else if (name === 'commentReference' && a.id !== undefined && ours.has(a.id)) {
+            if (run) run.ours = true;
+            else list.push({ start: info.start, end: info.end });
+          } else if (run && isRunProperty(name)) inProps = 1;
+          else if (run) run.other = true;
+        },
+        close: (name, info) => {
+          if (inProps) {
+            inProps--;
+            return;
+          }
+          if (name === 'r' && run) {
+            if (run.ours && !run.other) list.push({ start: run.start, end: info.end });
+            run = undefined;
+          }
+        },
+      });
+      if (list.length) removals.set(part, list);
+    }
+  }
 
   // split runs in each part, editing from the end so earlier offsets stay valid
   const byPart = new Map<string, Insert[]>();
@@ -163,9 +259,10 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
     a.push(ins);
     byPart.set(ins.part, a);
   }
+  for (const part of removals.keys()) if (!byPart.has(part)) byPart.set(part, []);
   for (const [part, list] of byPart) {
     const xml = model.parts.get(part)!;
-    const edits: Array<{ start: number; end: number; text: string }> = [];
+    const edits: Array<{ start: number; end: number; text: string }> = (removals.get(part) ?? []).map((r) => ({ ...r, text: '' }));
     const reopened = new Set<number>();
     for (const ins of list) {
       if (ins.node < 0) {
@@ -181,12 +278,13 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
         edits.push({ start: node.openStart, end: node.openEnd, text: `<${p}t xml:space="preserve">` });
       }
     }
-    edits.sort((x, y) => y.start - x.start);
-    let out = xml;
-    for (const e of edits) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-    files.set(part, enc.encode(out));
+    files.set(part, enc.encode(applyEdits(xml, edits)));
   }
 
+  if (commentsXml && commentsPart && removeInComments.length) {
+    commentsXml = applyEdits(commentsXml, removeInComments.map((r) => ({ ...r, text: '' })));
+    removeLinkedParts(model, ourParaIds, files, enc);
+  }
   if (commentsXml && commentsPart) {
     const p = prefixOf(commentsXml, commentsXml.search(/<[A-Za-z_][\w.-]*:comments[\s>/]/));
     const body = render(p);
@@ -212,12 +310,109 @@ export function annotateModel(model: DocxModel, findings: Finding[]): { files: M
       files.set('[Content_Types].xml', enc.encode(ct.replace(/<\/Types>\s*$/, `<Override PartName="/${commentsPart}" ContentType="${COMMENTS_TYPE}"/></Types>`)));
     }
   }
-  return { files, result: { comments: bodies.length, skipped } };
+  return { files, result: { comments: bodies.length, skipped, ...(ours.size ? { replaced: ours.size } : {}) } };
 }
 
 /** The annotated copy of a .docx's bytes. */
-export function annotateBytes(bytes: Uint8Array, path: string, findings: Finding[]): { bytes: Uint8Array; result: AnnotateResult } {
-  const { model } = parseDocx(bytes, path);
-  const { files, result } = annotateModel(model, findings);
+export function annotateBytes(bytes: Uint8Array, path: string, findings: Finding[], opts: AnnotateOptions = {}): { bytes: Uint8Array; result: AnnotateResult } {
+  const { doc, model } = parseDocx(bytes, path);
+  const { files, result } = annotateModel(model, findings, { doc, ...opts });
   return { bytes: model.zip.rewrite(files), result };
+}
+
+/** Elements a run may hold besides its content (properties, revision marks). */
+function isRunProperty(name: string): boolean {
+  return name === 'rPr' || name.endsWith('Change') || name === 'lastRenderedPageBreak';
+}
+
+/** Applies non-overlapping edits in one ascending pass (linear in the size of the text). */
+export function applyEdits(text: string, edits: Array<{ start: number; end: number; text: string }>): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: string[] = [];
+  let at = 0;
+  for (const e of sorted) {
+    if (e.start < at) continue; // overlaps an edit already applied
+    out.push(text.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/** Word's side tables of comments (commentsExtended, commentsIds, commentsExtensible): entries of removed comments go too. */
+function removeLinkedParts(model: DocxModel, paraIds: Set<string>, files: Map<string, Uint8Array>, enc: TextEncoder): void {
+  if (!paraIds.size) return;
+  const durable = new Set<string>();
+  for (const e of model.zip.entries) {
+    const name = e.name.replace(/^\//, '');
+    if (!/(^|\/)comments(Extended|Ids)\.xml$/.test(name)) continue;
+    const xml = model.zip.readText(name);
+    if (!xml) continue;
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    parseXml(xml, name, {
+      open: (local, a, info) => {
+        if ((local === 'commentEx' || local === 'commentId') && a.paraId && paraIds.has(a.paraId)) {
+          if (a.durableId) durable.add(a.durableId);
+          if (info.selfClosing) edits.push({ start: info.start, end: info.end, text: '' });
+        }
+      },
+    });
+    if (edits.length) files.set(name, enc.encode(applyEdits(xml, edits)));
+  }
+  for (const e of model.zip.entries) {
+    const name = e.name.replace(/^\//, '');
+    if (!durable.size || !/(^|\/)commentsExtensible\.xml$/.test(name)) continue;
+    const xml = model.zip.readText(name);
+    if (!xml) continue;
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    let open: number | undefined;
+    parseXml(xml, name, {
+      open: (local, a, info) => {
+        if (local === 'commentExtensible' && a.durableId && durable.has(a.durableId)) {
+          if (info.selfClosing) edits.push({ start: info.start, end: info.end, text: '' });
+          else open = info.start;
+        }
+      },
+      close: (local, info) => {
+        if (local === 'commentExtensible' && open !== undefined) {
+          edits.push({ start: open, end: info.end, text: '' });
+          open = undefined;
+        }
+      },
+    });
+    if (edits.length) files.set(name, enc.encode(applyEdits(xml, edits)));
+  }
+}
+
+/**
+ * The finding's message for a Word reader: when its rule's message names a line ("dòng 93"),
+ * rendered again with the heading path and a quote of that paragraph instead.
+ */
+function messageOf(f: Finding, templates: Map<string, Record<string, MessageText>>, lang: Lang, model: DocxModel, doc: Document | undefined): string {
+  const t = templates.get(f.ruleId)?.[f.messageId];
+  const line = f.data?.line;
+  if (!t || typeof line !== 'number' || !t[lang].includes('{line}')) return f.message;
+  const where = placeOf(line, lang, model, doc);
+  if (!where) return f.message;
+  const rewrite = (s: string, l: Lang): string =>
+    l === 'vi' ? s.replace(/(?:dòng|đoạn) \{line\}/g, '{where}') : s.replace(/at line \{line\}/g, 'in {where}').replace(/line \{line\}/g, '{where}');
+  return renderMessage({ en: rewrite(t.en, 'en'), vi: rewrite(t.vi, 'vi') }, lang, { ...f.data, where });
+}
+
+/** "mục 9.2. b) («Tổ chức rà soát…»)", "bảng 1, hàng 4", "đoạn «…»" for a paragraph number. */
+function placeOf(line: number, lang: Lang, model: DocxModel, doc: Document | undefined): string | undefined {
+  const l = model.lines[line - 1];
+  if (!l) return undefined;
+  const w = WORDS[lang];
+  const q = quoteAt(model.original, l.start, l.end);
+  const quote = q ? (lang === 'vi' ? `«${q}${q.length < l.end - l.start ? '…' : ''}»` : `"${q}${q.length < l.end - l.start ? '…' : ''}"`) : '';
+  if (l.extras.table !== undefined) return `${w.table} ${l.extras.table}, ${w.row} ${l.extras.row}${quote ? ` (${quote})` : ''}`;
+  if (l.extras.footnote !== undefined) return `${w.footnote} ${l.extras.footnote}${quote ? ` (${quote})` : ''}`;
+  let label = '';
+  if (doc) {
+    const block = doc.blockAt(doc.norm.fromOriginal(l.start));
+    if (block) label = doc.sectionLabel(block.section >= 0 && !(block.marker && block.marker.style !== 'bullet') ? block.section : block.index);
+  }
+  if (label && !/^\s*$/.test(label)) return `${w.section} ${label.trim()}${quote ? ` (${quote})` : ''}`;
+  return quote ? `${w.paragraph} ${quote}` : undefined;
 }

@@ -6,8 +6,8 @@ import type { Lang } from '../engine/types.js';
 import { wordLocation } from './where.js';
 
 const WORDS: Record<Lang, Record<string, string>> = {
-  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', unpaired: 'not paired', none: 'No problems found', fixable: 'fixable with --fix' },
-  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', problems: 'vấn đề', errors: 'lỗi', warnings: 'cảnh báo', infos: 'lưu ý', checked: 'Đã kiểm tra', unpaired: 'chưa ghép được', none: 'Không phát hiện vấn đề', fixable: 'sửa được bằng --fix' },
+  en: { error: 'error', warning: 'warning', info: 'info', problems: 'problems', errors: 'errors', warnings: 'warnings', infos: 'info', checked: 'Checked', unpaired: 'not paired', none: 'No problems found', fixable: 'fixable with --fix', read: 'read', notRead: 'not read', skipped: 'skipped', file: 'file', files: 'files' },
+  vi: { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý', problems: 'vấn đề', errors: 'lỗi', warnings: 'cảnh báo', infos: 'lưu ý', checked: 'Đã kiểm tra', unpaired: 'chưa ghép được', none: 'Không phát hiện vấn đề', fixable: 'sửa được bằng --fix', read: 'đã đọc', notRead: 'không đọc được', skipped: 'bỏ qua', file: 'tệp', files: 'tệp' },
 };
 
 const stylish: Formatter = (results, ctx) => {
@@ -32,7 +32,8 @@ const stylish: Formatter = (results, ctx) => {
     for (const f of r.findings) {
       if (f.fix && f.fix.applicability === 'safe') fixable++;
       const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
-      const where = c.dim(`${f.line}:${f.column}`.padEnd(8));
+      // a spreadsheet cell is found by its reference (Thu!C12), not by a line of the rebuilt text
+      const where = c.dim(String(f.extras?.ref ?? `${f.line}:${f.column}`).padEnd(8));
       out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       const inWord = wordLocation(f.extras, ctx.lang);
       if (inWord) out.push(c.dim(`           ${inWord}`));
@@ -52,10 +53,18 @@ const stylish: Formatter = (results, ctx) => {
     if (part && !parts.includes(part)) parts.push(part); // two rules over the same citations say it once
   }
   if (parts.length) out.push(c.dim(`${w.checked}: ${parts.join(', ')}`));
-  if (total === 0) out.push(c.green(`✔ ${w.none} (${results.length} file${results.length === 1 ? '' : 's'})`));
+  // every file accounted for: read, not read (an error above), skipped on purpose
+  const notRead = results.filter((r) => r.fatal).length;
+  const read = results.length - notRead;
+  const skipped = ctx.skipped?.length ?? 0;
+  const n = (k: number): string => (ctx.lang === 'vi' ? `${k} ${w.file}` : `${k} ${k === 1 ? w.file : w.files}`);
+  const files = [ctx.lang === 'vi' ? `${w.read} ${n(read)}` : `${n(read)} ${w.read}`];
+  if (notRead) files.push(`${notRead} ${w.notRead}`);
+  if (skipped) files.push(`${skipped} ${w.skipped}`);
+  if (total === 0) out.push(c.green(`✔ ${w.none} (${files.join(', ')})`));
   else {
     const color = errors ? c.red : warnings ? c.yellow : c.blue;
-    out.push(color(`✖ ${total} ${w.problems} (${errors} ${w.errors}, ${warnings} ${w.warnings}, ${infos} ${w.infos})`));
+    out.push(color(`✖ ${total} ${w.problems} (${errors} ${w.errors}, ${warnings} ${w.warnings}, ${infos} ${w.infos}) · ${files.join(', ')}`));
     if (fixable) out.push(c.dim(`  ${fixable} ${w.fixable}`));
   }
   return out.join('\n') + '\n';

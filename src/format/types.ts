@@ -14,6 +14,8 @@ export interface FormatContext {
   sources?: Map<string, string>;
   /** Paths, URLs and rule pages from the front end (formatters do no I/O); default: paths as given. */
   env?: FormatEnv;
+  /** Files found and left out on purpose (--skip, ignorePatterns): counted in summaries. */
+  skipped?: string[];
 }
 
 export type Formatter = (results: FileResult[], ctx: FormatContext) => string;

@@ -71,7 +71,7 @@ describe('--annotate', () => {
     const { model } = parseDocx(new Uint8Array(readFileSync(HAND)), HAND);
     const at = (s: string, n = s.length): Finding => {
       const offset = model.original.indexOf(s);
-      return { ruleId: 'test-rule', message: `about ${s} & <more>`, offset, endOffset: offset + n } as Finding;
+      return { ruleId: 'test-rule', severity: 'error', message: `about ${s} & <more>`, offset, endOffset: offset + n } as Finding;
     };
     // a cell, a tracked insertion (inside the reviewer's comment), a split inside one run, a footnote
     const findings = [at('1.600'), at('1.500'), at('ngân sách quý', 9), at('Kho bạc')];
@@ -80,11 +80,11 @@ describe('--annotate', () => {
     const out = parseDocx(model.zip.rewrite(files), 'out.docx').model;
     expect(out.comments.map((c) => [c.author, out.original.slice(c.start, c.end), c.text])).toEqual([
       ['Trưởng phòng', '1.500 triệu đồng', 'reportlint-disable sum-mismatch đã đối chiếu sổ kế toán'],
-      ['reportlint', '1.600', 'about 1.600 & <more> [test-rule]'],
-      ['reportlint', '1.500', 'about 1.500 & <more> [test-rule]'],
-      ['reportlint', 'ngân sách', 'about ngân sách quý & <more> [test-rule]'],
+      ['reportlint', '1.600', 'Error: about 1.600 & <more> [test-rule]'],
+      ['reportlint', '1.500', 'Error: about 1.500 & <more> [test-rule]'],
+      ['reportlint', 'ngân sách', 'Error: about ngân sách quý & <more> [test-rule]'],
       // LibreOffice cannot load comments inside notes: the note's reference mark carries it
-      ['reportlint', '', '(footnote 1: «Kho bạc») about Kho bạc & <more> [test-rule]'],
+      ['reportlint', '', '(footnote 1: «Kho bạc») Error: about Kho bạc & <more> [test-rule]'],
     ]);
     const onRef = out.comments[4];
     expect(out.original.slice(onRef.start - 11, onRef.start)).toBe('31/03/2026.');
