@@ -7,7 +7,12 @@
 #     LibreOffice Calc as .xlsx and .ods. LibreOffice keeps the saved results of a file it did
 #     not write itself, so a stale result stays stale, as in a workbook saved without
 #     recalculating.
-# Usage: python3 scripts/make-office-fixtures.py   (from the repository root)
+#   - fixtures/office/numbering-table-tracked-comment.odt: the hand-written .docx saved by Writer;
+#   - fixtures/office/{invalid,valid}-word-comment-directive.{docx,odt}: a misspelling under a
+#     Writer comment typed as Word's autocorrect leaves it ("Reportlint-disable", NBSP, smart
+#     quotes, a dash), saved as .docx and .odt; the valid twin has no comment.
+# Usage: python3 scripts/make-office-fixtures.py [example|hand|directive|sheets]...   (from the
+# repository root; no argument = all)
 import os, shutil, subprocess, sys, tempfile
 from xml.sax.saxutils import escape
 
@@ -116,23 +121,61 @@ def totals_sheet(constant, stale):
     rows.append([cell(None), cell('Bình quân nhân khẩu một hộ'), cell(None), cell((f'ROUND([.D5]/[.C5];0)', 4 + (1 if stale else 0))), cell(None)])
     return [table('Dân số', rows, 5)]
 
+TEXT_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"')
+
+def fodt(path, directive):
+    ann = ''
+    end = ''
+    if directive:
+        ann = ('<office:annotation office:name="c1"><dc:creator>Trưởng phòng</dc:creator><dc:date>2026-04-02T09:00:00</dc:date>'
+               f'<text:p>{escape(directive)}</text:p></office:annotation>')
+        end = '<office:annotation-end office:name="c1"/>'
+    body = ('<text:p>BÁO CÁO KẾT QUẢ CÔNG TÁC QUÝ I NĂM 2026</text:p>'
+            '<text:p>Ủy ban nhân dân huyện đã chỉ đạo các phòng, ban thực hiện tốt nhiệm vụ được giao.</text:p>'
+            f'<text:p>Đồng chí Trưởng phòng chịu trách nhiệm về {ann}kết quả thẩm địnk{end} hồ sơ theo quy định.</text:p>'
+            '<text:p>Các xã hoàn thành kế hoạch thu ngân sách đúng tiến độ; công tác thẩm định hồ sơ được thực hiện nghiêm túc.</text:p>')
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {TEXT_NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
+                f'<office:body><office:text>{body}</office:text></office:body></office:document>\n')
+
 def main():
     if not shutil.which('soffice'):
         sys.exit('soffice (LibreOffice) is not on the PATH')
+    groups = set(sys.argv[1:]) or {'example', 'hand', 'directive', 'sheets'}
     office = os.path.join(ROOT, 'fixtures/office')
     sheets = os.path.join(ROOT, 'fixtures/sheets')
     rule = os.path.join(ROOT, 'fixtures/sheet-formula')
     for d in (office, sheets, rule):
         os.makedirs(d, exist_ok=True)
+    if 'hand' in groups:
+        hand = os.path.join(TMP, 'numbering-table-tracked-comment.docx')
+        shutil.copy(os.path.join(ROOT, 'fixtures/docx/numbering-table-tracked-comment.docx'), hand)
+        convert(hand, 'odt', TMP)
+        shutil.copy(os.path.join(TMP, 'numbering-table-tracked-comment.odt'), office)
+    if 'directive' in groups:
+        for name, directive in (('invalid-word-comment-directive', None), ('valid-word-comment-directive', 'Reportlint-disable\u00a0“spelling” – tên đề án viết theo văn bản gốc')):
+            src = os.path.join(TMP, f'{name}.fodt')
+            fodt(src, directive)
+            for fmt in ('docx', 'odt'):
+                convert(src, fmt, TMP)
+                shutil.copy(os.path.join(TMP, f'{name}.{fmt}'), office)
+    if 'example' not in groups and 'sheets' not in groups:
+        shutil.rmtree(TMP, ignore_errors=True)
+        return
     # the example report through Writer
     txt = os.path.join(TMP, 'bao-cao-164-TB-TU.txt')
     shutil.copy(os.path.join(ROOT, 'fixtures/example/bao-cao-164-TB-TU.txt'), txt)
-    convert(txt, 'odt', TMP, infilter='Text (encoded):UTF8')
-    odt = os.path.join(TMP, 'bao-cao-164-TB-TU.odt')
-    for fmt in ('doc', 'rtf'):
-        convert(odt, fmt, TMP)
-    for ext in ('odt', 'doc', 'rtf'):
-        shutil.copy(os.path.join(TMP, f'bao-cao-164-TB-TU.{ext}'), office)
+    if 'example' in groups:
+        convert(txt, 'odt', TMP, infilter='Text (encoded):UTF8')
+        odt = os.path.join(TMP, 'bao-cao-164-TB-TU.odt')
+        for fmt in ('doc', 'rtf'):
+            convert(odt, fmt, TMP)
+        for ext in ('odt', 'doc', 'rtf'):
+            shutil.copy(os.path.join(TMP, f'bao-cao-164-TB-TU.{ext}'), office)
+    if 'sheets' not in groups:
+        shutil.rmtree(TMP, ignore_errors=True)
+        return
     # annexes
     jobs = [
         (sheets, 'annex-wrong', annex(True)), (sheets, 'annex-right', annex(False)),

@@ -1,10 +1,11 @@
 // Every docs/rules/<id>.md page's examples do what the page says: under `## Examples`, each
-// fenced `text` or `markdown` block after a `Flagged:` line must produce exactly one finding of
+// fenced `text`, `markdown` or `sheet` (a spreadsheet written as text) block after a `Flagged:` line must produce exactly one finding of
 // that rule, each after `Not flagged:` none (linted with that rule only).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../src/index.js';
+import { lintParsed, lintText } from '../src/index.js';
+import { sheetDocument } from './helpers/sheet-text.js';
 import { findRule } from '../src/rules/index.js';
 
 export interface Example {
@@ -39,7 +40,7 @@ export function parseExamples(md: string): { examples: Example[]; problems: stri
     if (j >= lines.length) problems.push(`line ${i + 1}: code block never closed`);
     const lang = fence[2];
     if (!label) problems.push(`line ${i + 1}: example before any "Flagged:" or "Not flagged:" line`);
-    else if (lang !== 'text' && lang !== 'markdown') problems.push(`line ${i + 1}: example in \`${lang || '(no language)'}\`; use text or markdown`);
+    else if (lang !== 'text' && lang !== 'markdown' && lang !== 'sheet') problems.push(`line ${i + 1}: example in \`${lang || '(no language)'}\`; use text, markdown or sheet`);
     else examples.push({ label, lang, text: body.join('\n') + '\n', line: i + 1 });
     i = j;
   }
@@ -56,7 +57,7 @@ describe('docs examples parser', () => {
       { label: 'Flagged', lang: 'markdown', text: '```\nb\n', line: 8 },
       { label: 'Not flagged', lang: 'text', text: 'c\n', line: 13 },
     ]);
-    expect(problems).toEqual(['line 3: example before any "Flagged:" or "Not flagged:" line', 'line 16: example in `js`; use text or markdown']);
+    expect(problems).toEqual(['line 3: example before any "Flagged:" or "Not flagged:" line', 'line 16: example in `js`; use text, markdown or sheet']);
   });
 });
 
@@ -77,7 +78,9 @@ describe('docs/rules examples', () => {
         it(`${ex.label} example at ${path}:${ex.line}`, () => {
           if (!findRule(id)) return; // reported above
           const file = ex.lang === 'markdown' ? 'example.md' : 'example.txt';
-          const found = lintText(ex.text, file, { only: [id] }).findings.filter((f) => f.ruleId === id);
+          // a `sheet` example is a small spreadsheet written as text (tests/helpers/sheet-text.ts)
+          const result = ex.lang === 'sheet' ? lintParsed(sheetDocument(ex.text), { only: [id] }) : lintText(ex.text, file, { only: [id] });
+          const found = result.findings.filter((f) => f.ruleId === id);
           const summary = found.map((f) => `${f.line}:${f.column} ${f.message}`);
           expect(summary, `${path}:${ex.line}`).toHaveLength(ex.label === 'Flagged' ? 1 : 0);
         });

@@ -7,10 +7,13 @@ import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/rules/index.js';
 import { stripMarkers } from './helpers/fixtures.js';
-import { exercised, lintWith } from './helpers/rule-tester.js';
+import { exercised, lintDocumentWith, lintWith } from './helpers/rule-tester.js';
+import { parseBytes } from '../src/parse/index.js';
 
 const fixtureFiles = fg.sync('fixtures/**/*.{txt,md}', { ignore: ['fixtures/robustness/**', 'fixtures/docx/**'] }).sort();
 for (const f of fixtureFiles) lintWith([], stripMarkers(readFileSync(f, 'utf8'), f).text, { path: f });
+// office fixtures (spreadsheets, Writer files) exercise the messages only such files can produce
+for (const f of fg.sync('fixtures/**/*.{xlsx,ods,odt}').sort()) lintDocumentWith([], await parseBytes(new Uint8Array(readFileSync(f)), f));
 
 const files = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts');
 

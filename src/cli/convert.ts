@@ -24,9 +24,9 @@ const INSTALL_HINT =
   'install LibreOffice to read it (Debian/Ubuntu: apt-get install libreoffice-writer-nogui libreoffice-calc-nogui; macOS: brew install --cask libreoffice; Windows: libreoffice.org), or set REPORTLINT_SOFFICE to its soffice program';
 
 const FILTERS: Record<'doc' | 'rtf' | 'xls', { input: string; output: string; ext: string }> = {
-  doc: { input: 'MS Word 97', output: 'docx:"MS Word 2007 XML"', ext: 'docx' },
-  rtf: { input: 'Rich Text Format', output: 'docx:"MS Word 2007 XML"', ext: 'docx' },
-  xls: { input: 'MS Excel 97', output: 'xlsx:"Calc MS Excel 2007 XML"', ext: 'xlsx' },
+  doc: { input: 'MS Word 97', output: 'docx:MS Word 2007 XML', ext: 'docx' },
+  rtf: { input: 'Rich Text Format', output: 'docx:MS Word 2007 XML', ext: 'docx' },
+  xls: { input: 'MS Excel 97', output: 'xlsx:Calc MS Excel 2007 XML', ext: 'xlsx' },
 };
 
 let found: string | null | undefined;

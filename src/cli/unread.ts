@@ -6,7 +6,7 @@ import { extensionOf } from './files.js';
 const READS = '.txt, .md, .docx, .odt, .doc, .rtf, .pdf, .xlsx, .ods, .xls';
 
 const KINDS: Array<[RegExp, string]> = [
-  [/^\.(png|jpe?g|gif|tiff?|bmp|webp|heic|heif|svg|emf|wmf)$/, 'an image: reportlint reads text, not pictures (no OCR); lint the document it comes from, or a PDF with a text layer'],
+  [/^\.(png|jpe?g|gif|tiff?|bmp|webp|heic|heif|svg|emf|wmf)$/, 'an image: reportlint reads text, not pictures (no OCR)'],
   [/^\.(pptx?|pps[xm]?|odp|key)$/, 'a presentation: export it as PDF to lint it'],
   [/^\.(zip|rar|7z|gz|tgz|tar|bz2|xz)$/, 'an archive: extract it and lint the files inside'],
   [/^\.(pages|wpd|wps|hwp|hwpx|abw|fodt|xps|oxps|djvu|epub)$/, 'a document format reportlint does not read: save it as .docx or PDF'],
@@ -16,7 +16,8 @@ const KINDS: Array<[RegExp, string]> = [
 
 export function notReadReason(path: string): string {
   const ext = extensionOf(path);
-  const kind = KINDS.find(([re]) => re.test(ext))?.[1] ?? `not a format reportlint reads (${ext || 'no extension'})`;
+  const known = KINDS.find(([re]) => re.test(ext))?.[1];
+  const kind = known ?? `not a format reportlint reads (${ext || 'no extension'}; it reads ${READS})`;
   const skip = ext ? `--skip ${ext.slice(1)}` : "--skip '*'";
-  return `${kind}; reportlint reads ${READS}; leave such files out with ${skip} or ignorePatterns`;
+  return `${kind}; leave such files out with ${skip} or ignorePatterns`;
 }

@@ -392,7 +392,8 @@ function messageOf(f: Finding, templates: Map<string, Record<string, MessageText
   const t = templates.get(f.ruleId)?.[f.messageId];
   const line = f.data?.line;
   if (!t || typeof line !== 'number' || !t[lang].includes('{line}')) return f.message;
-  const where = placeOf(line, lang, model, doc);
+  // a message that names the section already needs only the quote
+  const where = placeOf(line, lang, model, doc, t[lang].includes('{section}'));
   if (!where) return f.message;
   const rewrite = (s: string, l: Lang): string =>
     l === 'vi' ? s.replace(/(?:dòng|đoạn) \{line\}/g, '{where}') : s.replace(/at line \{line\}/g, 'in {where}').replace(/line \{line\}/g, '{where}');
@@ -400,12 +401,13 @@ function messageOf(f: Finding, templates: Map<string, Record<string, MessageText
 }
 
 /** "mục 9.2. b) («Tổ chức rà soát…»)", "bảng 1, hàng 4", "đoạn «…»" for a paragraph number. */
-function placeOf(line: number, lang: Lang, model: DocxModel, doc: Document | undefined): string | undefined {
+function placeOf(line: number, lang: Lang, model: DocxModel, doc: Document | undefined, quoteOnly = false): string | undefined {
   const l = model.lines[line - 1];
   if (!l) return undefined;
   const w = WORDS[lang];
   const q = quoteAt(model.original, l.start, l.end);
   const quote = q ? (lang === 'vi' ? `«${q}${q.length < l.end - l.start ? '…' : ''}»` : `"${q}${q.length < l.end - l.start ? '…' : ''}"`) : '';
+  if (quoteOnly && quote) return quote;
   if (l.extras.table !== undefined) return `${w.table} ${l.extras.table}, ${w.row} ${l.extras.row}${quote ? ` (${quote})` : ''}`;
   if (l.extras.footnote !== undefined) return `${w.footnote} ${l.extras.footnote}${quote ? ` (${quote})` : ''}`;
   let label = '';

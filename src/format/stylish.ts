@@ -37,7 +37,7 @@ const stylish: Formatter = (results, ctx) => {
       out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
       const inWord = wordLocation(f.extras, ctx.lang);
       if (inWord) out.push(c.dim(`           ${inWord}`));
-      for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.line}:${rel.column} ${rel.message}`));
+      for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.extras?.ref ?? `${rel.line}:${rel.column}`} ${rel.message}`));
       if (f.related.length > 3) out.push(c.dim(`           ↳ … +${f.related.length - 3}`));
     }
     for (const e of r.internalErrors ?? []) out.push(`  ${c.red(w.error)}  internal error in ${e.ruleId}: ${e.message}`);

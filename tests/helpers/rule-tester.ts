@@ -11,6 +11,7 @@ import { resolveRules, type RuleEntry } from '../../src/engine/config.js';
 import type { Finding, Rule, RuleContext } from '../../src/engine/types.js';
 import type { SettingsInput } from '../../src/engine/run.js';
 import { parseText } from '../../src/parse/index.js';
+import type { Document } from '../../src/parse/document.js';
 import { rules } from '../../src/rules/index.js';
 
 export interface TestOptions extends SettingsInput {
@@ -50,6 +51,18 @@ const KNOWN = new Set(rules.map((r) => r.id));
 export function lintWith(only: string[], text: string, opts: TestOptions = {}): Finding[] {
   for (const id of only) if (!KNOWN.has(id)) throw new Error(`unknown rule id '${id}'`);
   const doc = parseText(text, opts.path ?? 'x.txt');
+  const { locale, numberFormat, rounding, dictionary } = opts;
+  const { result } = lintPipeline(
+    doc,
+    { rules: resolveRules(TRACED, opts.config, only.length ? only : undefined), settings: { locale, numberFormat, rounding, dictionary } },
+    { lang: opts.lang ?? 'en', knownRules: KNOWN },
+  );
+  if (result.internalErrors?.length) throw new Error(`internal error: ${JSON.stringify(result.internalErrors)}`);
+  return result.findings.filter((f) => only.length === 0 || only.includes(f.ruleId));
+}
+
+/** As lintWith, for a document already parsed (spreadsheets and other office files). */
+export function lintDocumentWith(only: string[], doc: Document, opts: TestOptions = {}): Finding[] {
   const { locale, numberFormat, rounding, dictionary } = opts;
   const { result } = lintPipeline(
     doc,
