@@ -41,16 +41,19 @@ export function extrasOf(original: string, lines: OfficeLine[], offset: number):
   const line = lineAt(lines, offset);
   if (!line) return undefined;
   const extras: LocationExtras = { ...line.extras };
+  let quoteEnd = line.end;
   if (line.cells) {
     let c = 0;
     while (c + 1 < line.cells.length && line.cells[c + 1] <= offset) c++;
+    // a quote from a cell stays in that cell
+    if (c + 1 < line.cells.length) quoteEnd = Math.max(offset, line.cells[c + 1] - 1);
     if (line.refs) {
       const sheet = String(line.extras.sheet ?? '');
       extras.cell = line.refs[c];
       extras.ref = sheet ? `${quoteSheet(sheet)}!${line.refs[c]}` : line.refs[c];
     } else extras.cell = c + 1;
   }
-  const q = quoteAt(original, offset, line.end);
+  const q = quoteAt(original, offset, quoteEnd);
   if (q) extras.quote = q;
   return extras;
 }
