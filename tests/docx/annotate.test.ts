@@ -86,6 +86,9 @@ describe('--annotate', () => {
       // LibreOffice cannot load comments inside notes: the note's reference mark carries it
       ['reportlint', '', '(footnote 1: «Kho bạc») Error: about Kho bạc & <more> [test-rule]'],
     ]);
+    // in Vietnamese, the footnote's label and the severity too
+    const vi = annotateModel(model, [at('Kho bạc')], { lang: 'vi' });
+    expect(parseDocx(model.zip.rewrite(vi.files), 'vi.docx').model.comments.map((c) => c.text).slice(1)).toEqual(['(chú thích 1: «Kho bạc») Lỗi: about Kho bạc & <more> [test-rule]']);
     const onRef = out.comments[4];
     expect(out.original.slice(onRef.start - 11, onRef.start)).toBe('31/03/2026.');
     expect(out.original).toBe(model.original);
@@ -105,6 +108,64 @@ describe('--annotate', () => {
     expect(t.stderr).toMatch(/needs exactly one readable \.docx/);
     expect(existsSync(join(dir, 'x.docx'))).toBe(false);
   });
+
+  it('each comment says severity and message in the chosen language, a heading path for a line, and a date', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportlint-annotate-'));
+    const out = join(dir, 'vi.docx');
+    runCli(['--lang', 'vi', '--annotate', out, EXAMPLE]);
+    const { model } = parseDocx(new Uint8Array(readFileSync(out)), out);
+    const texts = model.comments.map((c) => c.text);
+    expect(texts).toHaveLength(12);
+    expect(texts.every((t) => /^(Lỗi|Cảnh báo|Lưu ý): /.test(t))).toBe(true);
+    // "dòng 97" is a paragraph number Word never shows: the section and a quote instead
+    expect(texts.filter((t) => /dòng \d/.test(t))).toEqual([]);
+    expect(texts).toContain('Cảnh báo: Đoạn này lặp lại nguyên văn đoạn ở mục 4.2. («- Đã tập trung chỉ đạo đẩy nhanh tiến…»). [duplicate-paragraph]');
+    expect(texts).toContain('Lưu ý: Đoạn này nhắc lại nội dung mục 9.2. b) («- Trình độ ứng dụng công nghệ thông tin…»). [duplicate-paragraph]');
+    const xml = model.zip.readText('word/comments.xml')!;
+    const dates = [...xml.matchAll(/w:date="([^"]+)"/g)].map((m) => m[1]);
+    expect(dates).toHaveLength(12);
+    for (const d of dates) expect(Math.abs(Date.parse(d) - Date.now())).toBeLessThan(3_600_000);
+    const en = join(dir, 'en.docx');
+    runCli(['--lang', 'en', '--annotate', en, EXAMPLE]);
+    const enTexts = parseDocx(new Uint8Array(readFileSync(en)), en).model.comments.map((c) => c.text);
+    expect(enTexts).toContain('Warning: This passage repeats the one in section 4.2. ("- Đã tập trung chỉ đạo đẩy nhanh tiến…") word for word. [duplicate-paragraph]');
+    const hand = join(dir, 'hand.docx');
+    runCli(['--lang', 'vi', '--annotate', hand, '--rule', 'spelling', '--rule', 'table-sum-mismatch', HAND]);
+    expect(parseDocx(new Uint8Array(readFileSync(hand)), hand).model.comments.map((c) => c.text).filter((t) => t.startsWith('Lỗi'))).toEqual([
+      'Lỗi: Cột "Số tiền (triệu đồng)": các dòng cộng lại được 1.500, nhưng dòng tổng ghi 1.600 (chênh lệch 100). [table-sum-mismatch]',
+    ]);
+  });
+
+  it('rendered to PDF by LibreOffice, shows the comments with severity, Vietnamese text and a sane date', async (ctx) => {
+    if (!hasSoffice()) {
+      console.warn('skipped: LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer-nogui');
+      ctx.skip();
+      return;
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'reportlint-lo-pdf-'));
+    const out = join(dir, 'annotated.docx');
+    const r = runCli(['--lang', 'vi', '--annotate', out, EXAMPLE]);
+    expect(r.stderr).toContain('with 12 comments');
+    const lo = spawnSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}', '--outdir', dir, out], { encoding: 'utf8', timeout: 120_000 });
+    expect(lo.status, lo.stderr).toBe(0);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const pdf = await pdfjs.getDocument({ data: new Uint8Array(readFileSync(join(dir, 'annotated.pdf'))), isEvalSupported: false }).promise;
+    const notes: Array<{ title: string; contents: string }> = [];
+    for (let p = 1; p <= pdf.numPages; p++) {
+      for (const a of await (await pdf.getPage(p)).getAnnotations()) {
+        if (a.subtype === 'Text') notes.push({ title: String(a.titleObj?.str ?? ''), contents: String(a.contentsObj?.str ?? '') });
+      }
+    }
+    expect(notes).toHaveLength(12);
+    for (const n of notes) {
+      // LibreOffice writes "author, date, time": a real date, not 03/01/-1
+      expect(n.title).toMatch(/^reportlint, \d{2}\/\d{2}\/\d{2}, /);
+      expect(n.title).not.toMatch(/-1/);
+      expect(n.contents).toMatch(/^(Lỗi|Cảnh báo|Lưu ý): /);
+    }
+    expect(notes.map((n) => n.contents)).toContain('Cảnh báo: "nhệm" không phải là một tiếng trong tiếng Việt; văn bản này viết "nhiệm" 44 lần (ví dụ "trách nhiệm"). [spelling]');
+    await pdf.destroy();
+  }, 180_000);
 
   it('opens in LibreOffice with one comment per finding at the right text', (ctx) => {
     if (!hasSoffice()) {
