@@ -35,7 +35,7 @@ const stylish: Formatter = (results, ctx) => {
       // a spreadsheet cell is found by its reference (Thu!C12), not by a line of the rebuilt text
       const where = c.dim(String(f.extras?.ref ?? `${f.line}:${f.column}`).padEnd(8));
       out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
-      const inWord = wordLocation(f.extras, ctx.lang);
+      const inWord = f.extras?.ref === undefined ? wordLocation(f.extras, ctx.lang) : undefined; // a cell reference says it all
       if (inWord) out.push(c.dim(`           ${inWord}`));
       for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.extras?.ref ?? `${rel.line}:${rel.column}`} ${rel.message}`));
       if (f.related.length > 3) out.push(c.dim(`           ↳ … +${f.related.length - 3}`));
