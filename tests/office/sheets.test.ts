@@ -11,8 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { lintParsed } from '../../src/index.js';
 import { parseBytes } from '../../src/parse/index.js';
 import { formatValue, formatGeneral } from '../../src/parse/sheet-format.js';
-import { odfFormula } from '../../src/parse/sheet.js';
-import { sheetDocument } from '../helpers/sheet-text.js';
+import { odfFormula, workbookDocument } from '../../src/parse/sheet.js';
+import { sheetDocument, sheetFromText } from '../helpers/sheet-text.js';
 import { runCli } from '../helpers/cli.js';
 
 const read = async (p: string) => parseBytes(new Uint8Array(readFileSync(p)), p);
@@ -105,6 +105,18 @@ describe('sheet-formula', () => {
   it('stays silent on functions it cannot redo, text in arithmetic and differences below the shown precision', () => {
     const rows = ['Chỉ tiêu | A | B | Kết quả', 'Một | 1,25 | 2 | =B2*C2 → 2,5', 'Hai | x | 2 | =B3*C3 → 4', 'Ba | 10 | 3 | =B4/C4 → 3,3', 'Bốn | 1 | 2 | =IF(B5>0,B5,C5) → 7'];
     expect(lintParsed(sheetDocument(rows.join('\n')), { only: ['sheet-formula'] }).findings).toEqual([]);
+  });
+});
+
+describe('cell comments', () => {
+  it('a comment "Reportlint-disable table-sum-mismatch" on a total cell silences it there', () => {
+    const text = ['Đơn vị | Số hộ | Số khẩu', 'Thôn 1 | 120 | 480', 'Thôn 2 | 95 | 401', 'Thôn 3 | 143 | 566', 'Tổng số | 368 | 1.457'].join('\n');
+    const sheet = sheetFromText(text);
+    const bare = workbookDocument({ sheets: [sheet], date1904: false }, 'a.xlsx', 'xlsx');
+    expect(lintParsed(bare, { only: ['table-sum-mismatch'] }).findings.map(where)).toEqual(['table-sum-mismatch/row error Sheet1!B5']);
+    sheet.comments.push({ row: 4, col: 1, text: 'Reportlint-disable\u00a0table-sum-mismatch – số của Chi cục Thống kê' });
+    const noted = workbookDocument({ sheets: [sheet], date1904: false }, 'a.xlsx', 'xlsx');
+    expect(lintParsed(noted, { only: ['table-sum-mismatch'] }).findings).toEqual([]);
   });
 });
 
