@@ -83,13 +83,18 @@ describe('reportlint CLI', () => {
     expect(r.stderr).toContain('cannot read: invalid UTF-8 at byte 2');
   });
 
-  it('walks directories for .txt and .md', () => {
+  it('walks directories: .txt and .md read, any other file reported (exit 2) unless its type is --skip ped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-'));
     writeFileSync(join(dir, 'a.txt'), 'Một câu.\n');
     writeFileSync(join(dir, 'b.md'), '# Tiêu đề\n');
     writeFileSync(join(dir, 'c.png'), 'x');
-    const out = JSON.parse(runCli(['--format', 'json', dir]).stdout);
-    expect(out.files.map((f: { path: string }) => f.path.split('/').pop())).toEqual(['a.txt', 'b.md']);
+    const r = runCli(['--format', 'json', dir]);
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.files.map((f: { path: string; fatal?: string }) => [f.path.split('/').pop(), !!f.fatal])).toEqual([['a.txt', false], ['b.md', false], ['c.png', true]]);
+    const skipped = runCli(['--format', 'json', '--skip', 'png', dir]);
+    expect(skipped.code).toBe(0);
+    expect(JSON.parse(skipped.stdout).files.map((f: { path: string }) => f.path.split('/').pop())).toEqual(['a.txt', 'b.md']);
   });
 
   it('--max-warnings and --version', () => {

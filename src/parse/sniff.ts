@@ -16,7 +16,7 @@ export type Sniffed =
 const startsWith = (b: Uint8Array, sig: number[], at = 0): boolean => sig.every((v, i) => b[at + i] === v);
 const ascii = (b: Uint8Array, s: string, at = 0): boolean => startsWith(b, [...s].map((c) => c.charCodeAt(0)), at);
 
-const IMAGE = 'an image; reportlint reads text, not pictures (no OCR): lint the document the image comes from, or a PDF with a text layer';
+const IMAGE = 'an image: reportlint reads text, not pictures (no OCR); lint the document the image comes from, or a PDF with a text layer';
 
 /** UTF-16LE names of OLE streams, searched in the first 1 MB of a compound file. */
 function cfbHas(b: Uint8Array, name: string): boolean {

@@ -74,7 +74,7 @@ describe('the hand-written .docx saved by Writer as .odt', () => {
     const cell = doc.tables[0].rows[3].cells[1];
     const loc = doc.locate(cell.span);
     expect([loc.line, loc.column]).toEqual([10, 11]);
-    expect(loc.extras).toEqual({ paragraph: 10, table: 1, row: 4, cell: 2, quote: '1.600' });
+    expect(loc.extras).toEqual({ paragraph: 10, table: 1, row: 4, cell: 2, quote: '1.600', section: '1.2. a)' });
     const i = doc.text.indexOf('Số liệu theo');
     expect(doc.locate({ start: i, end: i + 3 }).extras).toMatchObject({ paragraph: 15, footnote: '1' });
     expect(lintParsed(doc, { only: ['table-sum-mismatch'] }).findings.map((f) => [f.line, f.extras?.row, f.extras?.cell])).toEqual([[10, 4, 2]]);

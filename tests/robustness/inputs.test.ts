@@ -71,7 +71,8 @@ describe('files that cannot be read', () => {
     writeFileSync(join(d, 'ok.txt'), 'Một câu hoàn chỉnh.\n');
     const r = runCli(['--format', 'json', d]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${join(d, 'image.txt')}: cannot read: NUL byte at byte 8: a binary file`);
+    // recognised by its content (issue 19): a PNG named .txt is an image, said so
+    expect(r.stderr).toContain(`${join(d, 'image.txt')}: cannot read: an image: reportlint reads text, not pictures (no OCR)`);
     expect(r.stderr).toContain(`${join(d, 'bad-utf8.txt')}: cannot read: invalid UTF-8 at byte 1`);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     const out = JSON.parse(r.stdout);
