@@ -11,7 +11,9 @@
 #   - fixtures/office/{invalid,valid}-word-comment-directive.{docx,odt}: a misspelling under a
 #     Writer comment typed as Word's autocorrect leaves it ("Reportlint-disable", NBSP, smart
 #     quotes, a dash), saved as .docx and .odt; the valid twin has no comment.
-# Usage: python3 scripts/make-office-fixtures.py [example|hand|directive|sheets]...   (from the
+#   - fixtures/office/outline-numbering.odt: headings numbered by the outline style, a bullet list
+#     with a lettered sub-list (Writer's own numbering, rendered by the reader);
+# Usage: python3 scripts/make-office-fixtures.py [example|hand|directive|outline|sheets]...   (from the
 # repository root; no argument = all)
 import os, shutil, subprocess, sys, tempfile
 from xml.sax.saxutils import escape
@@ -139,10 +141,32 @@ def fodt(path, directive):
         f.write(f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {TEXT_NS} office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">'
                 f'<office:body><office:text>{body}</office:text></office:body></office:document>\n')
 
+OUTLINE = ('<?xml version="1.0" encoding="UTF-8"?>\n<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:styles>'
+           '<text:outline-style style:name="Outline">'
+           '<text:outline-level-style text:level="1" style:num-format="I" style:num-suffix="."/>'
+           '<text:outline-level-style text:level="2" style:num-format="1" style:num-suffix="."/>'
+           '<text:outline-level-style text:level="3" style:num-format="1" style:num-suffix="." text:display-levels="2"/>'
+           '</text:outline-style>'
+           '<text:list-style style:name="L1"><text:list-level-style-bullet text:level="1" text:bullet-char="-"/>'
+           '<text:list-level-style-number text:level="2" style:num-format="a" style:num-suffix=")"/></text:list-style>'
+           '</office:styles><office:body><office:text>'
+           '<text:h text:outline-level="1">KẾT QUẢ THỰC HIỆN</text:h>'
+           '<text:h text:outline-level="2">Thu ngân sách</text:h>'
+           '<text:h text:outline-level="3">Thu nội địa đạt kế hoạch.</text:h>'
+           '<text:h text:outline-level="3">Thu khác chưa đạt kế hoạch.</text:h>'
+           '<text:list text:style-name="L1"><text:list-item><text:p>Nguyên nhân:</text:p><text:list>'
+           '<text:list-item><text:p>nguồn thu từ đất giảm;</text:p></text:list-item>'
+           '<text:list-item><text:p>một số dự án chậm tiến độ.</text:p></text:list-item></text:list></text:list-item></text:list>'
+           '<text:h text:outline-level="1">TỒN TẠI, HẠN CHẾ</text:h>'
+           '<text:h text:outline-level="2">Chậm giải ngân vốn đầu tư công</text:h>'
+           '</office:text></office:body></office:document>\n')
+
 def main():
     if not shutil.which('soffice'):
         sys.exit('soffice (LibreOffice) is not on the PATH')
-    groups = set(sys.argv[1:]) or {'example', 'hand', 'directive', 'sheets'}
+    groups = set(sys.argv[1:]) or {'example', 'hand', 'directive', 'outline', 'sheets'}
     office = os.path.join(ROOT, 'fixtures/office')
     sheets = os.path.join(ROOT, 'fixtures/sheets')
     rule = os.path.join(ROOT, 'fixtures/sheet-formula')
@@ -160,6 +184,12 @@ def main():
             for fmt in ('docx', 'odt'):
                 convert(src, fmt, TMP)
                 shutil.copy(os.path.join(TMP, f'{name}.{fmt}'), office)
+    if 'outline' in groups:
+        src = os.path.join(TMP, 'outline-numbering.fodt')
+        with open(src, 'w', encoding='utf-8') as f:
+            f.write(OUTLINE)
+        convert(src, 'odt', TMP)
+        shutil.copy(os.path.join(TMP, 'outline-numbering.odt'), office)
     if 'example' not in groups and 'sheets' not in groups:
         shutil.rmtree(TMP, ignore_errors=True)
         return

@@ -86,6 +86,24 @@ describe('the hand-written .docx saved by Writer as .odt', () => {
   });
 });
 
+describe("Writer's own numbering", () => {
+  it('renders the outline style on headings and list styles on nested lists', async () => {
+    const doc = await read('fixtures/office/outline-numbering.odt');
+    expect(doc.original.split('\n')).toEqual([
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Thu ngân sách',
+      '1.1. Thu nội địa đạt kế hoạch.',
+      '1.2. Thu khác chưa đạt kế hoạch.',
+      '- Nguyên nhân:',
+      'a) nguồn thu từ đất giảm;',
+      'b) một số dự án chậm tiến độ.',
+      'II. TỒN TẠI, HẠN CHẾ',
+      '1. Chậm giải ngân vốn đầu tư công',
+    ]);
+    expect(lintParsed(doc, { only: ['section-numbering'] }).findings).toEqual([]);
+  });
+});
+
 describe('a comment typed as Word autocorrect leaves it ("Reportlint-disable", NBSP, smart quotes, a dash)', () => {
   for (const ext of ['docx', 'odt']) {
     it(`suppresses the finding it covers (.${ext})`, async () => {
