@@ -23,8 +23,12 @@ export default defineRule({
   options: z.object({}).strict(),
   messages: {
     mismatch: {
-      en: '{whole} is split into {parts} = {sum}, which is not {whole} (difference {diff}).',
-      vi: '{whole} được chia thành {parts} = {sum}, không bằng {whole} (chênh lệch {diff}).',
+      en: '{whole} is split into {parts} = {sum}, which is not {whole} (difference {diff}). Read as a complete split: the last part is what remains ("{word}").',
+      vi: '{whole} được chia thành {parts} = {sum}, không bằng {whole} (chênh lệch {diff}). Đọc là chia tách đầy đủ: phần cuối là phần còn lại ("{word}").',
+    },
+    mismatchComplement: {
+      en: '{whole} is split into {parts} = {sum}, which is not {whole} (difference {diff}). Read as a complete split: "{yes}" and "{no}" leave nothing else.',
+      vi: '{whole} được chia thành {parts} = {sum}, không bằng {whole} (chênh lệch {diff}). Đọc là chia tách đầy đủ: "{yes}" và "{no}" không còn trường hợp nào khác.',
     },
     part: { en: 'part: {value}', vi: 'thành phần: {value}' },
   },
@@ -35,10 +39,14 @@ export default defineRule({
       if (equationConsistent([statedOf(p.whole)], p.parts.map(statedOf), ctx.settings.rounding)) continue;
       const sum = pointSum(p.parts.map(statedOf)).div(p.whole.unit.scale);
       const d = Math.max(sum.decimalPlaces(), p.whole.decimals);
+      const c = p.closing;
       ctx.report({
-        messageId: 'mismatch',
+        // a remainder the text names is an error; two words read as complements are a warning
+        messageId: c.kind === 'remainder' ? 'mismatch' : 'mismatchComplement',
+        severity: c.kind === 'remainder' ? 'error' : 'warning',
         span: p.whole.span,
         data: {
+          ...(c.kind === 'remainder' ? { word: c.word } : { yes: c.yes, no: c.no }),
           whole: ctx.doc.slice(p.whole.span),
           parts: p.parts.map((q) => ctx.doc.slice(q.valueSpan)).join(' + '),
           sum: formatDecimal(sum, conv, d),

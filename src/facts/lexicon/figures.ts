@@ -228,10 +228,23 @@ export const WHOLE_VERBS = phraseList([
   'tiếp nhận', 'nhận được', 'đã nhận', 'thụ lý', 'tổng số', 'tổng cộng', 'có tổng', 'tổng', 'received', 'receiving', 'total of',
   'a total of', 'handled', 'registered', 'recorded', 'filed', 'submitted',
 ]);
+/** A quota the parts fill or leave open: "biên chế 51 người; hiện có 48, còn thiếu 3". */
+export const QUOTA_WORDS = phraseList(['biên chế', 'được giao', 'chỉ tiêu', 'định biên', 'authorized', 'allotted']);
+/** The whole of a status split at the head of its sentence: "Of the 80 claims reviewed, …", "Trong số 80 hồ sơ, …". */
+export const WHOLE_OPENERS = phraseList(['of the', 'of these', 'of all', 'out of the', 'trong số', 'trong tổng số']);
+/** The whole named after its figure, in the passive: "41 complaints were received; …", "55 đơn thư được tiếp nhận". */
+export const WHOLE_PASSIVES = phraseList([
+  'were received', 'was received', 'have been received', 'had been received', 'were filed', 'were submitted', 'were registered',
+  'were reviewed', 'were examined', 'were handled', 'được tiếp nhận', 'đã được tiếp nhận', 'được thụ lý', 'đã được thụ lý',
+]);
 /** Words before the last part of a status split that make it the remainder (còn 15 đơn). */
-export const REMAINDER_BEFORE = phraseList(['còn lại', 'còn', 'chưa', 'remaining', 'with', 'and', 'still']);
+export const REMAINDER_BEFORE = phraseList(['còn lại', 'còn thiếu', 'còn tồn', 'thiếu', 'còn', 'chưa', 'remaining', 'with', 'and', 'still']);
 /** Of REMAINDER_BEFORE, the words that by themselves name a remainder. */
-export const REMAINDER_WORDS = phraseList(['còn', 'remaining', 'still']);
+export const REMAINDER_WORDS = phraseList(['còn', 'thiếu', 'remaining', 'still']);
+/** Negations that turn a status into its complement: "đạt" / "không đạt", "paid correctly" / "not paid correctly". */
+export const NEGATION_WORDS = phraseList(['không', 'chưa', 'không được', 'chưa được', 'not', 'never', 'did not', 'were not', 'was not']);
+/** English prefixes of the complement: correctly / incorrectly, compliant / noncompliant. */
+export const NEGATION_PREFIXES: readonly string[] = ['in', 'un', 'im', 'ir', 'il', 'non', 'non-', 'dis', 'mis'];
 /** Words after the last part that make it the remainder (… đang giải quyết, … are pending). */
 export const PENDING_AFTER = phraseList(['đang', 'chưa', 'còn lại']);
 export const PENDING_STATES = phraseList(['pending', 'outstanding', 'remaining', 'unresolved', 'in progress', 'under review', 'under consideration', 'under processing']);
