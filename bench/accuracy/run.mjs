@@ -56,7 +56,7 @@ export async function runBench({ short = false, limit = Infinity, jobs = 2, kind
     let done = 0;
     await Promise.all(
       bySize.map((d) =>
-        pool.run({ type: 'scan', root, rel: d.rel, plant: d.plantable, lexiconPath: lex.path }).then((r) => {
+        pool.run({ type: 'scan', root, rel: d.rel, plant: d.plantable, ocr: d.ocr, lexiconPath: lex.path }).then((r) => {
           scanned.set(d.rel, { ...r, bytes: d.bytes, ocr: d.ocr, plantable: d.plantable });
           if (++done % 200 === 0) log(`  scanned ${done}/${docs.length}`);
         }),

@@ -2,7 +2,7 @@
 // number convention, and its figures per line. Built once per document and shared by every
 // site generator.
 
-import { lines as splitLines, sentences, vietnameseShare } from './text.mjs';
+import { lines as splitLines, sentences, vietnameseShare, words } from './text.mjs';
 import { figures, numberConvention } from './numbers.mjs';
 
 export function makeDoc(path, text) {
@@ -36,6 +36,11 @@ export function makeDoc(path, text) {
     figures(n) {
       if (!figs) figs = ls.map((l) => figures(l.text, conv, { offset: l.start }));
       return figs[n - 1];
+    },
+    /** word tokens of line n (absolute offsets) */
+    words(n) {
+      const all = this.memo('words', () => new Array(ls.length));
+      return (all[n - 1] ??= words(ls[n - 1].text, ls[n - 1].start));
     },
     /** sentences of line n */
     sentences(n) {

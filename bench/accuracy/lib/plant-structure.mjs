@@ -15,21 +15,23 @@ const LIST_MARK = /^\s*(?:[-–+•*]|[a-zđ][.)]|\d+(?:\.\d+)*[.)]|[IVX]+[.)])\
 
 const norm = (s) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
 
+/** A line in capitals (a title), not a paragraph: no lower-case letter, at least one capital. */
 function isHeadingLike(t) {
-  const letters = t.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toUpperCase();
+  return !/\p{Ll}/u.test(t) && /\p{Lu}/u.test(t);
 }
 
 export function paragraphSites(doc) {
   const out = [];
+  // lines written once (white space aside); the normalised key only for lines long enough to plant
   const counts = new Map();
-  for (const l of doc.lines) if (l.text.trim()) counts.set(norm(l.text), (counts.get(norm(l.text)) ?? 0) + 1);
-  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && l.text.trim() && counts.get(norm(l.text)) === 1 && !isHeadingLike(l.text) && /[.;:!?…"”)]\s*$/.test(l.text) && words(l.text).length >= 12);
+  const keys = doc.lines.map((l) => (l.text.length >= 40 ? norm(l.text) : ''));
+  for (const k of keys) if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && /[.;:!?…"”)]\s*$/.test(l.text) && doc.words(l.n).length >= 12 && counts.get(keys[l.n - 1]) === 1 && !isHeadingLike(l.text));
   if (!eligible.length) return out;
-  const vocab = [...new Set(words(doc.text).map((w) => w.text).filter((w) => w.length >= 3 && w === w.toLowerCase()))].sort();
+  const vocab = [...new Set(doc.lines.flatMap((l) => doc.words(l.n).map((w) => w.text)).filter((w) => w.length >= 3 && w === w.toLowerCase()))].sort();
   for (const l of sampleOf(eligible, 10, rng('paragraphs', doc.path))) {
     const t = l.text;
-    const ws = words(t, l.start);
+    const ws = doc.words(l.n);
     const rand = rng('paragraph', doc.path, l.start);
     const listItem = LIST_MARK.test(t) ? 'list-item' : 'paragraph';
     const size = ws.length < 30 ? 'short' : ws.length < 60 ? 'medium' : 'long';
@@ -37,7 +39,7 @@ export function paragraphSites(doc) {
     out.push({ kind: 'dup-paragraph-exact', shape: `${listItem}-adjacent`, edits: [{ start: l.end, end: l.end, text: '\n' + t, from: '' }], lines: [l.n + 1], origLines: [l.n], anchor: `${l.start}` });
     // a copy after the next paragraph, when it is plain text in the same section
     const next = doc.lines[l.n];
-    if (next && next.text.trim() && !doc.table[l.n] && !isHeadingLike(next.text) && words(next.text).length >= 6 && !/^\s*(?:[IVX]+\.|\d+\.\s|Điều|Chương|Mục)/u.test(next.text)) {
+    if (next && next.text.trim() && !doc.table[l.n] && !isHeadingLike(next.text) && doc.words(next.n).length >= 6 && !/^\s*(?:[IVX]+\.|\d+\.\s|Điều|Chương|Mục)/u.test(next.text)) {
       out.push({ kind: 'dup-paragraph-exact', shape: `${listItem}-one-between`, edits: [{ start: next.end, end: next.end, text: '\n' + t, from: '' }], lines: [l.n + 2], origLines: [l.n], anchor: `${l.start}` });
     }
     // a copy with 1-3 words changed
@@ -181,9 +183,9 @@ export function headingSites(doc) {
 
 export function brokenSites(doc) {
   const out = [];
-  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && !isHeadingLike(l.text) && /[.;!?]\s*$/.test(l.text) && words(l.text).length >= 16);
+  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && /[.;!?]\s*$/.test(l.text) && doc.words(l.n).length >= 16 && !isHeadingLike(l.text));
   for (const l of sampleOf(eligible, 10, rng('broken-lines', doc.path))) {
-    const ws = words(l.text, l.start);
+    const ws = doc.words(l.n);
     const rand = rng('broken', doc.path, l.start);
     const options = [];
     for (let i = 4; i < ws.length - 4; i++) {
@@ -210,9 +212,9 @@ export function mojibake(s) {
 export function encodingSites(doc) {
   if (doc.lang !== 'vi') return [];
   const out = [];
-  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && words(l.text).filter((w) => MARKED.test(w.text)).length >= 3);
+  const eligible = doc.lines.filter((l) => !doc.table[l.n - 1] && doc.words(l.n).filter((w) => MARKED.test(w.text)).length >= 3);
   for (const l of sampleOf(eligible, 8, rng('encoding-lines', doc.path))) {
-    const ws = words(l.text, l.start).filter((w) => MARKED.test(w.text));
+    const ws = doc.words(l.n).filter((w) => MARKED.test(w.text));
     const rand = rng('encoding', doc.path, l.start);
     const w = pick(ws, rand);
     const add = (kind, shape, start, end, text) => out.push({ kind, shape, edits: [{ start, end, text, from: doc.text.slice(start, end) }], lines: [l.n], anchor: `${l.start}` });
@@ -240,7 +242,7 @@ export function structureCounts(doc) {
     if (doc.table[l.n - 1] || !l.text.trim()) continue;
     const m = marker(l.text);
     if (m && m.style !== 'context') headings++;
-    if (words(l.text).length >= 8) paragraphs++;
+    if (doc.words(l.n).length >= 8) paragraphs++;
     const next = doc.lines[l.n];
     if (next && next.text.trim() && !doc.table[l.n]) breaks++;
   }

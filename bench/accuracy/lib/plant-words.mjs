@@ -28,7 +28,7 @@ function readTokens(doc) {
   const out = [];
   for (const l of doc.lines) {
     if (doc.table[l.n - 1]) continue;
-    const ws = words(l.text, l.start);
+    const ws = doc.words(l.n);
     for (let i = 0; i < ws.length; i++) {
       const w = ws[i];
       const from = i === 0 ? l.start : ws[i - 1].end;
@@ -39,10 +39,7 @@ function readTokens(doc) {
         while (k >= from && /\s/.test(doc.text[k])) k--;
         positional = k >= from && '.!?:;"“(-–•'.includes(doc.text[k]);
       }
-      w.line = l.n;
-      w.positional = positional;
-      w.space = space;
-      out.push(w);
+      out.push({ start: w.start, end: w.end, text: w.text, line: l.n, positional, space });
     }
   }
   return out;

@@ -24,8 +24,7 @@ export function findingLines(findings) {
   return by;
 }
 
-export function documentSites(rel, text, findings, lex) {
-  const doc = makeDoc(rel, text);
+export function documentSites(rel, text, findings, lex, doc = makeDoc(rel, text)) {
   const all = [];
   for (const g of GENERATORS) all.push(...g(doc));
   if (lex) for (const g of LEX_GENERATORS) all.push(...g(doc, lex));

@@ -143,8 +143,19 @@ export function placeTone(base, tone, style = 'new') {
   return chars.join('').normalize('NFC');
 }
 
+const styles = new Map();
 /** 'old' (hòa, thủy), 'new' (hoà, thuỷ) or undefined for a syllable whose placement is not a style choice. */
 export function toneStyle(syl) {
+  let st = styles.get(syl);
+  if (st === undefined && !styles.has(syl)) {
+    st = readToneStyle(syl);
+    if (styles.size > 500_000) styles.clear();
+    styles.set(syl, st);
+  }
+  return st;
+}
+
+function readToneStyle(syl) {
   const { base, tone } = splitTone(syl);
   if (!tone) return undefined;
   const lower = base.toLowerCase();
@@ -183,7 +194,7 @@ export function withCase(model, w) {
 
 /** Share of letters that carry a Vietnamese mark: above ~2 % the text is Vietnamese. */
 export function vietnameseShare(text) {
-  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text;
+  const sample = text.length > 30_000 ? text.slice(0, 30_000) : text;
   const letters = sample.match(/\p{L}/gu)?.length ?? 0;
   const marked = sample.normalize('NFC').match(/[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/giu)?.length ?? 0;
   return letters ? marked / letters : 0;

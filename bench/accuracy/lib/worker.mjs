@@ -8,6 +8,7 @@ import { lintText, rules } from '../../../dist/index.js';
 import { applyEdits } from './doc.mjs';
 import { assignIds } from './fingerprint.mjs';
 import { lexiconView } from './lexicon.mjs';
+import { makeDoc } from './doc.mjs';
 import { documentSites, presentCounts } from './sites.mjs';
 import { harvestVocab } from './phrasing.mjs';
 
@@ -37,7 +38,7 @@ function compact(f) {
   };
 }
 
-export function scan({ root, rel, plant, lexiconPath }) {
+export function scan({ root, rel, plant, ocr, lexiconPath }) {
   const text = readFileSync(join(root, rel), 'utf8');
   const t0 = performance.now();
   const result = lintText(text, rel, {});
@@ -46,11 +47,13 @@ export function scan({ root, rel, plant, lexiconPath }) {
   const ids = assignIds(rel, text, findings);
   findings.forEach((f, i) => (f.id = ids[i]));
   const out = { rel, chars: text.length, findings, checked: result.checked, internalErrors: result.internalErrors ?? [], lintMs };
-  const { doc, sites, dropped } = documentSites(rel, text, findings, plant ? lexicon(lexiconPath) : undefined);
-  out.present = presentCounts(doc);
+  const doc = makeDoc(rel, text);
   out.lang = doc.lang;
   out.conv = doc.conv;
+  // coverage leaves the OCR folder out; sites only where the bench plants
+  out.present = ocr ? {} : presentCounts(doc);
   if (plant) {
+    const { sites, dropped } = documentSites(rel, text, findings, lexicon(lexiconPath), doc);
     out.sites = sites;
     out.dropped = dropped;
     out.vocab = harvestVocab(doc);
