@@ -1,9 +1,12 @@
 // Chooses the CI short form's documents (bench/accuracy/sample/) from the corpus and copies
 // them with a SOURCES.md: documents of at most 100 KB, picked greedily so that every mutation
 // kind has sites in several of them and every source folder and both languages are present,
-// within ~1.8 MB. Run by hand when the sample should change (then update the floors):
+// within ~1.8 MB. Run by hand when the sample should change (then record the floors again and
+// judge the sample's findings):
 //   node bench/accuracy/pick-sample.mjs
-// The planter's detectors only; no rule is run, so the choice does not depend on the rules.
+// The planter's detectors only; no rule is run, so the choice does not depend on the rules. It
+// does depend on the detectors: after a detector change the same command may pick other
+// documents, so the committed sample stays as it is until someone decides to change it.
 
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -84,9 +87,11 @@ writeFileSync(
 Copies of ${chosen.length} documents (${(bytes / 1e6).toFixed(2)} MB) from \`../shared/corpus\`, at the same relative
 paths, so that the CI short form (\`node bench/accuracy/run.mjs --short\`, \`tests/accuracy/ratchet.test.ts\`)
 never reads outside the repository, and verdicts judged on the full corpus apply to them. Chosen by
-\`node bench/accuracy/pick-sample.mjs\` (the planter's detectors only, no rule run): documents of at most
-100 KB that give every mutation kind sites in several documents, from every source folder. Do not edit
-them: their errors are the sources' own.
+\`node bench/accuracy/pick-sample.mjs\` (the planter's detectors only, no rule run) when the bench was
+first built: documents of at most 100 KB that give every mutation kind sites in several documents, from
+every source folder. The choice depends on the detectors of that day; it is kept until someone decides
+to change the sample (and then records the floors again). Do not edit the files: their errors are the
+sources' own.
 
 Licence basis: Vietnamese legal and administrative documents are not protected by copyright (Luật Sở hữu
 trí tuệ 2005, Điều 15, khoản 2); GAO and HHS OIG reports are works of the US federal government

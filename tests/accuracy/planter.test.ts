@@ -36,8 +36,8 @@ describe('breakdowns', () => {
       ['1.250,5', ['250,5', '600', '400'], 'total-previous-sentence', 'subset'],
     ]);
   });
-  it('stays away from sums that do not hold and two-part coincidences without a cue', () => {
-    const doc = makeDoc('a.txt', 'Năm nay có 120 hộ mới, 45 hộ chuyển đi và 76 hộ khác.\nXã A có 30 người, xã B có 20 người, xã C có 50 người.\n');
+  it('stays away from sums that do not hold, two-part coincidences without a cue, and durations', () => {
+    const doc = makeDoc('a.txt', 'Năm nay có 120 hộ mới, 45 hộ chuyển đi và 76 hộ khác.\nXã A có 30 người, xã B có 20 người, xã C có 50 người.\nĐủ 25 năm đối với nam, đủ 20 năm đối với nữ, trong đó có ít nhất 05 năm công tác.\n');
     expect(findBreakdowns(doc)).toEqual([]);
   });
   it('under a subset cue, plants only so that the parts exceed the total', () => {
@@ -69,6 +69,10 @@ describe('percentages', () => {
       ['72,7', '40', '55', 'share'],
       ['20', '120', '100', 'growth'],
     ]);
+  });
+  it('takes no durations, thresholds or ranges for a rate', () => {
+    const doc = makeDoc('p.txt', 'Miễn thuế 2 năm và giảm 50% số thuế phải nộp trong 4 năm tiếp theo.\nCó từ 06 tiêu chí hoặc có từ 03 tiêu chí và có từ 50% số thôn trở lên.\nShares ranged from 16 to 66 percent of 24 programs and 12 programs.\n');
+    expect(findPercents(doc)).toEqual([]);
   });
   it('mutations break the rate by more than its rounding', () => {
     const doc = makeDoc('p.txt', 'Đã tiếp nhận 55 đơn, đã giải quyết 40 đơn, đạt 72,7%.\n');

@@ -22,6 +22,8 @@ const TRONG_DO = phrases(['trong đó']);
 const OF_WHICH = phrases(['of which']);
 const INCLUDING = phrases(['including']);
 const OUT_OF = phrases(['out of']);
+// durations add up by chance (25 năm = 20 năm + 05 năm) and make rates by chance (2 of 4 years)
+const TIME_UNITS = new Set(['năm', 'tháng', 'ngày', 'giờ', 'phút', 'giây', 'tuần', 'quý', 'years', 'year', 'months', 'month', 'days', 'day', 'hours', 'hour', 'weeks', 'week', 'minutes', 'quarters']);
 
 /** Figures of lines [a, b] (1-based, inclusive) that lie in [start, end), none from table rows. */
 function windowFigures(doc, a, b, start = -1, end = Infinity) {
@@ -74,7 +76,7 @@ function readBreakdowns(doc) {
     if (!figs || figs.length < 3) continue;
     const byUnit = new Map();
     for (const f of figs) {
-      if (!f.unit || f.unit === '%' || f.int === 0n) continue;
+      if (!f.unit || f.unit === '%' || f.int === 0n || TIME_UNITS.has(f.unit)) continue;
       const list = byUnit.get(f.unit) ?? [];
       list.push(f);
       byUnit.set(f.unit, list);
@@ -309,7 +311,10 @@ const GROWTH = /(?:tăng|increase[ds]?|rose|grew|growth|higher|up)\s*(?:thêm\s*
 const DECLINE = /(?:giảm|decrease[ds]?|fell|declined|dropped|lower|down|reduction of|reduced by)\s*(?:by\s*)?(?:khoảng\s*)?$/iu;
 const PLAN_AFTER = /^\s*(?:%|phần trăm|percent)?\s*(?:so với\s*|of (?:the |its )?)?(?:kế hoạch|dự toán|chỉ tiêu|mục tiêu|KH|plan|target|goal)(?![\p{L}\p{M}])/iu;
 const FUNCTION_UNITS = new Set(['of', 'out', 'trên', 'so', 'in', 'từ', 'from', 'to', 'lên', 'xuống', 'với', 'and', 'và', 'or']);
-const HEDGE = /khoảng|gần|hơn|trên|dưới|xấp xỉ|ước|about|approximately|nearly|almost|more than|less than|over|under|roughly|around|at least|up to/iu;
+const HEDGE = /khoảng|gần|hơn|trên|dưới|xấp xỉ|ước|(?<![\p{L}])từ|tối thiểu|tối đa|không quá|không dưới|ít nhất|about|approximately|nearly|almost|more than|less than|over|under|roughly|around|at least|at most|up to/iu;
+// a threshold or a range is no computed rate: "từ 50% trở lên", "from 16 to 66 percent"
+const THRESHOLD_AFTER = /^\s*(?:%|phần trăm|percent)?\s*(?:trở lên|trở xuống|or more|or less|or higher|or lower)/iu;
+const RANGE_BEFORE = /(?:from|từ|between)\s+\$?[\d.,]+\s*(?:%|percent|phần trăm)?\s*(?:to|đến|and|-|–)\s*$/iu;
 
 function within(v, p, dec) {
   const u = 10 ** -dec;
@@ -340,11 +345,13 @@ function readPercents(doc) {
         const pv = toFloat(p);
         if (pv === 100) continue;
         const before = doc.text.slice(Math.max(s.start, p.start - 30), p.start);
-        if (HEDGE.test(before.slice(-14))) continue;
+        if (HEDGE.test(before.slice(-14)) || RANGE_BEFORE.test(before)) continue;
         const after = doc.text.slice(p.end, Math.min(doc.lines[n - 1].end, p.end + 40));
-        const mine = figs.filter((f) => f.unit !== '%' && f.start >= s.start && f.end <= s.end && f.int > 1n);
+        if (THRESHOLD_AFTER.test(after)) continue;
+        const usable = (f) => f.unit !== '%' && !TIME_UNITS.has(f.unit) && f.int > 1n;
+        const mine = figs.filter((f) => usable(f) && f.start >= s.start && f.end <= s.end);
         let prevSent = [];
-        if (si > 0) prevSent = figs.filter((f) => f.unit !== '%' && f.start >= ss[si - 1].start && f.end <= ss[si - 1].end && f.int > 1n);
+        if (si > 0) prevSent = figs.filter((f) => usable(f) && f.start >= ss[si - 1].start && f.end <= ss[si - 1].end);
         const pool = [...prevSent.map((f) => ({ ...f, prev: true })), ...mine];
         if (pool.length < 2 || pool.length > 14) continue;
         const growth = GROWTH.test(before);
@@ -366,6 +373,8 @@ function readPercents(doc) {
             else if (decline) formula = within(((bv - av) / bv) * 100, pv, p.dec) && av < bv ? 'decline' : undefined;
             else formula = within((av / bv) * 100, pv, p.dec) && (av < bv || plan) ? (plan ? 'plan' : 'share') : undefined;
             if (!formula) continue;
+            // a rate of a few digits from a small base is a coincidence waiting to happen (3 of 6 = 50%)
+            if (sig < 3 && bv < 10) continue;
             const dist = Math.abs(a.start - p.start) + Math.abs(b.start - p.start);
             // an integer rate of a few digits matches some pair by chance: only the nearest figures
             if (sig < 3) {
