@@ -227,7 +227,7 @@ const VI = [
     make(b, v, r) {
       const base = 1000 + Math.floor(r() * 50000);
       const now = Math.round(base * (1.03 + r() * 0.4));
-      return b.t(`Thu ngân sách trên địa bàn ước đạt `).n('num', dec(now / 10, 1)).t(` tỷ đồng, tăng `).n('rate', dec(((now - base) / base) * 100, 2)).t(`% so với năm trước (`).n('base', dec(base / 10, 1)).t(` tỷ đồng).`);
+      return b.t(`Thu ngân sách trên địa bàn năm nay đạt `).n('num', dec(now / 10, 1)).t(` tỷ đồng, tăng `).n('rate', dec(((now - base) / base) * 100, 2)).t(`% so với năm trước (`).n('base', dec(base / 10, 1)).t(` tỷ đồng).`);
     },
   },
   {
