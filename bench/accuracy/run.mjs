@@ -178,9 +178,9 @@ function oneLine(s) {
   return s.replace(/\t/g, ' ⇥ ').replace(/\n/g, ' ⏎ ');
 }
 
-function gitCommit() {
+function git(args) {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    return execFileSync('git', args, { cwd: REPO, encoding: 'utf8' }).trim();
   } catch {
     return 'unknown';
   }
@@ -194,12 +194,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const load = loadavg()[0];
   const r = await runBench({ short, limit, jobs, kinds });
   r.meta.date = new Date().toISOString().slice(0, 10);
-  r.meta.commit = gitCommit();
+  r.meta.commit = git(['rev-parse', '--short', 'HEAD']);
+  // the rules measured: the last commit that touched src/ (stays the same when the bench's own commits are rebased)
+  r.meta.srcCommit = git(['log', '-1', '--format=%h', '--', 'src']);
+  r.meta.dirty = git(['status', '--porcelain', '--', 'src']) !== '';
   r.meta.node = process.version;
   r.meta.cpus = `${cpus().length} × ${cpus()[0]?.model ?? '?'}`;
   r.meta.loadBefore = Math.round(load * 100) / 100;
   r.meta.loadAfter = Math.round(loadavg()[0] * 100) / 100;
   r.meta.runtimeMs = Math.round(performance.now() - started);
+  const cpu = process.cpuUsage(); // the whole process, worker threads included
+  r.meta.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
   const partial = Number.isFinite(limit) || kinds;
   if (short) {
     writeFileSync(join(HERE, 'out', 'short.json'), JSON.stringify(r, null, 1) + '\n');

@@ -83,6 +83,20 @@ export function weakest(rec, n = 10, min = 20) {
     .slice(0, n);
 }
 
+function noSites(rec) {
+  const none = KINDS.filter((k) => rec.byKind[k.id].plantings === 0).map((k) => k.id);
+  const few = KINDS.filter((k) => rec.byKind[k.id].plantings > 0 && rec.byKind[k.id].plantings < 20).map((k) => `${k.id} (${rec.byKind[k.id].plantings})`);
+  const parts = [];
+  if (none.length) parts.push(`no natural site for ${none.join(', ')}`);
+  if (few.length) parts.push(`fewer than 20 natural plantings for ${few.join(', ')}`);
+  return parts.length ? `The detectors found ${parts.join('; ')}: the phrasing suite covers these phrasings.\n` : '';
+}
+
+function zeroBeyond(rec, weak) {
+  const more = KINDS.filter((k) => rec.byKind[k.id].plantings >= 20 && rec.byKind[k.id].recall === 0 && !weak.some((w) => w.id === k.id)).map((k) => k.id);
+  return more.length ? `\nAlso at 0 %: ${more.join(', ')}.\n` : '';
+}
+
 function floorsTable(floors) {
   if (!floors) return '_No floors recorded yet._';
   const out = ['| figure | floor |', '| --- | ---: |'];
@@ -105,9 +119,9 @@ How often reportlint is right, measured on real documents by \`npm run accuracy\
 \`bench/accuracy/results/latest.json\`; do not edit them by hand (\`node bench/accuracy/render.mjs\`
 rewrites this file from the committed JSON).
 
-**Measured ${m.date} at commit ${m.commit}** (${m.cpus}, Node ${m.node}, ${m.jobs ?? 2} workers; load average
+**Measured ${m.date}: rules of commit ${m.srcCommit ?? m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}, bench at ${m.commit}** (${m.cpus}, Node ${m.node}, ${m.jobs ?? 2} workers; load average
 ${m.loadBefore} before, ${m.loadAfter} after: the machine is shared, so times are indicative).
-Full run: ${(m.runtimeMs / 1000).toFixed(0)} s (scan ${(m.scanMs / 1000).toFixed(0)} s, plantings ${(m.plantMs / 1000).toFixed(0)} s).
+Full run: ${(m.runtimeMs / 1000).toFixed(0)} s (scan ${(m.scanMs / 1000).toFixed(0)} s, plantings ${(m.plantMs / 1000).toFixed(0)} s)${m.cpuMs ? `, ${(m.cpuMs / 1000).toFixed(0)} s of CPU in all (so about ${(m.cpuMs / 2000).toFixed(0)} s of wall time on two idle cores)` : ''}.
 This is the first baseline, with today's rules: every number as measured, good or bad.
 
 ## How it works
@@ -153,6 +167,7 @@ This is the first baseline, with today's rules: every number as measured, good o
 
 ${rec.total} natural plantings in ${rec.documents} documents (${r.phrasing.total} more in the phrasing suite; ${rec.invalid + r.phrasing.invalid} invalid);
 ${r.corpus.documents} documents (${mb(r.corpus.bytes)} MB) scanned for false alarms, ${r.corpus.internalErrors} internal errors.
+${noSites(rec)}
 
 ### Per family (natural plantings)
 
@@ -169,6 +184,7 @@ ${ruleTable(r)}
 | kind | expected rules | plantings | recall | what |
 | --- | --- | ---: | ---: | --- |
 ${weak.map((k) => `| ${k.id} | ${KIND_BY_ID.get(k.id).rules.join(', ')} | ${k.plantings} | ${pct(k.recall)} | ${KIND_BY_ID.get(k.id).what} |`).join('\n')}
+${zeroBeyond(rec, weak)}
 
 ### Per mutation kind (natural)
 
