@@ -121,7 +121,7 @@ rewrites this file from the committed JSON).
 
 **Measured ${m.date}: rules of commit ${m.srcCommit ?? m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}, bench at ${m.commit}** (${m.cpus}, Node ${m.node}, ${m.jobs ?? 2} workers; load average
 ${m.loadBefore} before, ${m.loadAfter} after: the machine is shared, so times are indicative).
-Full run: ${(m.runtimeMs / 1000).toFixed(0)} s (scan ${(m.scanMs / 1000).toFixed(0)} s, plantings ${(m.plantMs / 1000).toFixed(0)} s)${m.cpuMs ? `, ${(m.cpuMs / 1000).toFixed(0)} s of CPU in all (so about ${(m.cpuMs / 2000).toFixed(0)} s of wall time on two idle cores)` : ''}.
+Full run: ${(m.runtimeMs / 1000).toFixed(0)} s (scan ${(m.scanMs / 1000).toFixed(0)} s, plantings ${(m.plantMs / 1000).toFixed(0)} s)${m.cpuMs ? `, ${(m.cpuMs / 1000).toFixed(0)} s of CPU time in all (wall time on an idle machine not measured)` : ''}.
 This is the first baseline, with today's rules: every number as measured, good or bad.
 
 ## How it works
