@@ -214,7 +214,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       writeFileSync(floorsPath, JSON.stringify(floors, null, 2) + '\n');
       console.log(raised.length ? `floors raised:\n${raised.map((x) => `  ${x}`).join('\n')}` : 'no floor rose');
     } else if (existsSync(floorsPath)) {
-      const below = compareFloors(JSON.parse(readFileSync(floorsPath, 'utf8')), r);
+      const unmeasured = [];
+      const below = compareFloors(JSON.parse(readFileSync(floorsPath, 'utf8')), r, unmeasured);
+      if (unmeasured.length) console.log(`not measured any more (no judged finding left):\n${unmeasured.map((x) => `  ${x}`).join('\n')}`);
       console.log(below.length ? `BELOW FLOOR:\n${below.map((x) => `  ${x}`).join('\n')}` : 'every figure at or above its floor');
       if (below.length) process.exitCode = 1;
     }

@@ -13,13 +13,19 @@ export function ratchetFigures(r) {
   return { recall, precision };
 }
 
-export function compareFloors(floors, r) {
+/**
+ * The figures below their floor. A recall floor of a family that has no plantings any more is a
+ * failure (the short form lost a family); a precision floor of a rule whose judged findings no
+ * longer occur is not (the judged false alarms went away: there is nothing left to measure), and
+ * is listed in `unmeasured` instead.
+ */
+export function compareFloors(floors, r, unmeasured = []) {
   const now = ratchetFigures(r);
   const below = [];
   for (const sec of ['recall', 'precision']) {
     for (const [k, floor] of Object.entries(floors[sec] ?? {})) {
       const v = now[sec][k];
-      if (v === undefined) below.push(`${sec} ${k}: no longer measured (floor ${floor})`);
+      if (v === undefined) (sec === 'recall' ? below : unmeasured).push(`${sec} ${k}: no longer measured (floor ${floor})`);
       else if (v + EPS < floor) below.push(`${sec} ${k}: ${v} < floor ${floor}`);
     }
   }

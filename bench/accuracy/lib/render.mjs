@@ -232,9 +232,9 @@ ${Object.entries(p.byRule).filter(([, x]) => x.judged).map(([rule, x]) => `| ${r
 
 ## Coverage
 
-| rule | checked (the rule's \`checked\`) | present (the bench's detectors) | ratio | what "present" counts |
-| --- | ---: | ---: | ---: | --- |
-${Object.values(FAMILIES).flat().map((rule) => { const c = r.coverage[rule]; return `| ${rule} | ${c.checked} | ${num(c.present)} | ${pct(c.ratio)} | ${PRESENT[rule]} |`; }).join('\n')}
+| rule | checked (the rule's \`checked\`) | read but not paired (the rule's \`unpaired\`) | present (the bench's detectors) | ratio checked / present | what "present" counts |
+| --- | ---: | ---: | ---: | ---: | --- |
+${Object.values(FAMILIES).flat().map((rule) => { const c = r.coverage[rule]; return `| ${rule} | ${c.checked} | ${num(c.unpaired)} | ${num(c.present)} | ${pct(c.ratio)} | ${PRESENT[rule]} |`; }).join('\n')}
 
 Also found by the detectors: ${r.coverage.extra.sumsThatAddUp} breakdowns whose parts add up exactly, ${r.coverage.extra.percentagesMatchingTwoFigures} percentages that match two nearby figures.
 

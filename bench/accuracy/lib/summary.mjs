@@ -77,15 +77,21 @@ export function summarise({ plantings, scans, available, dropped }) {
   // coverage: checked by the rules / present by the bench's detectors, non-OCR documents
   const checked = {};
   const present = {};
+  const unpaired = {};
   let internalErrors = 0;
   for (const s of scans) {
     internalErrors += s.internalErrors.length;
     if (s.ocr) continue;
     for (const [r, n] of Object.entries(s.checked)) checked[r] = (checked[r] ?? 0) + n;
+    for (const [r, n] of Object.entries(s.unpaired ?? {})) unpaired[r] = (unpaired[r] ?? 0) + n;
     for (const [r, n] of Object.entries(s.present)) present[r] = (present[r] ?? 0) + n;
   }
   const coverage = {};
-  for (const r of Object.values(FAMILIES).flat()) coverage[r] = { checked: checked[r] ?? 0, present: present[r] ?? null, ratio: present[r] ? ratio(checked[r] ?? 0, present[r]) : null };
+  for (const r of Object.values(FAMILIES).flat()) {
+    coverage[r] = { checked: checked[r] ?? 0, present: present[r] ?? null, ratio: present[r] ? ratio(checked[r] ?? 0, present[r]) : null };
+    // what the rule itself says it read but could not pair (FileResult.unpaired), where it says so
+    if (unpaired[r] !== undefined) coverage[r].unpaired = unpaired[r];
+  }
   coverage.extra = { sumsThatAddUp: present.sums ?? 0, percentagesMatchingTwoFigures: present['percents-matched'] ?? 0 };
   return {
     corpus: {

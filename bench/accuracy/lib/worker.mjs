@@ -46,7 +46,7 @@ export function scan({ root, rel, plant, ocr, lexiconPath }) {
   const findings = result.findings.map(compact);
   const ids = assignIds(rel, text, findings);
   findings.forEach((f, i) => (f.id = ids[i]));
-  const out = { rel, chars: text.length, findings, checked: result.checked, internalErrors: result.internalErrors ?? [], lintMs };
+  const out = { rel, chars: text.length, findings, checked: result.checked, unpaired: result.unpaired ?? {}, internalErrors: result.internalErrors ?? [], lintMs };
   const doc = makeDoc(rel, text);
   out.lang = doc.lang;
   out.conv = doc.conv;
