@@ -6,7 +6,7 @@
 //   comparisonConsistent(claim, rounding), sharesConsistent(group, rounding), sharesProblem(group, rounding)
 
 import { Decimal } from 'decimal.js';
-import { intersects, intervalOf, modesOf, point, quotientInterval, rateInterval, type Interval, type Rounding, type RoundingMode } from './intervals.js';
+import { addIntervals, intersects, intervalOf, modesOf, point, quotientInterval, rateInterval, statedInterval, subtractIntervals, type Interval, type Rounding, type RoundingMode } from './intervals.js';
 import type { ComparisonClaim, Operand, RateClaim, ShareGroup } from './ratios.js';
 
 const HUNDRED = new Decimal(100);
@@ -19,6 +19,14 @@ export function operandInterval(o: Operand, mode: RoundingMode): Interval {
 
 /** The range the operands allow for the rate (percent, or a plain multiple), under one rounding mode. */
 export function rateRange(c: RateClaim, mode: RoundingMode): Interval | undefined {
+  if (c.formula === 'growthBy' || c.formula === 'declineBy') {
+    // the earlier figure is Y − D (growth) or Y + D (decline), as an interval
+    const d = operandInterval(c.numerator, mode);
+    const y = operandInterval(c.denominator, mode);
+    const base = c.formula === 'growthBy' ? subtractIntervals(y, d) : addIntervals(y, d);
+    const g = quotientInterval(d, base);
+    return g && { lo: g.lo.times(HUNDRED), hi: g.hi.times(HUNDRED), loOpen: false, hiOpen: false };
+  }
   const q = quotientInterval(operandInterval(c.numerator, mode), operandInterval(c.denominator, mode));
   if (!q) return undefined;
   const closed = (l: Decimal, h: Decimal): Interval => ({ lo: l, hi: h, loOpen: false, hiOpen: false });
@@ -32,7 +40,10 @@ export function rateRange(c: RateClaim, mode: RoundingMode): Interval | undefine
     case 'decline':
       return closed(ONE.minus(q.hi).times(HUNDRED), ONE.minus(q.lo).times(HUNDRED));
     case 'multiple':
+    case 'oneIn':
       return closed(q.lo, q.hi);
+    default:
+      return undefined;
   }
 }
 
@@ -41,7 +52,9 @@ export function rateConsistent(c: RateClaim, rounding: Rounding): boolean {
   for (const mode of modesOf(rounding)) {
     const range = rateRange(c, mode);
     if (!range) return true;
-    if (intersects(range, rateInterval(c.rate.value, c.rate.decimals, mode))) return true;
+    // "one in N" names N rounded to a whole number, whatever the rounding of the figures
+    const stated = c.formula === 'oneIn' ? statedInterval(c.rate.value, 0, 'round') : rateInterval(c.rate.value, c.rate.decimals, mode);
+    if (intersects(range, stated)) return true;
   }
   return false;
 }
@@ -62,7 +75,12 @@ export function rateValue(c: RateClaim): Decimal | undefined {
     case 'decline':
       return ONE.minus(x).times(HUNDRED);
     case 'multiple':
+    case 'oneIn':
       return x;
+    case 'growthBy':
+      return b.minus(a).isZero() ? undefined : a.div(b.minus(a)).times(HUNDRED);
+    case 'declineBy':
+      return a.div(b.plus(a)).times(HUNDRED);
   }
 }
 

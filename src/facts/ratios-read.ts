@@ -13,7 +13,7 @@ import {
   INCREASE_WORDS, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
-  SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
+  NUMBER_WORDS_EN, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
   TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
@@ -98,7 +98,7 @@ const TOTAL_CUE = new RegExp(
 );
 const PLAN_CUE = new RegExp(`(?:^|[^\\p{L}])(?:${PLAN_WORDS_VI.source})[^\\d;,.()]{0,30}$`, 'u');
 const COMPARED_AFTER_RE = new RegExp(`^\\s*\\)?\\s*(?:${COMPARED_AFTER.source})(?![\\p{L}])`, 'u');
-const PART_RATE_GLUE = new RegExp(`^(?:\\s*|[^\\d;:()]{0,30}?[,(]\\s*)(?:${PART_RATE_VERBS.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
+const PART_RATE_GLUE = new RegExp(`^(?:\\s*|[^\\d;:()]{0,30}?[,(]\\s*)(?:${PART_RATE_VERBS.source}|${PART_RATE_WORDS_EN.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
 const DATE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${DATE_BEFORE_FRACTION.source})\\s*$`, 'u');
 
 /** Lower case, every white-space character a plain space: same length, so offsets carry over. */
@@ -133,6 +133,11 @@ class SentenceReader {
   at(i: number): Item | undefined {
     return this.items[i];
   }
+
+  /** Up to `n` characters before an item anywhere in the text (for items of other sentences). */
+  textBefore(a: Item, n: number): string {
+    return this.text.slice(Math.max(0, a.span.start - n), a.span.start);
+  }
 }
 
 /** Reads every rate phrase and comparison claim of a document. */
@@ -158,16 +163,29 @@ export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], s
     if (!num || !den) continue;
     push(sentenceIndexAt(sents, t.span.start), { span: t.span, frac: { num, den } });
   }
-  for (const [s, items] of bySentence) {
-    items.sort((a, b) => a.span.start - b.span.start);
-    readSentence(text, items, sents[s], s, out);
-  }
+  for (const items of bySentence.values()) items.sort((a, b) => a.span.start - b.span.start);
+  // the sentences a whole may be stated in before a percentage's sentence: up to three before it in
+  // its paragraph, then the heading or list head it stands under ("Tiếp nhận 55 đơn. … Đã giải quyết 40 đơn, đạt 72,7%")
+  const earlier = (sIdx: number): Item[][] => {
+    const block = sents[sIdx]?.blocks[0];
+    const outList: Item[][] = [];
+    for (let k = sIdx - 1; k >= 0 && k >= sIdx - 3 && sents[k].blocks.includes(block); k--) outList.push(bySentence.get(k) ?? []);
+    const b = doc.blocks[block];
+    for (const up of [b?.parent, b?.section]) {
+      if (up === undefined || up < 0 || up === block) continue;
+      const ub = doc.blocks[up];
+      const inUp = [...bySentence.entries()].filter(([k]) => sents[k].blocks.includes(up)).flatMap(([, v]) => v);
+      if (ub && inUp.length) outList.push(inUp);
+    }
+    return outList;
+  };
+  for (const [s, items] of bySentence) readSentence(text, items, sents[s], s, out, () => earlier(s));
   out.rates.sort((a, b) => a.rate.span.start - b.rate.span.start);
   out.comparisons.sort((a, b) => a.cue.start - b.cue.start);
   return out;
 }
 
-function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios): void {
+function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios, earlier: () => Item[][]): void {
   const r = new SentenceReader(text, items, sentence);
   const rate = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string): true => {
     out.rates.push({ formula, rate: fromQuantity(p), numerator, denominator, form, sentence: sIdx });
@@ -190,9 +208,12 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
       readPercentOfThe(r, i, p, rate) ||
       readFromTo(r, i, p, rate) ||
       readPeriodBase(r, i, p, rate) ||
-      readTotalCued(r, i, p, rate)
+      readPlanBase(r, i, p, rate) ||
+      readChangeAmount(r, i, p, rate) ||
+      readTotalCued(r, i, p, rate, earlier)
     );
   }
+  readOneIn(text, r, sentence, sIdx, out);
   readShares(text, items, sentence, sIdx, out);
 }
 
@@ -308,14 +329,16 @@ function direction(s: string): 'up' | 'down' | undefined {
   return INCREASE_WORDS.has(m[1]) ? 'up' : 'down';
 }
 
-const FROM_TO = new RegExp(`^\\s*(?:${CHANGE_TO.source})\\s*(?:mức\\s*)?$`);
+// "từ 400 lên 460", "from 400 in 2023 to 460": the years of the two ends may stand between
+const YEAR_OF = '(?:\\s*(?:in|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4})?';
+const FROM_TO = new RegExp(`^${YEAR_OF}\\s*(?:${CHANGE_TO.source})\\s*(?:mức\\s*)?$`);
 const PERCENT_OF_THE = new RegExp(`^\\s*of (?:(?:${WHOLE_DETERMINERS.source}) )?$`);
 const SHARE_OF_TOTAL_RE = new RegExp(`^\\s*(?:${SHARE_OF_TOTAL.source})\\s*$`);
 const PART_RATE_END = new RegExp(`(?:${PART_RATE_VERBS.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
 const FROM_AFTER_RATE = new RegExp(`^\\s*(?:so với [^\\d;()]{0,30})?\\s*[,(]?\\s*(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`);
 const FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`, 'u');
 const FROM_AT_END = new RegExp(`\\s*(?:${CHANGE_FROM.source})\\s*(?:mức\\s*)?$`);
-const RATE_AFTER_CHANGE = new RegExp(`^[^\\d;]{0,20}?(?:\\(|,)\\s*(?:${RESTATE_WORDS.source})?\\s*((?:${CHANGE_NOUNS_UP.source}|${CHANGE_NOUNS_DOWN.source})\\s*)?$`);
+const RATE_AFTER_CHANGE = new RegExp(`^${YEAR_OF}[^\\d;]{0,20}?(?:\\(|,)\\s*(?:${RESTATE_WORDS.source})?\\s*((?:${CHANGE_NOUNS_UP.source}|${CHANGE_NOUNS_DOWN.source})\\s*)?$`);
 const MULTIPLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MULTIPLE_WORDS.source})\\s*$`, 'u');
 const FROM_AFTER_MULTIPLE = new RegExp(`^\\s*[,(]?\\s*(?:so với [^\\d;()]{0,30})?\\s*[,(]?\\s*(?:từ)\\s*(?:mức\\s*)?$`);
 const MULTIPLE_AFTER_CHANGE = new RegExp(`^[^\\d;]{0,20}?(?:\\(|,)\\s*(?:tương ứng\\s*|tức là\\s*|tức\\s*)?(?:${MULTIPLE_WORDS.source})\\s*$`);
@@ -385,9 +408,12 @@ function readMultiple(r: SentenceReader, i: number, n: Quantity, emit: Emit): bo
   return emit('multiple', n, fromQuantity(y2.q), fromQuantity(x2.q), 'multiple-before');
 }
 
-const PERIOD_BASE_OPEN = new RegExp(`^\\s*(?:so\\s+(?:với\\s+)?)?(?:${PERIOD_BASES.source})(?:\\s+(?:năm \\d{4}|${PERIOD_BASE_TAILS.source}))?\\s*\\(\\s*$`);
-const PERIOD_VERB_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${PERIOD_RATE_VERBS.source})\\s*$`, 'u');
-const FIRST_RATE_CLAUSE = new RegExp(`^\\s*,\\s*(?:ước\\s+)?(?:${PERIOD_RATE_VERBS.source})\\s*$`);
+// "so với cùng kỳ (X)", "so với năm 2024 (X)", "so với cùng kỳ năm trước (X)", "over 2024 (X)": what the rate compares with, then its figure in parentheses
+const PERIOD_BASE_OPEN = new RegExp(
+  `^\\s*(?:(?:so\\s+(?:với\\s+)?)?(?:${PERIOD_BASES.source})(?:\\s+(?:năm \\d{4}|${PERIOD_BASE_TAILS.source}))?|so\\s+(?:với\\s+)?(?:${PERIOD_NAMES.source})(?:\\s+(?:\\d{4}|[ivx]+|\\d{1,2}\\/\\d{4}|${PERIOD_BASE_TAILS.source}))*|(?:from|over|compared (?:with|to)|than)(?:\\s+(?:the same period (?:of|in) |fiscal year |fy ?|in )?\\s*\\d{4}))\\s*\\(\\s*(?:(?:${PERIOD_BASES.source}|kh)(?:\\s+(?:${PERIOD_BASE_TAILS.source}))?\\s*:?\\s*)?$`,
+);
+const PERIOD_VERB_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${PERIOD_RATE_VERBS.source}|${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
+const FIRST_RATE_CLAUSE = new RegExp(`^\\s*(?:(?:in|trong|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4}\\s*)?,\\s*(?:ước\\s+)?(?:${PERIOD_RATE_VERBS.source}|${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`);
 const NEXT_RATE_CLAUSE = new RegExp(`^\\s*(?:so\\s+(?:với\\s+)?)?(?:${PERIOD_BASES.source})?(?:\\s+năm trước|\\s+năm)?\\s*,\\s*(?:ước\\s+)?(?:${PERIOD_RATE_VERBS.source})\\s*$`);
 
 /** `500 tỷ đồng, vượt 58,73% so dự toán, tăng 15,47% so cùng kỳ (433 tỷ đồng)`: the base in parentheses. */
@@ -411,12 +437,54 @@ function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): 
   }
   if (!usable(x.q) || !usable(y.q) || !sameUnit(x.q.unit, y.q.unit)) return false;
   const verb = cue[1].toLowerCase();
-  const formula: RateFormula = verb === 'tăng' ? 'growth' : verb === 'giảm' ? 'decline' : verb === 'vượt' ? 'excess' : 'ratio';
+  const formula: RateFormula = INCREASE_WORDS.has(verb) ? 'growth' : DECREASE_WORDS.has(verb) ? 'decline' : verb === 'vượt' ? 'excess' : 'ratio';
   return emit(formula, p, fromQuantity(y.q), fromQuantity(x.q), 'base-in-parentheses');
 }
 
+const RATE_OF_CHANGE_GLUE = /^\s*(?:\(|,\s*(?:tương ứng(?: với)?|tương đương(?: với)?|tức là|tức|or|up|down)?)\s*$/u;
+const CURRENT_GLUE = /^[^;\d]{0,60}?(?:\d{4}[^;\d]{0,40}?)?,\s*$/u;
+
+/**
+ * The change as an amount and as a rate, the current figure before it: "đạt 500 tỷ đồng, tăng 50 tỷ
+ * đồng (11,1%) so với cùng kỳ"; "the average refund was $2,942 …, an increase of $92 (3 percent)
+ * from 2024". The earlier figure is the current one less (or plus) the change.
+ */
+function readChangeAmount(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const d = r.at(i - 1);
+  const y = r.at(i - 2);
+  if (!isAmount(d) || !isAmount(y) || !usable(d.q) || !usable(y.q) || !sameUnit(d.q.unit, y.q.unit)) return false;
+  const g = r.glue(d, { span: p.span });
+  if (g === undefined || !RATE_OF_CHANGE_GLUE.test(g)) return false;
+  if (/\(\s*$/.test(g) && !/^\s*\)/.test(r.after({ span: p.span }, 4))) return false;
+  const g1 = r.glue(y, d);
+  if (g1 === undefined) return false;
+  const dir = direction(g1);
+  if (!dir) return false;
+  const lead = g1.slice(0, DIRECTION_BEFORE.exec(g1)!.index + 1);
+  if (!CURRENT_GLUE.test(lead)) return false;
+  if (!d.q.base.lessThan(y.q.base)) return false;
+  return emit(dir === 'up' ? 'growthBy' : 'declineBy', p, fromQuantity(d.q), fromQuantity(y.q), 'change-amount');
+}
+
+const PLAN_OF_OPEN = new RegExp(`^\\s*of\\s+(?:the|its|their)\\s+(?:${TARGET_NOUNS_EN.source}|budget|planned amount)\\s*(?:\\(|of)\\s*$`);
+const PLAN_OF_GLUE = /^\s*(?:,\s*(?:or|reaching|which (?:is|was)|meeting)?|\s*\(|,?\s*(?:or|which is|which was))\s*$/;
+
+/** `Revenue reached $1.32 million, 120 percent of the target ($1.1 million)`; `…, 120 percent of its goal of $1.1 million`. */
+function readPlanBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const x = r.at(i + 1);
+  const y = r.at(i - 1);
+  if (!isAmount(x) || !isAmount(y)) return false;
+  const g0 = r.glue({ span: p.span }, x);
+  if (g0 === undefined || !PLAN_OF_OPEN.test(g0)) return false;
+  if (g0.trimEnd().endsWith('(') && !/^\s*\)/.test(r.after(x, 4))) return false;
+  const g = r.glue(y, { span: p.span });
+  if (g === undefined || !PLAN_OF_GLUE.test(g)) return false;
+  if (!usable(x.q) || !usable(y.q) || !sameUnit(x.q.unit, y.q.unit)) return false;
+  return emit('ratio', p, fromQuantity(y.q), fromQuantity(x.q), 'plan-of');
+}
+
 /** `đã tiếp nhận 55 đơn thư, đã giải quyết 40 đơn, đạt 72,7%`; `tổng số 120 hộ, … 45 hộ, chiếm 37,5%`. */
-function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, earlier: () => Item[][]): boolean {
   const a = r.at(i - 1);
   if (!isAmount(a) || !usable(a.q)) return false;
   const g = r.glue(a, { span: p.span });
@@ -442,6 +510,7 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
     const lead = r.before(b, 30);
     if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead)) candidates.push(b);
   }
+  if (candidates.length === 0 && same.length === 0 && !planMode) return readBaseBefore(r, a, p, emit, earlier());
   if (candidates.length !== 1) return false;
   const b = candidates[0];
   // a part larger than its whole means the pairing is not what the sentence says
@@ -459,6 +528,59 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit): b
       }
   }
   return emit(planMode ? 'ratio' : 'part', p, fromQuantity(a.q), fromQuantity(b.q), planMode ? 'plan-cued' : 'total-cued');
+}
+
+/**
+ * The whole in an earlier sentence of the paragraph, or in the heading above it: "Tiếp nhận 55 đơn.
+ * … Đã giải quyết 40 đơn, đạt 72,7%". Only a count of the same noun, stated with a total word, the
+ * only figure of that noun from there to the part (any other makes the pairing unsure).
+ */
+function readBaseBefore(r: SentenceReader, a: Item & { q: Quantity }, p: Quantity, emit: Emit, earlier: Item[][]): boolean {
+  if (a.q.unit.family !== 'count' || !a.q.unit.noun) return false;
+  for (const items of earlier) {
+    const same = items.filter((b): b is Item & { q: Quantity } => isAmount(b) && b.q.unit.family === 'count' && sameUnit(a.q.unit, b.q.unit));
+    if (same.length === 0) continue;
+    if (same.length !== 1) return false;
+    const b = same[0];
+    const lead = norm(r.textBefore(b, 30));
+    if (!TOTAL_CUE.test(lead) || !usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
+    return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'base-before');
+  }
+  return false;
+}
+
+const ONE_IN = new RegExp(`(?:^|[^\\p{L}])(?:one|1)\\s+(?:in|out of)\\s+(?:every\\s+)?(${NUMBER_WORDS_EN.map(([w]) => w).join('|')}|\\d{1,2})(?![\\p{L}\\d])`, 'giu');
+const WORD_VALUE = new Map(NUMBER_WORDS_EN);
+
+/**
+ * "Of the 120 households surveyed, 30 — one in four — were poor": "one in N" restates the share
+ * of the figure right before it in its whole, N rounded to a whole number (whole / part ∈ [N − ½, N + ½]).
+ */
+function readOneIn(text: string, r: SentenceReader, sentence: Sentence, sIdx: number, out: Ratios): void {
+  const s = sentence.text;
+  for (const m of s.matchAll(ONE_IN)) {
+    const start = sentence.span.start + m.index! + m[0].length - m[0].trimStart().length;
+    const end = sentence.span.start + m.index! + m[0].length;
+    const n = WORD_VALUE.get(m[1].toLowerCase()) ?? Number(m[1]);
+    if (!(n >= 2)) continue;
+    // the part: the amount right before, with only a dash, a parenthesis, a comma or "or" between
+    let i = -1;
+    for (let k = 0; r.at(k); k++) if (r.at(k)!.span.end <= start) i = k;
+    const a = r.at(i);
+    if (!isAmount(a) || !usable(a.q)) continue;
+    if (!/^\s*(?:[,(—–-]|,?\s*or)\s*$/u.test(text.slice(a.span.end, start))) continue;
+    const candidates: Array<Item & { q: Quantity }> = [];
+    for (let j = 0; j < i; j++) {
+      const b = r.at(j);
+      if (isAmount(b) && pairUnits(a.q, b.q) && TOTAL_CUE.test(r.before(b, 30))) candidates.push(b);
+    }
+    if (candidates.length !== 1) continue;
+    const b = candidates[0];
+    if (!usable(b.q) || a.q.base.greaterThan(b.q.base)) continue;
+    const span = { start, end };
+    const rate: Operand = { span, valueSpan: span, value: new Decimal(n), decimals: 0, scale: new Decimal(1), exact: false };
+    out.rates.push({ formula: 'oneIn', rate, numerator: fromQuantity(b.q), denominator: fromQuantity(a.q), form: 'one-in', sentence: sIdx });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

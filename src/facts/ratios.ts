@@ -24,9 +24,12 @@ export { comparisonConsistent, rateConsistent, rateRange, rateValue, sharesConsi
 /**
  * part: P = 100·A/B (đạt, chiếm, A of B); ratio: P = 100·value/base (bằng P% so với X, đạt P% kế hoạch);
  * growth: P = 100·(Y−X)/X (tăng P%); decline: P = 100·(X−Y)/X (giảm P%);
- * excess: P = 100·(actual/plan − 1) (vượt P% kế hoạch); multiple: N = Y/X (gấp N lần).
+ * excess: P = 100·(actual/plan − 1) (vượt P% kế hoạch); multiple: N = Y/X (gấp N lần);
+ * oneIn: N = whole/part rounded to a whole number (one in N; numerator = whole, denominator = part);
+ * growthBy / declineBy: P = 100·D/(Y − D) / 100·D/(Y + D), the change D stated as an amount beside the
+ *   current figure Y (numerator = D, denominator = Y).
  */
-export type RateFormula = 'part' | 'ratio' | 'growth' | 'decline' | 'excess' | 'multiple';
+export type RateFormula = 'part' | 'ratio' | 'growth' | 'decline' | 'excess' | 'multiple' | 'oneIn' | 'growthBy' | 'declineBy';
 
 export interface Operand {
   /** The figure with its unit as written. */

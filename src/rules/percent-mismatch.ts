@@ -17,6 +17,9 @@ const MESSAGE_BY_FORMULA: Record<RateClaim['formula'], string> = {
   decline: 'decline',
   excess: 'excess',
   multiple: 'multiple',
+  oneIn: 'oneIn',
+  growthBy: 'growthBy',
+  declineBy: 'declineBy',
 };
 
 export default defineRule({
@@ -57,6 +60,18 @@ export default defineRule({
       en: '{stated} times does not match {denominator} to {numerator}: {numerator} / {denominator} = {computed}.',
       vi: 'Gấp {stated} lần không khớp với {denominator} lên {numerator}: {numerator} / {denominator} = {computed}.',
     },
+    growthBy: {
+      en: 'An increase of {numerator} ({stated}) does not match {denominator} now: {numerator} / ({denominator} − {numerator}) = {computed}%.',
+      vi: 'Mức tăng {numerator} ({stated}) không khớp với số hiện nay {denominator}: {numerator} / ({denominator} − {numerator}) = {computed}%.',
+    },
+    declineBy: {
+      en: 'A decrease of {numerator} ({stated}) does not match {denominator} now: {numerator} / ({denominator} + {numerator}) = {computed}%.',
+      vi: 'Mức giảm {numerator} ({stated}) không khớp với số hiện nay {denominator}: {numerator} / ({denominator} + {numerator}) = {computed}%.',
+    },
+    oneIn: {
+      en: '"{stated}" does not match {denominator} of {numerator}: {numerator} / {denominator} = {computed}, which is not one in {n}.',
+      vi: '"{stated}" không khớp với {denominator} trên {numerator}: {numerator} / {denominator} = {computed}, không phải 1 trên {n}.',
+    },
     sharesOver: {
       en: 'The shares of one whole add up to {sum}% ({shares}), more than 100%.',
       vi: 'Các tỷ lệ của cùng một tổng cộng lại được {sum}% ({shares}), vượt quá 100%.',
@@ -94,7 +109,7 @@ export default defineRule({
       ctx.report({
         messageId: MESSAGE_BY_FORMULA[c.formula],
         span: c.rate.span,
-        data: { stated: doc.slice(c.rate.span), numerator, denominator, computed: formatDecimal(value.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), conv) },
+        data: { stated: doc.slice(c.rate.span), numerator, denominator, computed: formatDecimal(value.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), conv), n: formatDecimal(c.rate.value, conv) },
         related,
         ...(fixable
           ? { fix: { edits: [{ span: c.rate.valueSpan, text: replacement }], applicability: 'unsafe' as const, messageId: 'replace', data: { value: replacement } } }

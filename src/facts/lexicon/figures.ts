@@ -334,6 +334,8 @@ export const WHOLE_AREAS = phraseList(['xã', 'phường', 'huyện', 'tỉnh', 
 /** Verbs before a percentage that is the share of a count before it (đạt 72,7%, chiếm 37,5%). */
 export const PART_RATE_VERBS = phraseList(['đạt', 'chiếm', 'bằng']);
 export const RATE_NOUNS = phraseList(['tỷ lệ', 'tỉ lệ']);
+/** English words before a percentage that restate the count before it as a share: "resolved 40, or 72.7 percent". */
+export const PART_RATE_WORDS_EN = phraseList(['or', 'representing', 'accounting for', 'which is', 'which was']);
 /** After a percentage: it compares with a period or a base named later, not with the counts before it. */
 export const COMPARED_AFTER = phraseList(['so', 'cùng kỳ', 'compared', 'over', 'from']);
 /** `gấp 2,5 lần`: the word of a multiple and its noun. */
@@ -344,6 +346,14 @@ export const PERIOD_RATE_VERBS = phraseList(['tăng', 'giảm', 'vượt', 'đ�
 /** What a rate in `… so với <base> (X)` is compared with. */
 export const PERIOD_BASES = phraseList(['cùng kỳ', 'kế hoạch', 'dự toán', 'chỉ tiêu']);
 export const PERIOD_BASE_TAILS = phraseList(['năm trước', 'năm', 'giao', 'được giao', 'đề ra']);
+/** Periods a change is measured from: "so với năm 2024", "so với quý I", "so với cùng kỳ năm trước". */
+export const PERIOD_NAMES = phraseList(['năm', 'quý', 'tháng', '6 tháng đầu năm', 'kỳ trước', 'cùng kỳ năm trước', 'cùng kỳ năm', 'năm trước', 'năm học', 'giai đoạn']);
+/** English number words from two to twenty (for "one in four"). */
+export const NUMBER_WORDS_EN: ReadonlyArray<readonly [string, number]> = [
+  ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8], ['nine', 9], ['ten', 10], ['eleven', 11],
+  ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15], ['sixteen', 16], ['seventeen', 17], ['eighteen', 18],
+  ['nineteen', 19], ['twenty', 20],
+];
 /** Words before a fraction that make it a date, not a part of a whole (`đến ngày 15/6`). */
 export const DATE_BEFORE_FRACTION = phraseList(['ngày', 'đến', 'tới', 'từ', 'hết', 'tháng', 'lúc', 'hôm', 'sáng', 'chiều', 'on', 'as of', 'since', 'by', 'until', 'dated']);
 /** Words that make a figure lower-is-better, which turns "vượt" around: poverty, backlog, reductions. */
