@@ -6,8 +6,12 @@
 import type { FileResult, Finding, Lang, Rule, Severity } from '../engine/types.js';
 import { formatDecimal } from '../i18n/format.js';
 import { SourceIndex } from '../parse/source.js';
+import { sha256Hex } from '../engine/sha256.js';
+import { html as h, Html, joinHtml, trustedHtml } from './escape.js';
 import type { FormatContext, Formatter } from './types.js';
 import { wordLocation } from './where.js';
+
+export { escapeHtml } from './escape.js';
 
 const WORDS = {
   en: {
@@ -68,10 +72,6 @@ const WORDS = {
 
 const SEVS: Severity[] = ['error', 'warning', 'info'];
 
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
-}
-
 /** A range of the original text to highlight: a finding or one of its related locations. */
 interface Range {
   start: number;
@@ -97,18 +97,16 @@ function markId(r: Range): string {
   return r.rel < 0 ? `m-${r.fid}` : `m-${r.fid}-r${r.rel}`;
 }
 
-function openTag(p: Piece, first: boolean): string {
+function openTag(p: Piece, first: boolean): Html {
   const r = p.range;
   const cls = ['hl', `sev-${r.sev}`];
   if (r.rel >= 0) cls.push('rel');
   if (p.start === p.end) cls.push('empty');
-  const attrs = [`class="${cls.join(' ')}"`, `data-fid="${r.fid}"`, `data-sev="${r.sev}"`, `data-rule="${escapeHtml(r.rule)}"`, `title="${escapeHtml(r.title)}"`];
-  if (first) {
-    attrs.push(`id="${markId(r)}"`, 'data-first=""', 'tabindex="0"');
-    if (r.rel >= 0) attrs.push(`data-rel="${r.rel}"`);
-  }
-  return `<mark ${attrs.join(' ')}>`;
+  if (!first) return h`<mark class="${cls.join(' ')}" data-fid="${r.fid}" data-sev="${r.sev}" data-rule="${r.rule}" title="${r.title}">`;
+  return h`<mark class="${cls.join(' ')}" data-fid="${r.fid}" data-sev="${r.sev}" data-rule="${r.rule}" title="${r.title}" id="${markId(r)}" data-first="" tabindex="0"${r.rel >= 0 ? h` data-rel="${r.rel}"` : ''}>`;
 }
+
+const CLOSE = trustedHtml('</mark>');
 
 const byNesting = (a: Piece, b: Piece) => a.start - b.start || b.end - a.end || a.range.order - b.range.order;
 
@@ -117,8 +115,8 @@ const byNesting = (a: Piece, b: Piece) => a.start - b.start || b.end - a.end || 
  * one is closed and reopened so the HTML stays well formed; only the first element of a range
  * carries its id (`data-first`), so there is exactly one anchor per finding and related location.
  */
-function renderLine(text: string, lineStart: number, pieces: Piece[]): string {
-  if (!pieces.length) return escapeHtml(text);
+function renderLine(text: string, lineStart: number, pieces: Piece[]): Html {
+  if (!pieces.length) return h`${text}`;
   const points = new Set<number>([lineStart, lineStart + text.length]);
   for (const p of pieces) {
     points.add(p.start);
@@ -130,7 +128,7 @@ function renderLine(text: string, lineStart: number, pieces: Piece[]): string {
   let stack: Piece[] = [];
   let next = 0; // next piece (by start) not yet active
   let active: Piece[] = [];
-  let out = '';
+  const out: Html[] = [];
   for (let i = 0; i < sorted.length; i++) {
     const at = sorted[i];
     // ranges that end here leave; ranges that start here join
@@ -144,17 +142,18 @@ function renderLine(text: string, lineStart: number, pieces: Piece[]): string {
     active.sort(byNesting);
     let keep = 0;
     while (keep < stack.length && keep < active.length && stack[keep] === active[keep]) keep++;
-    out += '</mark>'.repeat(stack.length - keep);
+    for (let k = keep; k < stack.length; k++) out.push(CLOSE);
     stack = stack.slice(0, keep);
-    for (const p of empties) out += openTag(p, p.first) + '</mark>';
+    for (const p of empties) out.push(openTag(p, p.first), CLOSE);
     for (const p of active.slice(keep)) {
-      out += openTag(p, p.first && !opened.has(p));
+      out.push(openTag(p, p.first && !opened.has(p)));
       opened.add(p);
       stack.push(p);
     }
-    if (i + 1 < sorted.length) out += escapeHtml(text.slice(at - lineStart, sorted[i + 1] - lineStart));
+    if (i + 1 < sorted.length) out.push(h`${text.slice(at - lineStart, sorted[i + 1] - lineStart)}`);
   }
-  return out + '</mark>'.repeat(stack.length);
+  for (let k = 0; k < stack.length; k++) out.push(CLOSE);
+  return joinHtml(out);
 }
 
 function lineEnd(source: string, start: number, nextStart: number): number {
@@ -164,7 +163,7 @@ function lineEnd(source: string, start: number, nextStart: number): number {
   return e;
 }
 
-function renderText(source: string, ranges: Range[], fileId: string): string {
+function renderText(source: string, ranges: Range[], fileId: string): Html {
   const index = new SourceIndex(source);
   const starts = index.lineStarts;
   const ends = starts.map((s, i) => lineEnd(source, s, i + 1 < starts.length ? starts[i + 1] : source.length));
@@ -190,19 +189,25 @@ function renderText(source: string, ranges: Range[], fileId: string): string {
       first = false;
     }
   }
-  const out: string[] = [];
+  const out: Html[] = [];
   for (let l = 0; l < starts.length; l++) {
     // a final empty line after the last terminator is not shown
     if (l === starts.length - 1 && starts[l] === source.length && l > 0) break;
     const text = source.slice(starts[l], ends[l]);
-    out.push(`<div class="line" id="${fileId}-L${l + 1}"><span class="no">${l + 1}</span><span class="tx">${renderLine(text, starts[l], perLine.get(l) ?? [])}</span></div>`);
+    out.push(h`<div class="line" id="${fileId}-L${l + 1}"><span class="no">${l + 1}</span><span class="tx">${renderLine(text, starts[l], perLine.get(l) ?? [])}</span></div>`);
   }
-  return out.join('\n');
+  return joinHtml(out, '\n');
 }
 
-function toOffset(index: SourceIndex, length: number, line: number, column: number): number {
-  const start = index.lineStarts[Math.min(Math.max(line, 1), index.lineCount) - 1];
-  return Math.min(start + Math.max(column, 1) - 1, length);
+/** A whole number from a field that should hold one (results from shards and caches are checked, but the page never trusts them). */
+function whole(v: unknown, fallback: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) ? Math.trunc(n) : fallback;
+}
+
+function toOffset(index: SourceIndex, length: number, line: unknown, column: unknown): number {
+  const start = index.lineStarts[Math.min(Math.max(whole(line, 1), 1), index.lineCount) - 1];
+  return Math.min(start + Math.max(whole(column, 1), 1) - 1, length);
 }
 
 function rangesOf(findings: Finding[], fileId: string, source: string): Range[] {
@@ -211,8 +216,8 @@ function rangesOf(findings: Finding[], fileId: string, source: string): Range[] 
   let order = 0;
   findings.forEach((f, i) => {
     const fid = `${fileId}-${i + 1}`;
-    const start = Math.min(f.offset, source.length);
-    out.push({ start, end: Math.max(start, Math.min(f.endOffset, source.length)), fid, rel: -1, sev: f.severity, rule: f.ruleId, title: f.message, order: order++ });
+    const start = Math.min(Math.max(whole(f.offset, 0), 0), source.length);
+    out.push({ start, end: Math.max(start, Math.min(whole(f.endOffset, start), source.length)), fid, rel: -1, sev: f.severity, rule: f.ruleId, title: f.message, order: order++ });
     f.related.forEach((r, j) => {
       const s = toOffset(index, source.length, r.line, r.column);
       const e = toOffset(index, source.length, r.endLine, r.endColumn);
@@ -250,29 +255,19 @@ export function summaryLines(results: FileResult[], rules: Rule[], lang: Lang): 
   return { wrong, right };
 }
 
-function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): string {
+function findingItem(f: Finding, fid: string, lang: Lang, hasText: boolean): Html {
   const w = WORDS[lang];
   const where = w.at(f.line, f.column);
-  const loc = hasText ? `<a class="loc" href="#m-${fid}" data-go="m-${fid}">${where}</a>` : `<span class="loc">${where}</span>`;
-  const parts = [
-    `<li class="finding sev-${f.severity}" id="l-${fid}" data-fid="${fid}" data-sev="${f.severity}" data-rule="${escapeHtml(f.ruleId)}">`,
-    `<div class="head"><span class="badge sev-${f.severity}">${w.sev[f.severity]}</span> ${loc} <code class="rule">${escapeHtml(f.ruleId)}</code></div>`,
-    `<p class="msg">${escapeHtml(f.message)}</p>`,
-  ];
+  const loc = hasText ? h`<a class="loc" href="#m-${fid}" data-go="m-${fid}">${where}</a>` : h`<span class="loc">${where}</span>`;
+  const related = f.related.length
+    ? h`<div class="rels">${w.related}:<ul>${f.related.map((r, j) => {
+        const at = w.at(r.line, r.column);
+        return h`<li>${hasText ? h`<a href="#m-${fid}-r${j}" data-go="m-${fid}-r${j}">${at}</a>` : at}: ${r.message}</li>`;
+      })}</ul></div>`
+    : '';
   const inWord = wordLocation(f.extras, lang);
-  if (inWord) parts.push(`<p class="inword">${escapeHtml(inWord)}</p>`);
-  if (f.related.length) {
-    parts.push(`<div class="rels">${w.related}:<ul>`);
-    f.related.forEach((r, j) => {
-      const at = w.at(r.line, r.column);
-      const link = hasText ? `<a href="#m-${fid}-r${j}" data-go="m-${fid}-r${j}">${at}</a>` : at;
-      parts.push(`<li>${link}: ${escapeHtml(r.message)}</li>`);
-    });
-    parts.push('</ul></div>');
-  }
-  if (f.fix && f.fix.title) parts.push(`<p class="fix">${w.fix}: ${escapeHtml(f.fix.title)}</p>`);
-  parts.push('</li>');
-  return parts.join('');
+  const fix = f.fix && f.fix.title ? h`<p class="fix">${w.fix}: ${f.fix.title}</p>` : '';
+  return h`<li class="finding sev-${f.severity}" id="l-${fid}" data-fid="${fid}" data-sev="${f.severity}" data-rule="${f.ruleId}"><div class="head"><span class="badge sev-${f.severity}">${w.sev[f.severity]}</span> ${loc} <code class="rule">${f.ruleId}</code></div><p class="msg">${f.message}</p>${inWord ? h`<p class="inword">${inWord}</p>` : ''}${related}${fix}</li>`;
 }
 
 export const REPORT_CSS = `
@@ -392,6 +387,15 @@ export const REPORT_JS = `
 })();
 `;
 
+/** The page script's CSP hash: only this script runs, never an inline script or handler that got into the page. */
+function cspHash(script: string): string {
+  const hex = sha256Hex(script);
+  let bin = '';
+  for (let i = 0; i < hex.length; i += 2) bin += String.fromCharCode(parseInt(hex.slice(i, i + 2), 16));
+  return `sha256-${btoa(bin)}`;
+}
+const SCRIPT_HASH = cspHash(REPORT_JS);
+
 /** The report's sections (summary, filters, each file's text and findings), without the page around them. */
 export function reportSections(results: FileResult[], ctx: FormatContext): string {
   const lang = ctx.lang;
@@ -406,88 +410,84 @@ export function reportSections(results: FileResult[], ctx: FormatContext): strin
   const fatalCount = results.filter((r) => r.fatal).length;
   const summary = summaryLines(results, ctx.rules, lang);
 
-  const head = [
-    '<header class="top">',
-    `<h1>${w.heading}</h1>`,
-    `<p class="meta">${w.generated} ${escapeHtml(ctx.version)} · ${w.files(num(results.length, lang))} · ${w.problems(num(all.length + fatalCount, lang))}</p>`,
-    '<div class="boxes">',
-    `<section class="box summary" id="summary"><h2>${w.checked}</h2>`,
-    summary.wrong.length
-      ? `<ul>${summary.wrong.map((s) => `<li data-rule="${escapeHtml(s.rule.id)}"><strong>${escapeHtml(s.text)}</strong><br><span class="what">${escapeHtml(s.rule.meta.description[lang])}</span></li>`).join('')}</ul>`
-      : '',
-    summary.right.length
-      ? `<p class="right"><strong>${w.allRight}:</strong> ${summary.right.map((s) => `<span data-rule="${escapeHtml(s.rule.id)}" title="${escapeHtml(s.rule.meta.description[lang])}">${escapeHtml(s.text)}</span>`).join(', ')}.</p>`
-      : '',
-    summary.wrong.length + summary.right.length === 0 ? `<p>${w.nothingChecked}</p>` : '',
-    all.length === 0 && fatalCount === 0 ? `<p class="ok">${w.none}</p>` : '',
-    '</section>',
+  const head: Html[] = [
+    h`<header class="top">`,
+    h`<h1>${w.heading}</h1>`,
+    h`<p class="meta">${w.generated} ${ctx.version} · ${w.files(num(results.length, lang))} · ${w.problems(num(all.length + fatalCount, lang))}</p>`,
+    h`<div class="boxes">`,
+    h`<section class="box summary" id="summary"><h2>${w.checked}</h2>`,
+    summary.wrong.length ? h`<ul>${summary.wrong.map((s) => h`<li data-rule="${s.rule.id}"><strong>${s.text}</strong><br><span class="what">${s.rule.meta.description[lang]}</span></li>`)}</ul>` : h``,
+    summary.right.length ? h`<p class="right"><strong>${w.allRight}:</strong> ${joinHtml(summary.right.map((s) => h`<span data-rule="${s.rule.id}" title="${s.rule.meta.description[lang]}">${s.text}</span>`), ', ')}.</p>` : h``,
+    summary.wrong.length + summary.right.length === 0 ? h`<p>${w.nothingChecked}</p>` : h``,
+    all.length === 0 && fatalCount === 0 ? h`<p class="ok">${w.none}</p>` : h``,
+    h`</section>`,
   ];
   if (all.length) {
     const rulesPresent = [...byRule.keys()].sort();
     const ruleDesc = new Map(ctx.rules.map((r) => [r.id, r.meta.description[lang]]));
     head.push(
-      `<section class="box filters" id="filters"><h2>${w.filters}</h2>`,
-      `<fieldset><legend>${w.bySeverity}</legend>`,
+      h`<section class="box filters" id="filters"><h2>${w.filters}</h2>`,
+      h`<fieldset><legend>${w.bySeverity}</legend>`,
       ...SEVS.filter((s) => bySev.has(s)).map(
-        (s) => `<label><input type="checkbox" data-filter="sev" value="${s}" checked> <span class="badge sev-${s}">${w.sev[s]}</span> (${num(bySev.get(s)!, lang)})</label>`,
+        (s) => h`<label><input type="checkbox" data-filter="sev" value="${s}" checked> <span class="badge sev-${s}">${w.sev[s]}</span> (${num(bySev.get(s)!, lang)})</label>`,
       ),
-      '</fieldset>',
-      `<fieldset class="by-rule"><legend>${w.byRule}</legend>`,
+      h`</fieldset>`,
+      h`<fieldset class="by-rule"><legend>${w.byRule}</legend>`,
       ...rulesPresent.map(
-        (id) => `<label title="${escapeHtml(ruleDesc.get(id) ?? id)}"><input type="checkbox" data-filter="rule" value="${escapeHtml(id)}" checked> ${escapeHtml(ruleDesc.get(id) ?? id)} <code class="rule">${escapeHtml(id)}</code> (${num(byRule.get(id)!, lang)})</label>`,
+        (id) => h`<label title="${ruleDesc.get(id) ?? id}"><input type="checkbox" data-filter="rule" value="${id}" checked> ${ruleDesc.get(id) ?? id} <code class="rule">${id}</code> (${num(byRule.get(id)!, lang)})</label>`,
       ),
-      '</fieldset>',
-      `<p class="shown" id="shown" data-template="${escapeHtml(w.shown('{shown}', '{total}'))}">${escapeHtml(w.shown(num(all.length, lang), num(all.length, lang)))}</p>`,
-      `<p class="help">${w.help}</p>`,
-      '</section>',
+      h`</fieldset>`,
+      h`<p class="shown" id="shown" data-template="${w.shown('{shown}', '{total}')}">${w.shown(num(all.length, lang), num(all.length, lang))}</p>`,
+      h`<p class="help">${w.help}</p>`,
+      h`</section>`,
     );
   }
-  head.push('</div>', '</header>');
+  head.push(h`</div>`, h`</header>`);
 
-  const body: string[] = ['<main>'];
+  const body: Html[] = [h`<main>`];
   results.forEach((r, i) => {
     const fileId = `f${i + 1}`;
     const source = ctx.sources?.get(r.path);
-    body.push(`<section class="file" id="${fileId}"><h2>${escapeHtml(r.path)}</h2>`);
+    body.push(h`<section class="file" id="${fileId}"><h2>${r.path}</h2>`);
     const counts = SEVS.map((s) => [s, r.findings.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-    if (counts.length) body.push(`<p class="meta totals">${counts.map(([s, n]) => `<span><span class="badge sev-${s}">${w.sev[s]}</span> ${num(n, lang)}</span>`).join('')}</p>`);
-    if (r.fatal) body.push(`<p class="fatal"><strong>${w.fatal}:</strong> ${escapeHtml(r.fatal)}</p>`);
-    for (const e of r.internalErrors ?? []) body.push(`<p class="fatal"><strong>${w.internal} ${escapeHtml(e.ruleId)}:</strong> ${escapeHtml(e.message)}</p>`);
+    if (counts.length) body.push(h`<p class="meta totals">${counts.map(([s, n]) => h`<span><span class="badge sev-${s}">${w.sev[s]}</span> ${num(n, lang)}</span>`)}</p>`);
+    if (r.fatal) body.push(h`<p class="fatal"><strong>${w.fatal}:</strong> ${r.fatal}</p>`);
+    for (const e of r.internalErrors ?? []) body.push(h`<p class="fatal"><strong>${w.internal} ${e.ruleId}:</strong> ${e.message}</p>`);
     if (r.fatal && !r.findings.length) {
-      body.push('</section>');
+      body.push(h`</section>`);
       return;
     }
     const list = r.findings.length
-      ? `<aside class="list"><h3>${w.list}</h3><ol>${r.findings.map((f, j) => findingItem(f, `${fileId}-${j + 1}`, lang, source !== undefined)).join('\n')}</ol><p class="nomatch" hidden>${w.noMatch}</p></aside>`
-      : `<aside class="list"><p class="ok">${w.none}</p></aside>`;
+      ? h`<aside class="list"><h3>${w.list}</h3><ol>${joinHtml(r.findings.map((f, j) => findingItem(f, `${fileId}-${j + 1}`, lang, source !== undefined)), '\n')}</ol><p class="nomatch" hidden>${w.noMatch}</p></aside>`
+      : h`<aside class="list"><p class="ok">${w.none}</p></aside>`;
     const doc = source !== undefined
-      ? `<article class="doc" aria-label="${w.text}">\n${renderText(source, rangesOf(r.findings, fileId, source), fileId)}\n</article>`
-      : `<article class="doc"><p class="help" style="padding:0 1rem">${w.noSource}</p></article>`;
-    body.push(`<div class="cols">${doc}${list}</div>`, '</section>');
+      ? h`<article class="doc" aria-label="${w.text}">\n${renderText(source, rangesOf(r.findings, fileId, source), fileId)}\n</article>`
+      : h`<article class="doc"><p class="help" style="padding:0 1rem">${w.noSource}</p></article>`;
+    body.push(h`<div class="cols">${doc}${list}</div>`, h`</section>`);
   });
-  body.push('</main>');
-  return [...head, ...body].join('\n');
+  body.push(h`</main>`);
+  return joinHtml([...head, ...body], '\n').value;
 }
 
 const html: Formatter = (results: FileResult[], ctx: FormatContext) => {
   const lang = ctx.lang;
   const w = WORDS[lang];
-  return [
-    '<!doctype html>',
-    `<html lang="${lang}">`,
-    '<head>',
-    '<meta charset="utf-8">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">`,
-    `<title>${w.title}${results.length === 1 ? ` – ${escapeHtml(results[0].path)}` : ''}</title>`,
-    `<style>${REPORT_CSS}</style>`,
-    '</head>',
-    '<body>',
-    reportSections(results, ctx),
-    `<script>${REPORT_JS}</script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return joinHtml([
+    h`<!doctype html>`,
+    h`<html lang="${lang}">`,
+    h`<head>`,
+    h`<meta charset="utf-8">`,
+    h`<meta name="viewport" content="width=device-width, initial-scale=1">`,
+    h`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src '${SCRIPT_HASH}'; img-src data:">`,
+    h`<title>${w.title}${results.length === 1 ? ` – ${results[0].path}` : ''}</title>`,
+    h`<style>${trustedHtml(REPORT_CSS)}</style>`,
+    h`</head>`,
+    h`<body>`,
+    trustedHtml(reportSections(results, ctx)),
+    h`<script>${trustedHtml(REPORT_JS)}</script>`,
+    h`</body>`,
+    h`</html>`,
+    h``,
+  ], '\n').value;
 };
 export default html;

@@ -1,6 +1,9 @@
 // The default, for people: findings grouped by file, coloured, then what was checked and a summary.
+// Every field is shown through escapeTerminal (src/format/escape.ts): a control character from a
+// document or a file name is printed as an escape, never sent to the terminal.
 
 import { Chalk } from 'chalk';
+import { escapeTerminal as t } from './escape.js';
 import type { Formatter } from './types.js';
 import type { Lang } from '../engine/types.js';
 import { wordLocation } from './where.js';
@@ -27,20 +30,20 @@ const stylish: Formatter = (results, ctx) => {
     for (const [id, n] of Object.entries(r.checked)) checked.set(id, (checked.get(id) ?? 0) + n);
     for (const [id, n] of Object.entries(r.unpaired ?? {})) unpaired.set(id, (unpaired.get(id) ?? 0) + n);
     if (!r.fatal && r.findings.length === 0 && !r.internalErrors) continue;
-    out.push(c.underline(r.path));
-    if (r.fatal) out.push(`  ${c.red(w.error)}  ${r.fatal}`);
+    out.push(c.underline(t(r.path)));
+    if (r.fatal) out.push(`  ${c.red(w.error)}  ${t(r.fatal)}`);
     for (const f of r.findings) {
       if (f.fix && f.fix.applicability === 'safe') fixable++;
       const sev = f.severity === 'error' ? c.red(w.error) : f.severity === 'warning' ? c.yellow(w.warning) : c.blue(w.info);
       // a spreadsheet cell is found by its reference (Thu!C12), not by a line of the rebuilt text
-      const where = c.dim(String(f.extras?.ref ?? `${f.line}:${f.column}`).padEnd(8));
-      out.push(`  ${where} ${sev}  ${f.message}  ${c.dim(f.ruleId)}`);
+      const where = c.dim(t(f.extras?.ref ?? `${f.line}:${f.column}`).padEnd(8));
+      out.push(`  ${where} ${sev}  ${t(f.message)}  ${c.dim(t(f.ruleId))}`);
       const inWord = f.extras?.ref === undefined ? wordLocation(f.extras, ctx.lang) : undefined; // a cell reference says it all
-      if (inWord) out.push(c.dim(`           ${inWord}`));
-      for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${rel.extras?.ref ?? `${rel.line}:${rel.column}`} ${rel.message}`));
+      if (inWord) out.push(c.dim(`           ${t(inWord)}`));
+      for (const rel of f.related.slice(0, 3)) out.push(c.dim(`           ↳ ${t(rel.extras?.ref ?? `${rel.line}:${rel.column}`)} ${t(rel.message)}`));
       if (f.related.length > 3) out.push(c.dim(`           ↳ … +${f.related.length - 3}`));
     }
-    for (const e of r.internalErrors ?? []) out.push(`  ${c.red(w.error)}  internal error in ${e.ruleId}: ${e.message}`);
+    for (const e of r.internalErrors ?? []) out.push(`  ${c.red(w.error)}  internal error in ${t(e.ruleId)}: ${t(e.message)}`);
     out.push('');
   }
   const total = errors + warnings + infos;
