@@ -2,11 +2,12 @@
 // from the linted file's folder upwards (the nearest wins, no merging), or the one named by
 // --config. Turns a file's config into the rule settings and document settings it is linted with.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, checkConfigRules, effectiveConfig, matchGlob, resolveRules, validateConfig, type Config } from '../engine/config.js';
 import type { RuleSetting, SettingsInput } from '../engine/run.js';
 import type { Rule } from '../engine/types.js';
+import { CONFIG_LIMIT, readRegularFileSync, ReadError } from './read.js';
 
 export const CONFIG_NAMES = ['reportlint.config.json', '.reportlintrc.json'] as const;
 
@@ -30,10 +31,11 @@ export function readConfigFile(path: string, all: Rule[], cwd = process.cwd()): 
   const abs = resolve(cwd, path);
   let raw: string;
   try {
-    raw = readFileSync(abs, 'utf8');
+    const { bytes } = readRegularFileSync(abs, CONFIG_LIMIT);
+    raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new ConfigError(`${path}: cannot read config: ${err.code === 'ENOENT' ? 'no such file' : err.code === 'EISDIR' ? 'is a directory' : err.message}`);
+    if (e instanceof ReadError) throw new ConfigError(`${path}: cannot read config: ${e.message}`);
+    throw e;
   }
   let json: unknown;
   try {

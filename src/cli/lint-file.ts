@@ -1,14 +1,18 @@
-// One file, start to finish: read (within the size limit), parse, lint with its config, hide
-// baseline findings, and with --fix compute the fixed text. The CLI's single-process path and
-// the worker threads both call this, so their results are identical.
+// One file, start to finish: read (through the reading boundary, src/cli/read.ts: regular files
+// only, within the size limit), parse, lint with its config, hide baseline findings, and with
+// --fix compute the fixed text. One deadline (--time-budget) covers reading, parsing and the
+// rules. The CLI's single-process path and the worker threads both call this, so their results
+// are identical.
 
-import { readFile, stat } from 'node:fs/promises';
 import type { FileResult } from '../engine/types.js';
+import { DEFAULT_TIME_BUDGET_MS } from '../engine/run.js';
 import type { Document } from '../parse/document.js';
 import type { FileConfig } from './config.js';
 import { contentHash } from './cache.js';
 import { EncodeError, encodeText, fixDocument } from './fix.js';
 import { parseFile } from './convert.js';
+import { Deadline } from '../parse/index.js';
+import { mb, readRegularFile, ReadError, type FileSnapshot } from './read.js';
 import type { BaselineEntry } from '../engine/fingerprint.js';
 import { lintPipeline, type PipelineOptions } from '../engine/pipeline.js';
 
@@ -39,18 +43,16 @@ export interface Linted {
   doc?: Document;
   /** Fixed text (--fix / --fix-dry-run), when it differs from the original. */
   fixed?: string;
-  /** Content hash of the bytes read (for --cache). */
+  /** Content hash of the bytes read (for --cache and --fix). */
   hash?: string;
+  /** The file as it was read (fstat), for --fix to check it is unchanged before replacing it. */
+  snapshot?: FileSnapshot;
   /** The cache holds this file's result: `result` is a placeholder to be replaced from the cache. */
   cached?: boolean;
 }
 
 export function fatal(path: string, message: string): FileResult {
   return { path, format: 'unknown', findings: [], checked: {}, errorCount: 0, warningCount: 0, infoCount: 0, fatal: message };
-}
-
-function mb(n: number): string {
-  return `${(n / 1024 / 1024).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 }
 
 export async function lintInput(
@@ -62,27 +64,27 @@ export async function lintInput(
   baseline?: BaselineEntry[],
 ): Promise<Linted> {
   const limit = opts.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const deadline = new Deadline(pipeline.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
   let bytes: Uint8Array;
+  let snapshot: FileSnapshot | undefined;
   if (input.bytes) bytes = input.bytes;
   else {
     try {
-      const st = await stat(input.path);
-      if (st.isDirectory()) return { result: fatal(input.path, 'cannot read: is a directory') };
-      if (st.size > limit) return { result: fatal(input.path, `cannot read: the file is ${mb(st.size)}, over the ${mb(limit)} limit (--max-file-size)`) };
-      bytes = await readFile(input.path);
+      ({ bytes, snapshot } = await readRegularFile(input.path, { maxBytes: limit, label: '(--max-file-size)' }));
     } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      const reason = err.code === 'ENOENT' ? 'no such file or directory' : err.code === 'EACCES' ? 'permission denied' : err.code === 'ELOOP' ? 'too many symbolic links (a link loop)' : err.message;
-      return { result: fatal(input.path, `cannot read: ${reason}`) };
+      if (!(e instanceof ReadError)) throw e;
+      return { result: fatal(input.path, `cannot read: ${e.message}`) };
     }
   }
   if (bytes.length > limit) return { result: fatal(input.path, `cannot read: the input is ${mb(bytes.length)}, over the ${mb(limit)} limit (--max-file-size)`) };
-  const hash = opts.cachedHash !== undefined ? contentHash(bytes) : undefined;
+  const hash = opts.cachedHash !== undefined || opts.fix ? contentHash(bytes) : undefined;
   if (hash !== undefined && hash === opts.cachedHash) return { result: fatal(input.path, 'cached'), hash, cached: true };
   let doc: Document;
   try {
     // .doc/.rtf/.xls go through LibreOffice (src/cli/convert.ts); spreadsheets take --number-format
-    doc = await parseFile(bytes, input.path, { encoding: opts.encoding, numberFormat: pipeline.overrides?.numberFormat === 'vi' || pipeline.overrides?.numberFormat === 'en' ? pipeline.overrides.numberFormat : undefined });
+    // the deadline covers a LibreOffice conversion too
+    const numberFormat = pipeline.overrides?.numberFormat === 'vi' || pipeline.overrides?.numberFormat === 'en' ? pipeline.overrides.numberFormat : undefined;
+    doc = await parseFile(bytes, input.path, { encoding: opts.encoding, numberFormat, deadline, convertTimeoutMs: Math.max(1000, deadline.at - performance.now()) });
   } catch (e) {
     if (opts.debug && e instanceof Error) stderr(`${e.stack}\n`);
     return { result: fatal(input.path, `cannot read: ${e instanceof Error ? e.message : String(e)}`), hash };
@@ -90,26 +92,26 @@ export async function lintInput(
   let suppressed = 0;
   let baselined = 0;
   const lint = (d: Document): FileResult => {
-    const out = lintPipeline(d, fc, { ...pipeline, baseline });
+    const out = lintPipeline(d, fc, { ...pipeline, baseline, startedAt: deadline.startedAt });
     suppressed = out.suppressed;
     baselined = out.baselined;
     return out.result;
   };
   if (!(opts.fix || opts.fixDryRun)) {
     const result = lint(doc);
-    return { result, doc, hash, suppressed, baselined };
+    return { result, doc, hash, snapshot, suppressed, baselined };
   }
   const fixed = fixDocument(doc, lint);
-  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, suppressed, baselined };
+  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, snapshot, suppressed, baselined };
   try {
     encodeText('', doc.encoding, doc.bom);
   } catch (e) {
     if (e instanceof EncodeError) {
       const result = lint(doc);
       result.fatal = e.message;
-      return { result, doc, hash, suppressed, baselined };
+      return { result, doc, hash, snapshot, suppressed, baselined };
     }
     throw e;
   }
-  return { result: fixed.result, doc, fixed: fixed.output, hash, suppressed, baselined };
+  return { result: fixed.result, doc, fixed: fixed.output, hash, snapshot, suppressed, baselined };
 }

@@ -23,6 +23,8 @@ export interface PipelineOptions {
   reportUnusedDirectives?: Severity;
   /** Per-file time budget for the rules (ms); past it the remaining rules are not run and an internal error says so. */
   timeBudgetMs?: number;
+  /** When the file's budget started (performance.now()): the CLI starts it before reading, so one deadline covers reading, parsing and the rules. Default: when the rules start. */
+  startedAt?: number;
   /** Every rule id reportlint knows (a directive naming another id is an unknown rule); default: the config's rules. */
   knownRules?: ReadonlySet<string>;
   /** Baseline entries recorded for this file: matching findings are hidden. */
@@ -43,7 +45,7 @@ function defined<T extends object>(o: T): Partial<T> {
 
 export function lintPipeline(doc: Document, config: LintConfig, opts: PipelineOptions): PipelineResult {
   const settings = resolveSettings(doc, { ...config.settings, ...defined(opts.overrides ?? {}) });
-  const result = lintDocument(doc, config.rules, settings, opts.lang, { timeBudgetMs: opts.timeBudgetMs });
+  const result = lintDocument(doc, config.rules, settings, opts.lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt });
   const active = new Set(config.rules.map((r) => r.rule.id));
   const suppressed = applySuppressions(doc, result, {
     activeRules: active,

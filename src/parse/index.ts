@@ -7,11 +7,13 @@
 import { Document, type DocFormat } from './document.js';
 import { parseBlocks } from './blocks.js';
 import { decode } from './decode.js';
+import { DEFAULT_XML_LIMITS, ParseBudget, withParseBudget, type Deadline, type XmlLimits } from './limits.js';
 
 import { sniff } from './sniff.js';
 
 export { Document } from './document.js';
 export { DecodeError } from './decode.js';
+export { Deadline, DeadlineError, LimitError } from './limits.js';
 
 export interface ParseOptions {
   /** Force a format instead of choosing by content and file extension. */
@@ -22,6 +24,10 @@ export interface ParseOptions {
   numberFormat?: 'vi' | 'en';
   /** The bytes are LibreOffice's conversion of a .doc/.rtf (to .docx) or .xls (to .xlsx): report this format. */
   converted?: 'doc' | 'rtf' | 'xls';
+  /** The file's deadline (reading, parsing, rules): parsing past it throws DeadlineError. */
+  deadline?: Deadline;
+  /** XML limits for Word (and other zip/XML) packages. */
+  xmlLimits?: XmlLimits;
 }
 
 /** A file that must be converted by LibreOffice before it can be read. */
@@ -77,6 +83,7 @@ export function parseText(original: string, path: string, format: DocFormat = fo
   return doc;
 }
 
+/** Bytes -> Document within the XML limits and the deadline (LimitError / DeadlineError past them). */
 export async function parseBytes(bytes: Uint8Array, path: string, opts: ParseOptions = {}): Promise<Document> {
   const byName = formatOf(path);
   let format: DocFormat | 'xls' = opts.format ?? byName;
@@ -90,24 +97,32 @@ export async function parseBytes(bytes: Uint8Array, path: string, opts: ParseOpt
   }
   if (format === 'doc' || format === 'rtf' || format === 'xls') throw new ConversionNeeded(format, format === 'xls' ? 'xlsx' : 'docx');
   const reported: DocFormat = opts.converted === 'xls' ? 'xlsx' : opts.converted ?? format;
+  const deadline = opts.deadline;
+  // a zip/XML package is parsed within the XML limits and the deadline (src/parse/limits.ts)
+  const budgeted = <T>(kind: string, parse: () => T): T => {
+    deadline?.check('reading it');
+    return withParseBudget(new ParseBudget(opts.xmlLimits ?? DEFAULT_XML_LIMITS, deadline, kind), parse);
+  };
+  let doc: Document;
   if (format === 'docx') {
     const { parseDocx } = await import('./docx.js');
-    return parseDocx(bytes, path, reported).doc;
-  }
-  if (format === 'odt') {
+    doc = budgeted('Word', () => parseDocx(bytes, path, reported).doc);
+  } else if (format === 'odt') {
     const { parseOdt } = await import('./odt.js');
-    return parseOdt(bytes, path);
-  }
-  if (format === 'xlsx' || format === 'ods') {
+    doc = budgeted('OpenDocument', () => parseOdt(bytes, path));
+  } else if (format === 'xlsx' || format === 'ods') {
     const { parseSheet } = await import('./sheet.js');
-    return parseSheet(bytes, path, format, { numberFormat: opts.numberFormat, reportAs: reported });
-  }
-  if (format === 'pdf') {
+    doc = budgeted('spreadsheet', () => parseSheet(bytes, path, format as 'xlsx' | 'ods', { numberFormat: opts.numberFormat, reportAs: reported }));
+  } else if (format === 'pdf') {
     const { parsePdf } = await import('./pdf.js');
-    return parsePdf(bytes, path);
+    deadline?.check('reading it');
+    doc = await parsePdf(bytes, path, deadline);
+  } else {
+    const { text, encoding, bom } = decode(bytes, opts.encoding);
+    doc = parseText(text, path, format, { encoding, bom });
   }
-  const { text, encoding, bom } = decode(bytes, opts.encoding);
-  return parseText(text, path, format, { encoding, bom });
+  deadline?.check('reading it');
+  return doc;
 }
 
 function extOf(path: string): string {

@@ -6,6 +6,7 @@
 import { Document, type DocumentInit, type Location, type LocationExtras } from './document.js';
 import { parseBlocks, readMarker } from './blocks.js';
 import type { Span } from './source.js';
+import type { Deadline } from './limits.js';
 
 export class PdfError extends Error {}
 
@@ -90,7 +91,7 @@ function loadPdfjs(): Promise<Pdfjs> {
 
 const CLOSING = /[.!?;:…"”’'»)\]}]\s*$/u;
 
-async function extractLines(bytes: Uint8Array): Promise<PdfLine[]> {
+async function extractLines(bytes: Uint8Array, deadline?: Deadline): Promise<PdfLine[]> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes), // pdfjs detaches the buffer it is given
@@ -112,6 +113,7 @@ async function extractLines(bytes: Uint8Array): Promise<PdfLine[]> {
   const lines: PdfLine[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
+      deadline?.check(`parsing it (page ${n} of ${pdf.numPages})`);
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       let cur: PdfLine | undefined;
@@ -197,8 +199,8 @@ function paragraphStarts(lines: PdfLine[]): boolean[] {
   return starts;
 }
 
-export async function parsePdf(bytes: Uint8Array, path: string): Promise<Document> {
-  const lines = await extractLines(bytes);
+export async function parsePdf(bytes: Uint8Array, path: string, deadline?: Deadline): Promise<Document> {
+  const lines = await extractLines(bytes, deadline);
   if (lines.length === 0) throw new PdfError('no text layer; OCR is not supported');
   const starts = paragraphStarts(lines);
   let original = '';

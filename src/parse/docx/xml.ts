@@ -1,8 +1,11 @@
 // Streaming XML for Word parts (saxes): element names by local name, source positions for the
 // annotate writer, and safety: a DOCTYPE is refused outright (no DTD, so no entity expansion and
-// no external entity is ever resolved); an undefined entity is an error.
+// no external entity is ever resolved); an undefined entity is an error; nesting depth, the
+// number of elements and the per-file deadline are checked as each element opens (the budget
+// of the enclosing `withParseBudget` scope, src/parse/limits.ts), so no part parses unbounded.
 
 import { SaxesParser } from 'saxes';
+import { currentParseBudget, LimitError, type ParseBudget } from '../limits.js';
 
 export class XmlError extends Error {}
 
@@ -27,8 +30,9 @@ export interface XmlEvents {
   text?: (text: string, end: number) => void;
 }
 
-export function parseXml(xml: string, part: string, ev: XmlEvents): void {
+export function parseXml(xml: string, part: string, ev: XmlEvents, budget: ParseBudget = currentParseBudget()): void {
   const p = new SaxesParser({ xmlns: true, position: true });
+  let depth = 0;
   p.on('doctype', () => {
     throw new XmlError(`${part} contains a DOCTYPE (DTDs and entity declarations are refused)`);
   });
@@ -36,6 +40,7 @@ export function parseXml(xml: string, part: string, ev: XmlEvents): void {
     throw new XmlError(`${part} is not well-formed XML (${e.message})`);
   });
   p.on('opentag', (node) => {
+    budget.open(part, ++depth);
     if (!ev.open) return;
     const attrs: Record<string, string> = {};
     for (const a of Object.values(node.attributes)) {
@@ -49,6 +54,7 @@ export function parseXml(xml: string, part: string, ev: XmlEvents): void {
     ev.open(node.local, attrs, { uri: node.uri, start, end, selfClosing: node.isSelfClosing });
   });
   p.on('closetag', (node) => {
+    depth--;
     if (!ev.close) return;
     const end = p.position;
     const start = node.isSelfClosing ? xml.lastIndexOf('<', end - 1) : xml.lastIndexOf('</', end - 1);
@@ -61,7 +67,7 @@ export function parseXml(xml: string, part: string, ev: XmlEvents): void {
   try {
     p.write(xml).close();
   } catch (e) {
-    if (e instanceof XmlError) throw e;
+    if (e instanceof XmlError || e instanceof LimitError) throw e;
     throw new XmlError(`${part} is not well-formed XML (${e instanceof Error ? e.message : String(e)})`);
   }
 }

@@ -2,9 +2,12 @@
 // directory and inflates only the entries asked for, streaming with fflate and stopping as soon
 // as an entry or the whole package outgrows its limit (zip bombs). Writing copies every
 // untouched entry byte for byte (local header, data, descriptor) and stores new parts deflated,
-// so `--annotate` changes nothing but the parts it must.
+// so `--annotate` changes nothing but the parts it must. The limits are exported for every reader
+// of zip packages (.docx, .odt, .xlsx); inflating also honours the per-file deadline of the
+// enclosing parse (src/parse/limits.ts).
 
 import { Inflate, deflateSync } from 'fflate';
+import { currentParseBudget, LimitError } from '../limits.js';
 
 export class ZipError extends Error {}
 
@@ -131,11 +134,15 @@ export class ZipArchive {
       if (final) done = true;
     });
     const STEP = 4096; // deflate expands at most ~1032:1, so one push yields at most ~4 MB
+    const deadline = currentParseBudget().deadline;
     try {
-      for (let i = 0; i < data.length; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+      for (let i = 0; i < data.length; i += STEP) {
+        inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+        if ((i & 0xfffff) === 0) deadline?.check('decompressing it');
+      }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (err) {
-      if (err instanceof ZipError) throw err;
+      if (err instanceof ZipError || err instanceof LimitError) throw err;
       throw new ZipError(`damaged Word document: part '${e.name}' cannot be decompressed`);
     }
     if (!done) throw new ZipError(`damaged Word document: part '${e.name}' is cut short (truncated?)`);
