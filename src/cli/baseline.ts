@@ -1,10 +1,13 @@
 // Baseline files for repositories that adopt reportlint late: `--update-baseline` records today's
 // findings, `--baseline <file>` hides them. Fingerprints and hiding are pure and live in
-// src/engine/fingerprint.ts; this file reads and writes the baseline file.
+// src/engine/fingerprint.ts; this file reads and writes the baseline file. It is read through the
+// reading boundary (src/cli/read.ts) and checked against its schema (src/cli/schemas.ts): a
+// malformed baseline is one line naming the key path, never an internal error.
 
-import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Baseline, BaselineEntry } from '../engine/fingerprint.js';
+import { DATA_LIMIT, readTextFile, ReadError } from './read.js';
+import { baselineSchema, checkData, DataError, parseJson, topLevel } from './schemas.js';
 import { writeFileAtomic } from './safe-write.js';
 
 export { applyBaseline, entriesFor, fingerprint, fingerprintParts, type Baseline, type BaselineEntry } from '../engine/fingerprint.js';
@@ -16,22 +19,22 @@ export function baselineKey(baselinePath: string, filePath: string): string {
 export class BaselineError extends Error {}
 
 export async function readBaseline(path: string): Promise<Baseline | undefined> {
-  let raw: string;
+  let raw: string | undefined;
   try {
-    raw = await readFile(path, 'utf8');
+    raw = await readTextFile(path, DATA_LIMIT, true);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new BaselineError(`${path}: cannot read baseline: ${(e as Error).message}`);
+    if (e instanceof ReadError) throw new BaselineError(`${path}: cannot read baseline: ${e.message}`);
+    throw e;
   }
-  let data: unknown;
+  if (raw === undefined) return undefined;
   try {
-    data = JSON.parse(raw);
+    const data = parseJson(raw);
+    if (!topLevel(data, 'files', 'object')) throw new DataError('not a reportlint baseline (expected {"version": 1, "files": {...}})');
+    return checkData(baselineSchema, data) as Baseline;
   } catch (e) {
-    throw new BaselineError(`${path}: invalid JSON: ${(e as Error).message}`);
+    if (e instanceof DataError) throw new BaselineError(`${path}: ${e.message}`);
+    throw e;
   }
-  const b = data as Partial<Baseline>;
-  if (!b || b.version !== 1 || typeof b.files !== 'object' || b.files === null) throw new BaselineError(`${path}: not a reportlint baseline (expected {"version": 1, "files": {...}})`);
-  return b as Baseline;
 }
 
 /** Writes the baseline: entries of linted files replaced, other files' entries kept. */
