@@ -38,7 +38,7 @@ export async function readBaseline(path: string): Promise<Baseline | undefined> 
 }
 
 /** Writes the baseline: entries of linted files replaced, other files' entries kept. */
-export async function writeBaseline(path: string, previous: Baseline | undefined, updates: Map<string, BaselineEntry[]>): Promise<void> {
+export async function writeBaseline(path: string, previous: Baseline | undefined, updates: Map<string, BaselineEntry[]>, force = false): Promise<void> {
   const files: Record<string, BaselineEntry[]> = { ...(previous?.files ?? {}) };
   for (const [k, v] of updates) {
     if (v.length) files[k] = v;
@@ -47,5 +47,5 @@ export async function writeBaseline(path: string, previous: Baseline | undefined
   const sorted: Record<string, BaselineEntry[]> = {};
   for (const k of Object.keys(files).sort()) sorted[k] = files[k];
   const out: Baseline = { version: 1, files: sorted };
-  await writeFileAtomic(path, JSON.stringify(out, null, 2) + '\n');
+  await writeFileAtomic(path, JSON.stringify(out, null, 2) + '\n', { force });
 }

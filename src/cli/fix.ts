@@ -6,7 +6,7 @@ import type { Document } from '../parse/document.js';
 import { fixLoop, type FixLoopResult } from '../engine/fix.js';
 import type { FileResult } from '../engine/types.js';
 import { reparse } from '../parse/index.js';
-import { writeFileAtomic } from './safe-write.js';
+import { writeFileAtomic, type WriteOptions, type WriteOutcome } from './safe-write.js';
 
 export class EncodeError extends Error {}
 
@@ -30,9 +30,12 @@ export function fixDocument(doc: Document, lint: (d: Document) => FileResult, ma
   return fixLoop(doc, lint, reparse, { maxPasses });
 }
 
-/** Writes the fixed text of a file; the caller checked that something changed. */
-export async function writeFixed(doc: Document, output: string): Promise<void> {
-  await writeFileAtomic(doc.path, encodeText(output, doc.encoding, doc.bom));
+/**
+ * Writes the fixed text of a file; the caller checked that something changed. With `expected`
+ * (the file as it was read) the file is replaced only if it is unchanged (safe-write.ts).
+ */
+export async function writeFixed(doc: Pick<Document, 'path' | 'encoding' | 'bom'>, output: string, opts: WriteOptions = {}): Promise<WriteOutcome> {
+  return writeFileAtomic(doc.path, encodeText(output, doc.encoding, doc.bom), opts);
 }
 
 /** A unified diff (`--- a/path`, `+++ b/path`), empty when nothing changed. */

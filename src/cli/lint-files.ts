@@ -13,6 +13,8 @@ import { entriesFor, type BaselineEntry } from './baseline.js';
 import { configHash, LintCache } from './cache.js';
 import type { FileConfig } from './config.js';
 import { unifiedDiff, writeFixed } from './fix.js';
+import { escapeTerminal } from '../format/escape.js';
+import { WriteRefused } from './safe-write.js';
 import type { Io } from './io.js';
 import { lintInput, type FileOptions, type Linted } from './lint-file.js';
 import type { LoadedContext } from './load-config.js';
@@ -48,15 +50,6 @@ export function pipelineOptions(o: Options): PipelineOptions {
   };
 }
 
-async function readOptional(path: string): Promise<string> {
-  try {
-    const { readFile } = await import('node:fs/promises');
-    return await readFile(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
 const perFileConfigHash = (fc: FileConfig): string => configHash([fc.configPath ?? '', fc.settings, fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
 
 export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targets, io: Io): Promise<LintRun> {
@@ -74,8 +67,10 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   let cache: LintCache | undefined;
   if (opts.cache && !rewriting) {
     const configParts = tasks.map((t) => [t.fc.configPath ?? '', t.fc.settings, t.fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
-    const baselineText = opts.baseline ? await readOptional(opts.baseline) : '';
-    cache = await LintCache.open(resolvePath(io.cwd, opts.cacheLocation ?? '.reportlintcache'), VERSION, configHash([pipeline, fileOptions, configParts.length ? configParts[0] : [], baselineText, opts.rule ?? []]));
+    // the baseline as read and checked in phase 2 (it was read once, through the reading boundary)
+    const baselineText = baseline ? JSON.stringify(baseline) : '';
+    const location = opts.cacheLocation ?? '.reportlintcache';
+    cache = await LintCache.open(resolvePath(io.cwd, location), VERSION, configHash([pipeline, fileOptions, configParts.length ? configParts[0] : [], baselineText, opts.rule ?? []]), io.env, location);
     if (cache.warning) io.stderr(`reportlint: ${cache.warning}\n`);
   }
 
@@ -130,10 +125,15 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
         if (opts.fixDryRun) run.diffs.push(unifiedDiff(linted.result.path, doc.original, linted.fixed));
         else if (opts.stdin) run.fixedStdin = linted.fixed;
         else {
+          // replaced only if unchanged since it was read (size, mtime, content hash), see safe-write.ts
+          const expected = linted.snapshot && linted.hash ? { snapshot: linted.snapshot, hash: linted.hash } : undefined;
+          const shown = escapeTerminal(linted.result.path);
           try {
-            await writeFixed(doc, linted.fixed);
+            const out = await writeFixed(doc, linted.fixed, { expected, force: opts.force });
+            if (out.viaSymlink) io.stderr(`${shown}: a symbolic link; fixed its target ${escapeTerminal(out.target)}\n`);
+            if (out.splitLinks) io.stderr(`${shown}: fixed this name only; ${out.splitLinks === 1 ? 'its other hard link keeps' : `its ${out.splitLinks} other hard links keep`} the old text\n`);
           } catch (e) {
-            linted.result.fatal = `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
+            linted.result.fatal = e instanceof WriteRefused ? `not fixed: ${e.message}` : `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
           }
         }
       }

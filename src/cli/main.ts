@@ -12,8 +12,9 @@ import { defaultIo, UsageError, type Io } from './io.js';
 import { lintTargets } from './lint-files.js';
 import { loadContext } from './load-config.js';
 import { mergeCommand } from './merge-command.js';
-import { parseOptions, validateOptions } from './options.js';
+import { parseOptions, validateOptions, type Options } from './options.js';
 import { writeOutput } from './output.js';
+import { prepareOutputPath } from './safe-write.js';
 import { collectTargets } from './targets.js';
 
 export { VERSION } from '../version.js';
@@ -37,6 +38,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
   try {
     const o = validateOptions(parsed);
+    await prepareOutputs(o, io);
     const ctx = await loadContext(o, io);
     const targets = await collectTargets(o, ctx, io);
     const run = await lintTargets(o, ctx, targets, io);
@@ -48,6 +50,19 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 2;
     }
     throw e;
+  }
+}
+
+/** Every output option's folder is made now, or one clear error is given before any work. */
+async function prepareOutputs(o: Options, io: Io): Promise<void> {
+  const outputs = [o.opts.outputFile, o.opts.updateBaseline ? o.opts.baseline : undefined];
+  for (const p of outputs) {
+    if (p === undefined) continue;
+    try {
+      await prepareOutputPath(p, io.cwd);
+    } catch (e) {
+      throw new UsageError(`cannot write ${p}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }
 

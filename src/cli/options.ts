@@ -27,6 +27,7 @@ export interface CliOptions {
   stdin?: boolean;
   stdinFilename?: string;
   fix?: boolean;
+  force?: boolean;
   fixDryRun?: boolean;
   baseline?: string;
   updateBaseline?: boolean;
@@ -79,6 +80,7 @@ function program(io: Io): Command {
     .addOption(new Option('--number-format <conv>', 'how figures are written: vi 1.234,5 or en 1,234.5').choices(['vi', 'en', 'auto']))
     .addOption(new Option('--rounding <mode>', 'how stated figures were rounded').choices(['round', 'truncate', 'any']))
     .option('--fix', 'apply safe fixes to the files')
+    .option('--force', 'with --fix: also rewrite read-only files and files with other hard links')
     .option('--fix-dry-run', 'print the safe fixes as a unified diff; change nothing (exit 1 when there is something to fix)')
     .option('--baseline <file>', 'hide the findings recorded in this baseline file')
     .option('--update-baseline', 'record the current findings in the --baseline file')

@@ -2,8 +2,7 @@
 // format to stdout or --output-file (with --stdin --fix the fixed text goes to stdout and the
 // report to stderr), the --fix-dry-run diff, and the Word copy with comments (--annotate).
 
-import { mkdir } from 'node:fs/promises';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { countFindings } from '../engine/run.js';
 import { loadFormatter } from '../format/index.js';
 import { rules } from '../rules/index.js';
@@ -26,7 +25,12 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
   const { opts, lang } = o;
   const { results, sources } = run;
   if (opts.updateBaseline && opts.baseline) {
-    await writeBaseline(opts.baseline, baseline, run.baselineUpdates);
+    try {
+      await writeBaseline(opts.baseline, baseline, run.baselineUpdates, opts.force);
+    } catch (e) {
+      io.stderr(`reportlint: cannot write ${opts.baseline}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return { failed: true };
+    }
     io.stderr(`reportlint: baseline ${opts.baseline} updated (${[...run.baselineUpdates.values()].reduce((n, es) => n + es.reduce((m, e) => m + e.count, 0), 0)} findings recorded)\n`);
   }
 
@@ -53,8 +57,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
   if (opts.outputFile) {
     const target = resolvePath(io.cwd, opts.outputFile);
     try {
-      await mkdir(dirname(target), { recursive: true });
-      await writeFileAtomic(target, report);
+      await writeFileAtomic(target, report, { force: opts.force }); // its folder was made before any work (main.ts)
     } catch (e) {
       io.stderr(`reportlint: cannot write ${opts.outputFile}: ${e instanceof Error ? e.message : String(e)}\n`);
       return { failed: true };
