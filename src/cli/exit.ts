@@ -4,6 +4,7 @@
 // a report that could not be written.
 
 import type { FileResult } from '../engine/types.js';
+import { escapeTerminal as t } from '../format/escape.js';
 import type { Io } from './io.js';
 import type { LintRun } from './lint-files.js';
 import type { Options } from './options.js';
@@ -14,11 +15,11 @@ export function reportProblems(results: FileResult[], io: Io): boolean {
   let any = false;
   for (const r of results) {
     if (r.fatal) {
-      io.stderr(`${r.path}: ${r.fatal}\n`);
+      io.stderr(`${t(r.path)}: ${t(r.fatal)}\n`);
       any = true;
     }
     for (const e of r.internalErrors ?? []) {
-      io.stderr(`${r.path}: internal error in rule ${e.ruleId}: ${e.message}\n`);
+      io.stderr(`${t(r.path)}: internal error in rule ${t(e.ruleId)}: ${t(e.message)}\n`);
       any = true;
     }
   }

@@ -1,20 +1,21 @@
 // Where the CLI reads and writes: standard streams and the environment in a normal run, strings
 // in tests that call `main` directly.
 
+import { readStreamBounded } from './read.js';
+
 export interface Io {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
-  /** All of standard input, for --stdin. */
-  readStdin?: () => Promise<Uint8Array>;
+  /** All of standard input, for --stdin: at most `maxBytes` (ReadError past it). */
+  readStdin?: (maxBytes: number) => Promise<Uint8Array>;
 }
 
-export async function readProcessStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of process.stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
-  return Buffer.concat(chunks);
+/** Standard input, read no further than the limit (src/cli/read.ts). */
+export async function readProcessStdin(maxBytes: number): Promise<Uint8Array> {
+  return readStreamBounded(process.stdin, { maxBytes, label: '(--max-file-size)' });
 }
 
 export const defaultIo = (): Io => ({

@@ -8,6 +8,9 @@
 import { z } from 'zod';
 import type { FileResult, Finding, RelatedLocation } from '../engine/types.js';
 import type { Baseline } from '../engine/fingerprint.js';
+import { protoKeyPath } from '../engine/config.js';
+
+export { protoKeyPath };
 
 export class DataError extends Error {}
 
@@ -90,24 +93,6 @@ function show(v: unknown): string {
 
 function keyPath(path: ReadonlyArray<PropertyKey>): string {
   return path.map((p) => String(p)).join('.') || '(top level)';
-}
-
-/** The path of the first key named `__proto__` anywhere in parsed JSON. */
-export function protoKeyPath(v: unknown, path: string[] = []): string[] | undefined {
-  if (v === null || typeof v !== 'object') return undefined;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) {
-      const p = protoKeyPath(v[i], [...path, String(i)]);
-      if (p) return p;
-    }
-    return undefined;
-  }
-  for (const k of Object.keys(v)) {
-    if (k === '__proto__') return [...path, k];
-    const p = protoKeyPath((v as Record<string, unknown>)[k], [...path, k]);
-    if (p) return p;
-  }
-  return undefined;
 }
 
 /** Human text for a zod issue: the key path, what was expected and what was there. */

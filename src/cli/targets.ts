@@ -10,7 +10,8 @@ import type { FileConfig } from './config.js';
 import { expandPatterns, extensionOf, readableByName } from './files.js';
 import { notReadReason } from './unread.js';
 import { readProcessStdin, UsageError, type Io } from './io.js';
-import { fatal, type Input } from './lint-file.js';
+import { DEFAULT_MAX_FILE_BYTES, fatal, type Input } from './lint-file.js';
+import { ReadError } from './read.js';
 import { configOrUsage, type LoadedContext } from './load-config.js';
 import type { Options } from './options.js';
 import { inShard } from './shard.js';
@@ -47,7 +48,13 @@ async function collectInputs(o: Options, io: Io): Promise<{ inputs: Input[]; res
   const skipped: string[] = [];
   const skip = skipSet(o);
   if (opts.stdin) {
-    inputs.push({ path: opts.stdinFilename ?? '<stdin>', bytes: await (io.readStdin ?? readProcessStdin)() });
+    const path = opts.stdinFilename ?? '<stdin>';
+    try {
+      inputs.push({ path, bytes: await (io.readStdin ?? readProcessStdin)(o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      results.push(fatal(path, `cannot read: ${e.message}`));
+    }
   } else {
     if (args.length === 0) throw new UsageError('no files given (try reportlint --help)');
     const { files, missing, others } = await expandPatterns(args, io.cwd);

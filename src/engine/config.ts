@@ -77,9 +77,27 @@ function checkRuleEntries(where: string, prefix: string, rules: unknown): void {
   }
 }
 
+/**
+ * The path of the first key named `__proto__` anywhere in parsed JSON (JSON.parse makes it an own
+ * key; copying the object would then set a prototype). Configs, shards, caches and baselines
+ * refuse it.
+ */
+export function protoKeyPath(v: unknown, path: string[] = []): string[] | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const keys = Array.isArray(v) ? v.map((_, i) => String(i)) : Object.keys(v);
+  for (const k of keys) {
+    if (k === '__proto__' && !Array.isArray(v)) return [...path, k];
+    const p = protoKeyPath((v as Record<string, unknown>)[k], [...path, k]);
+    if (p) return p;
+  }
+  return undefined;
+}
+
 /** Validates parsed JSON as a config; throws ConfigError naming `where`, the key path and what was expected. */
 export function validateConfig(input: unknown, where: string): Config {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw new ConfigError(`${where}: expected a JSON object at the top level, got ${show(input)}`);
+  const proto = protoKeyPath(input);
+  if (proto) throw new ConfigError(`${where}: ${proto.join('.')}: a key named __proto__ is not allowed`);
   const obj = input as Record<string, unknown>;
   checkRuleEntries(where, 'rules', obj.rules);
   if (Array.isArray(obj.overrides)) obj.overrides.forEach((o, i) => o && typeof o === 'object' && checkRuleEntries(where, `overrides.${i}.rules`, (o as Record<string, unknown>).rules));

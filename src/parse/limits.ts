@@ -74,7 +74,7 @@ export class ParseBudget {
     if (depth > this.limits.maxDepth) throw new LimitError(`${part} nests elements more than ${this.limits.maxDepth} deep (the limit for ${this.a} ${this.kind} part)`);
     if (++this.elements > this.limits.maxElements) throw new LimitError(`the package has more than ${this.limits.maxElements.toLocaleString('en-US')} XML elements (the limit for ${this.a} ${this.kind} document)`);
     // the clock is read every 4,096 elements: cheap, and a part never runs long between checks
-    if ((this.elements & 4095) === 0) this.deadline?.check('parsing it');
+    if ((this.elements & 4095) === 0) this.deadline?.check('reading it');
   }
 }
 

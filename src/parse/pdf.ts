@@ -113,7 +113,7 @@ async function extractLines(bytes: Uint8Array, deadline?: Deadline): Promise<Pdf
   const lines: PdfLine[] = [];
   try {
     for (let n = 1; n <= pdf.numPages; n++) {
-      deadline?.check(`parsing it (page ${n} of ${pdf.numPages})`);
+      deadline?.check(`reading it (page ${n} of ${pdf.numPages})`);
       const page = await pdf.getPage(n);
       const content = await page.getTextContent();
       let cur: PdfLine | undefined;

@@ -138,7 +138,7 @@ export class ZipArchive {
     try {
       for (let i = 0; i < data.length; i += STEP) {
         inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
-        if ((i & 0xfffff) === 0) deadline?.check('decompressing it');
+        if ((i & 0xfffff) === 0) deadline?.check('reading it');
       }
       if (data.length === 0) inflater.push(new Uint8Array(0), true);
     } catch (err) {
