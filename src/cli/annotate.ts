@@ -4,7 +4,9 @@
 // numbers). The output folder is created; the input is never overwritten; annotating an
 // annotated copy replaces reportlint's earlier comments.
 
-import { mkdir, readFile, realpath } from 'node:fs/promises';
+import { mkdir, realpath } from 'node:fs/promises';
+import { DEFAULT_MAX_FILE_BYTES } from './lint-file.js';
+import { readRegularFile } from './read.js';
 import { dirname, resolve } from 'node:path';
 import type { Finding, Lang } from '../engine/types.js';
 import { AnnotateError, annotateBytes, type AnnotateResult } from '../format/docx-comments.js';
@@ -26,7 +28,9 @@ async function samePath(a: string, b: string): Promise<boolean> {
 export async function annotateDocx(input: string, output: string, findings: Finding[], lang: Lang = 'en'): Promise<AnnotateResult> {
   if (!/\.docx$/i.test(input)) throw new AnnotateError(`--annotate works on .docx input; ${input} is not a .docx`);
   if (await samePath(input, output)) throw new AnnotateError('the output path is the input file; refusing to overwrite it');
-  const out = annotateBytes(new Uint8Array(await readFile(input)), input, findings, { lang, rules });
+  // read through the reading boundary (regular files only, within the size limit)
+  const { bytes } = await readRegularFile(input, { maxBytes: DEFAULT_MAX_FILE_BYTES, label: '(--max-file-size)' });
+  const out = annotateBytes(bytes, input, findings, { lang, rules });
   try {
     await mkdir(dirname(output), { recursive: true });
   } catch (e) {
