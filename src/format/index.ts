@@ -10,6 +10,8 @@ export const FORMATS: Record<string, () => Promise<{ default: Formatter }>> = {
   github: () => import('./github.js'),
   checkstyle: () => import('./checkstyle.js'),
   html: () => import('./html.js'),
+  junit: () => import('./junit.js'),
+  gitlab: () => import('./gitlab.js'),
 };
 
 export async function loadFormatter(name: string): Promise<Formatter | undefined> {
