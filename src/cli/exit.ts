@@ -3,15 +3,16 @@
 // warnings, or with --fix-dry-run something to fix; 2: an unreadable file, an internal error, or
 // a report that could not be written.
 
-import type { FileResult } from '../engine/types.js';
+import type { FileResult, Lang } from '../engine/types.js';
 import { escapeTerminal as t } from '../format/escape.js';
+import { cliText } from '../i18n/cli.js';
 import type { Io } from './io.js';
 import type { LintRun } from './lint-files.js';
 import type { Options } from './options.js';
 import type { Written } from './output.js';
 
 /** Says each unreadable file and internal error; true when there was one. */
-export function reportProblems(results: FileResult[], io: Io): boolean {
+export function reportProblems(results: FileResult[], io: Io, lang: Lang): boolean {
   let any = false;
   for (const r of results) {
     if (r.fatal) {
@@ -19,7 +20,7 @@ export function reportProblems(results: FileResult[], io: Io): boolean {
       any = true;
     }
     for (const e of r.internalErrors ?? []) {
-      io.stderr(`${t(r.path)}: internal error in rule ${t(e.ruleId)}: ${t(e.message)}\n`);
+      io.stderr(`${t(r.path)}: ${cliText('internalError', lang, { id: t(e.ruleId), message: t(e.message) })}\n`);
       any = true;
     }
   }
@@ -29,12 +30,13 @@ export function reportProblems(results: FileResult[], io: Io): boolean {
 export function exitCode(o: Options, run: LintRun, written: Written, io: Io): number {
   if (written.failed) return 2;
   const { results } = run;
-  const problems = reportProblems(results, io);
+  const problems = reportProblems(results, io, run.lang);
   if (problems || written.annotateFailed) return 2;
   if (o.opts.fixDryRun) return run.diffs.some(Boolean) ? 1 : 0;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  if (errors > 0) return 1;
-  if (o.maxWarnings >= 0 && warnings > o.maxWarnings) return 1;
-  return 0;
+  const tooMany = o.maxWarnings >= 0 && warnings > o.maxWarnings;
+  // said even when errors also fail the run, as ESLint does: both must be dealt with
+  if (tooMany) io.stderr(`reportlint: ${cliText('tooManyWarnings', run.lang, { count: warnings, max: o.maxWarnings })}\n`);
+  return errors > 0 || tooMany ? 1 : 0;
 }

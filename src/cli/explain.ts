@@ -3,6 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Lang } from '../engine/types.js';
+import { cliText } from '../i18n/cli.js';
 import { findRule } from '../rules/index.js';
 
 /** docs/rules/ of the package (from dist/cli/ or src/cli/). */
@@ -14,16 +16,16 @@ export interface ExplainIo {
 }
 
 /** Prints the page; returns the exit code (2 for an unknown rule or a missing page). */
-export function explainRule(id: string, io: ExplainIo): number {
+export function explainRule(id: string, io: ExplainIo, lang: Lang = 'en'): number {
   if (!findRule(id)) {
-    io.stderr(`reportlint: unknown rule '${id}' (see reportlint --list-rules)\n`);
+    io.stderr(`reportlint: ${cliText('unknownRule', lang, { id })}\n`);
     return 2;
   }
   let page: string;
   try {
     page = readFileSync(`${RULE_DOCS_DIR}${id}.md`, 'utf8');
   } catch {
-    io.stderr(`reportlint: no documentation page for rule '${id}' (expected docs/rules/${id}.md)\n`);
+    io.stderr(`reportlint: ${cliText('noRulePage', lang, { id })}\n`);
     return 2;
   }
   io.stdout(page.endsWith('\n') ? page : page + '\n');

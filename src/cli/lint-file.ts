@@ -4,7 +4,8 @@
 // rules. The CLI's single-process path and the worker threads both call this, so their results
 // are identical.
 
-import type { FileResult } from '../engine/types.js';
+import type { FileResult, Lang } from '../engine/types.js';
+import { both, translateReason, type BothTexts, type CliMessageId } from '../i18n/cli.js';
 import { DEFAULT_TIME_BUDGET_MS } from '../engine/run.js';
 import type { Document } from '../parse/document.js';
 import type { FileConfig } from './config.js';
@@ -49,10 +50,23 @@ export interface Linted {
   snapshot?: FileSnapshot;
   /** The cache holds this file's result: `result` is a placeholder to be replaced from the cache. */
   cached?: boolean;
+  /** The language the messages are in (the document's own with `--lang auto`). */
+  lang?: Lang;
 }
 
-export function fatal(path: string, message: string): FileResult {
-  return { path, format: 'unknown', findings: [], checked: {}, errorCount: 0, warningCount: 0, infoCount: 0, fatal: message };
+/** A result as the CLI carries it: `fatalText` holds the fatal line in both languages until the run's language is known. */
+export type CliResult = FileResult & { fatalText?: BothTexts };
+
+export function fatal(path: string, message: string | BothTexts): CliResult {
+  const r: CliResult = { path, format: 'unknown', findings: [], checked: {}, errorCount: 0, warningCount: 0, infoCount: 0, fatal: typeof message === 'string' ? message : message.en };
+  if (typeof message !== 'string') r.fatalText = message;
+  return r;
+}
+
+/** `cannot read: <reason>`, the reason one of the catalogue's or a parser's (English) text. */
+export function cannotRead(reason: CliMessageId | { text: string }, data?: Record<string, string>): BothTexts {
+  const r = typeof reason === 'string' ? both(reason, data) : { en: reason.text, vi: translateReason(reason.text, 'vi') };
+  return { en: both('cannotRead', { reason: r.en }).en, vi: both('cannotRead', { reason: r.vi }).vi };
 }
 
 export async function lintInput(
@@ -73,10 +87,10 @@ export async function lintInput(
       ({ bytes, snapshot } = await readRegularFile(input.path, { maxBytes: limit, label: '(--max-file-size)' }));
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      return { result: fatal(input.path, `cannot read: ${e.message}`) };
+      return { result: fatal(input.path, cannotRead({ text: e.message })) };
     }
   }
-  if (bytes.length > limit) return { result: fatal(input.path, `cannot read: the input is ${mb(bytes.length)}, over the ${mb(limit)} limit (--max-file-size)`) };
+  if (bytes.length > limit) return { result: fatal(input.path, cannotRead('inputTooLarge', { size: mb(bytes.length), limit: mb(limit) })) };
   const hash = opts.cachedHash !== undefined || opts.fix ? contentHash(bytes) : undefined;
   if (hash !== undefined && hash === opts.cachedHash) return { result: fatal(input.path, 'cached'), hash, cached: true };
   let doc: Document;
@@ -87,31 +101,34 @@ export async function lintInput(
     doc = await parseFile(bytes, input.path, { encoding: opts.encoding, numberFormat, deadline, convertTimeoutMs: Math.max(1000, deadline.at - performance.now()) });
   } catch (e) {
     if (opts.debug && e instanceof Error) stderr(`${e.stack}\n`);
-    return { result: fatal(input.path, `cannot read: ${e instanceof Error ? e.message : String(e)}`), hash };
+    return { result: fatal(input.path, cannotRead({ text: e instanceof Error ? e.message : String(e) })), hash };
   }
   let suppressed = 0;
   let baselined = 0;
+  let lang: Lang | undefined;
   const lint = (d: Document): FileResult => {
     const out = lintPipeline(d, fc, { ...pipeline, baseline, startedAt: deadline.startedAt });
     suppressed = out.suppressed;
     baselined = out.baselined;
+    lang = out.lang;
     return out.result;
   };
   if (!(opts.fix || opts.fixDryRun)) {
     const result = lint(doc);
-    return { result, doc, hash, snapshot, suppressed, baselined };
+    return { result, doc, hash, snapshot, suppressed, baselined, lang };
   }
   const fixed = fixDocument(doc, lint);
-  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, snapshot, suppressed, baselined };
+  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, snapshot, suppressed, baselined, lang };
   try {
     encodeText('', doc.encoding, doc.bom);
   } catch (e) {
     if (e instanceof EncodeError) {
       const result = lint(doc);
       result.fatal = e.message;
-      return { result, doc, hash, snapshot, suppressed, baselined };
+      (result as CliResult).fatalText = { en: e.message, vi: translateReason(e.message, 'vi') };
+      return { result, doc, hash, snapshot, suppressed, baselined, lang };
     }
     throw e;
   }
-  return { result: fixed.result, doc, fixed: fixed.output, hash, snapshot, suppressed, baselined };
+  return { result: fixed.result, doc, fixed: fixed.output, hash, snapshot, suppressed, baselined, lang };
 }

@@ -6,7 +6,8 @@ import { stat } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import type { PipelineOptions } from '../engine/pipeline.js';
 import { countFindings } from '../engine/run.js';
-import type { FileResult } from '../engine/types.js';
+import type { FileResult, Lang } from '../engine/types.js';
+import { both, cliText, translateReason } from '../i18n/cli.js';
 import { rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
 import { entriesFor, type BaselineEntry } from './baseline.js';
@@ -16,10 +17,11 @@ import { unifiedDiff, writeFixed } from './fix.js';
 import { escapeTerminal } from '../format/escape.js';
 import { WriteRefused } from './safe-write.js';
 import type { Io } from './io.js';
-import { lintInput, type FileOptions, type Linted } from './lint-file.js';
+import { lintInput, type CliResult, type FileOptions, type Linted } from './lint-file.js';
 import type { LoadedContext } from './load-config.js';
 import type { Options } from './options.js';
 import { runInWorkers, worthWorkers } from './pool.js';
+import { progress } from './progress.js';
 import type { Targets, Task } from './targets.js';
 import type { WorkerJob, WorkerResult } from './worker.js';
 
@@ -36,6 +38,25 @@ export interface LintRun {
   fixedStdin?: string;
   /** Files found and left out on purpose (--skip, ignorePatterns), for the summary. */
   skipped?: string[];
+  /** The run's language: --lang or the environment's; with `auto`, the language most of the linted documents are in. */
+  lang: Lang;
+  /** Findings hidden by the baseline and silenced by directives, over all files. */
+  baselined: number;
+  suppressed: number;
+}
+
+/** What the CLI keeps with a result (and the cache with it) besides the findings. */
+interface Counts {
+  baselined: number;
+  suppressed: number;
+  lang?: Lang;
+}
+type Carried = CliResult & { counts?: Counts };
+
+/** --lang auto: the language most documents are in (English when they are as many, or when none was read). */
+function majority(langs: Lang[]): Lang {
+  const vi = langs.filter((l) => l === 'vi').length;
+  return vi > langs.length - vi ? 'vi' : 'en';
 }
 
 /** Options of the pipeline, the same for every file. */
@@ -57,11 +78,13 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   const { tasks } = targets;
   const { baseline } = ctx;
   const pipeline = pipelineOptions(o);
-  const results: FileResult[] = [...targets.results];
-  const run: LintRun = { results, sources: new Map(), baselineUpdates: new Map(), diffs: [], skipped: targets.skipped };
+  const results: Carried[] = [...targets.results];
+  const run: LintRun = { results, sources: new Map(), baselineUpdates: new Map(), diffs: [], lang: o.lang === 'auto' ? 'en' : o.lang, baselined: 0, suppressed: 0, skipped: targets.skipped };
+  const bar = progress(io, tasks.length, o.lang === 'auto' ? 'en' : o.lang);
   const { sources } = run;
 
-  const wantSource = opts.format === 'html' || opts.format === 'sarif'; // html shows the text; sarif fingerprints and fix regions need it
+  // html shows the text; sarif and gitlab fingerprints (and sarif fix regions) need it
+  const wantSource = opts.format === 'html' || opts.format === 'sarif' || opts.format === 'gitlab';
   const rewriting = !!(opts.fix || opts.fixDryRun || opts.updateBaseline || opts.stdin || opts.annotate || opts.comments);
   const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes: o.maxFileBytes };
   let cache: LintCache | undefined;
@@ -75,7 +98,8 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   }
 
   const finish = (task: Task, linted: Linted): void => {
-    let { result } = linted;
+    let result: Carried = linted.result;
+    if (!linted.cached && linted.lang) result.counts = { baselined: linted.baselined ?? 0, suppressed: linted.suppressed ?? 0, lang: linted.lang };
     const cacheKey = `${task.input.path}\u0000${perFileConfigHash(task.fc)}`;
     if (cache && linted.cached) result = cache.get(cacheKey, linted.hash!) ?? result;
     else if (cache && linted.hash) cache.set(cacheKey, linted.hash, result);
@@ -110,10 +134,10 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
       baselineKey: opts.baseline ? t.key : undefined,
       wantSource,
     }));
-    const out = await runInWorkers<WorkerJob, WorkerResult>(new URL('./worker.js', import.meta.url), workerJobs, o.jobs);
+    const out = await runInWorkers<WorkerJob, WorkerResult>(new URL('./worker.js', import.meta.url), workerJobs, o.jobs, () => bar.tick());
     out.forEach((w, i) => {
       if (w.source !== undefined) sources.set(w.result.path, w.source);
-      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached });
+      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached, baselined: w.baselined, suppressed: w.suppressed, lang: w.lang });
     });
   } else {
     for (const task of tasks) {
@@ -133,20 +157,33 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
             if (out.viaSymlink) io.stderr(`${shown}: a symbolic link; fixed its target ${escapeTerminal(out.target)}\n`);
             if (out.splitLinks) io.stderr(`${shown}: fixed this name only; ${out.splitLinks === 1 ? 'its other hard link keeps' : `its ${out.splitLinks} other hard links keep`} the old text\n`);
           } catch (e) {
-            linted.result.fatal = e instanceof WriteRefused ? `not fixed: ${e.message}` : `cannot write fixes: ${e instanceof Error ? e.message : String(e)}`;
+            const reason = e instanceof Error ? e.message : String(e);
+            const texts = e instanceof WriteRefused ? { en: `not fixed: ${reason}`, vi: `không sửa: ${translateReason(reason, 'vi')}` } : both('cannotWriteFixes', { reason });
+            linted.result.fatal = texts.en;
+            (linted.result as CliResult).fatalText = texts;
           }
         }
       }
       if ((opts.stdin || opts.annotate || opts.comments) && doc) sources.set(linted.result.path, doc.original);
       finish(task, linted);
+      bar.tick();
     }
   }
+  bar.done();
+  if (o.lang === 'auto') run.lang = majority(results.flatMap((r) => (r.counts?.lang ? [r.counts.lang] : [])));
   if (cache) {
     try {
       await cache.save();
     } catch (e) {
-      io.stderr(`reportlint: cannot write the cache: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`reportlint: ${cliText('cannotWriteCache', run.lang, { reason: e instanceof Error ? e.message : String(e) })}\n`);
     }
+  }
+  for (const r of results) {
+    run.baselined += r.counts?.baselined ?? 0;
+    run.suppressed += r.counts?.suppressed ?? 0;
+    delete r.counts;
+    if (r.fatalText) r.fatal = r.fatalText[run.lang];
+    delete r.fatalText;
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return run;

@@ -18,7 +18,7 @@ export function configOrUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
+    if (e instanceof ConfigError) throw UsageError.from(e.message);
     throw e;
   }
 }
@@ -31,10 +31,10 @@ export async function loadContext(o: Options, io: Io): Promise<LoadedContext> {
     try {
       baseline = await readBaseline(opts.baseline);
     } catch (e) {
-      if (e instanceof BaselineError) throw new UsageError(e.message);
+      if (e instanceof BaselineError) throw UsageError.from(e.message);
       throw e;
     }
-    if (!baseline && !opts.updateBaseline) throw new UsageError(`${opts.baseline}: baseline not found (create it with --update-baseline)`);
+    if (!baseline && !opts.updateBaseline) throw UsageError.of('baselineNotFound', { file: opts.baseline });
   }
   return { resolver, baseline };
 }

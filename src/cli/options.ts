@@ -4,7 +4,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import type { Lang } from '../engine/types.js';
 import { FORMATS } from '../format/index.js';
-import { langFromEnv } from '../i18n/format.js';
+import { envLang } from '../i18n/format.js';
 import { VERSION } from '../version.js';
 import { UsageError, type Io } from './io.js';
 import { defaultJobs } from './pool.js';
@@ -16,7 +16,7 @@ export interface CliOptions {
   quiet?: boolean;
   maxWarnings?: string;
   color?: boolean;
-  lang?: Lang;
+  lang?: Lang | 'auto';
   encoding?: string;
   listRules?: boolean;
   locale?: 'vi' | 'en' | 'auto';
@@ -45,6 +45,11 @@ export interface CliOptions {
   timeBudget?: string;
   /** File types (extensions) found in directories and not read that are left out instead of reported. */
   skip?: string[];
+  /** false with --no-ignore */
+  ignore: boolean;
+  ignorePath?: string;
+  init?: boolean;
+  printConfig?: string;
 }
 
 /** The validated command line. */
@@ -52,7 +57,8 @@ export interface Options {
   opts: CliOptions;
   /** File arguments as given. */
   args: string[];
-  lang: Lang;
+  /** --lang, else the environment's (LC_ALL, LC_MESSAGES, LANG), else `auto`: each document's own. */
+  lang: Lang | 'auto';
   /** -1: no limit. */
   maxWarnings: number;
   jobs: number;
@@ -74,7 +80,7 @@ function program(io: Io): Command {
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
-    .addOption(new Option('--lang <lang>', 'message language (default from LANG)').choices(['vi', 'en']))
+    .addOption(new Option('--lang <lang>', "message language; auto: each document's own (default: from LC_ALL/LC_MESSAGES/LANG, else auto)").choices(['vi', 'en', 'auto']))
     .option('--encoding <name>', 'text encoding of .txt/.md input (default: UTF-8, or UTF-16 by BOM)')
     .addOption(new Option('--locale <locale>', 'document language').choices(['vi', 'en', 'auto']))
     .addOption(new Option('--number-format <conv>', 'how figures are written: vi 1.234,5 or en 1,234.5').choices(['vi', 'en', 'auto']))
@@ -97,6 +103,10 @@ function program(io: Io): Command {
     .option('-j, --jobs <n>', 'worker threads for large runs (default: the number of cores; 1 = single process)')
     .option('--cache', 'skip files unchanged since the last run (content, config and version), replaying their findings')
     .option('--cache-location <path>', 'cache file (default .reportlintcache)')
+    .option('--ignore-path <file>', 'read ignore patterns (gitignore syntax) from this file instead of .reportlintignore')
+    .option('--no-ignore', 'lint every file given: no .reportlintignore, no ignorePatterns')
+    .option('--init', 'write a starter reportlint.config.json (with $schema) here and exit')
+    .option('--print-config <file>', 'print the configuration that applies to this file and exit')
     .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
     .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 20)')
     .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
@@ -121,7 +131,12 @@ export function parseOptions(argv: string[], io: Io): Options | number {
     throw e;
   }
   const opts = p.opts<CliOptions>();
-  return { opts, args: p.args, lang: opts.lang ?? langFromEnv(io.env), maxWarnings: -1, jobs: defaultJobs(), jobsExplicit: opts.jobs !== undefined };
+  return { opts, args: p.args, lang: opts.lang ?? envLang(io.env) ?? 'auto', maxWarnings: -1, jobs: defaultJobs(), jobsExplicit: opts.jobs !== undefined };
+}
+
+/** The language of what is said before any document is read (`auto` has nothing to go on yet: English). */
+export function earlyLang(o: Options): Lang {
+  return o.lang === 'auto' ? 'en' : o.lang;
 }
 
 /** Checks the values and combinations of options (after --lsp, --list-rules and --explain, which need none). */
@@ -130,26 +145,27 @@ export function validateOptions(o: Options): Options {
   const out: Options = { ...o };
   if (opts.maxWarnings !== undefined) {
     out.maxWarnings = Number(opts.maxWarnings);
-    if (!Number.isInteger(out.maxWarnings) || out.maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got '${opts.maxWarnings}'`);
+    if (!Number.isInteger(out.maxWarnings) || out.maxWarnings < 0) throw UsageError.of('maxWarningsNumber', { value: opts.maxWarnings });
   }
-  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together');
-  if (opts.updateBaseline && !opts.baseline) throw new UsageError('--update-baseline needs --baseline <file>');
-  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError('--stdin-filename needs --stdin');
-  if (opts.stdin && args.length) throw new UsageError('--stdin lints standard input: give no files with it');
+  if (opts.fix && opts.fixDryRun) throw UsageError.of('fixAndDryRun');
+  if (opts.updateBaseline && !opts.baseline) throw UsageError.of('updateBaselineNeedsBaseline');
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw UsageError.of('stdinFilenameNeedsStdin');
+  if (opts.stdin && args.length) throw UsageError.of('stdinNoFiles');
+  if (opts.ignorePath !== undefined && !opts.ignore) throw UsageError.of('ignoreWithNoIgnore');
   if (opts.jobs !== undefined) {
     out.jobs = Number(opts.jobs);
-    if (!Number.isInteger(out.jobs) || out.jobs < 1) throw new UsageError(`--jobs expects a whole number of at least 1, got '${opts.jobs}'`);
+    if (!Number.isInteger(out.jobs) || out.jobs < 1) throw UsageError.of('jobsNumber', { value: opts.jobs });
   }
   out.shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
-  if (opts.shard !== undefined && !out.shard) throw new UsageError(`--shard expects k/n with 1 <= k <= n, got '${opts.shard}'`);
+  if (opts.shard !== undefined && !out.shard) throw UsageError.of('shardFormat', { value: opts.shard });
   if (opts.maxFileSize !== undefined) {
     const n = Number(opts.maxFileSize);
-    if (!(n > 0)) throw new UsageError(`--max-file-size expects a positive number of megabytes, got '${opts.maxFileSize}'`);
+    if (!(n > 0)) throw UsageError.of('maxFileSizeNumber', { value: opts.maxFileSize });
     out.maxFileBytes = Math.floor(n * 1024 * 1024);
   }
   if (opts.timeBudget !== undefined) {
     const n = Number(opts.timeBudget);
-    if (!(n > 0)) throw new UsageError(`--time-budget expects a positive number of seconds, got '${opts.timeBudget}'`);
+    if (!(n > 0)) throw UsageError.of('timeBudgetNumber', { value: opts.timeBudget });
     out.timeBudgetMs = n * 1000;
   }
   return out;

@@ -7,6 +7,7 @@ import { countFindings } from '../engine/run.js';
 import { loadFormatter } from '../format/index.js';
 import { rules } from '../rules/index.js';
 import { VERSION } from '../version.js';
+import { cliText } from '../i18n/cli.js';
 import { writeBaseline, type Baseline } from './baseline.js';
 import type { Io } from './io.js';
 import type { LintRun } from './lint-files.js';
@@ -22,16 +23,19 @@ export interface Written {
 }
 
 export async function writeOutput(o: Options, baseline: Baseline | undefined, run: LintRun, io: Io): Promise<Written> {
-  const { opts, lang } = o;
-  const { results, sources } = run;
+  const { opts } = o;
+  const { results, sources, lang } = run;
   if (opts.updateBaseline && opts.baseline) {
     try {
       await writeBaseline(opts.baseline, baseline, run.baselineUpdates, opts.force);
     } catch (e) {
-      io.stderr(`reportlint: cannot write ${opts.baseline}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`reportlint: ${cliText('cannotWriteReport', lang, { file: opts.baseline, reason: e instanceof Error ? e.message : String(e) })}\n`);
       return { failed: true };
     }
-    io.stderr(`reportlint: baseline ${opts.baseline} updated (${[...run.baselineUpdates.values()].reduce((n, es) => n + es.reduce((m, e) => m + e.count, 0), 0)} findings recorded)\n`);
+    const count = [...run.baselineUpdates.values()].reduce((n, es) => n + es.reduce((m, e) => m + e.count, 0), 0);
+    io.stderr(`reportlint: ${cliText('baselineUpdated', lang, { file: opts.baseline, count })}\n`);
+  } else if (opts.baseline) {
+    io.stderr(`reportlint: ${cliText('baselineHid', lang, { file: opts.baseline, count: run.baselined })}\n`);
   }
 
   if (opts.quiet) {
@@ -59,7 +63,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
     try {
       await writeFileAtomic(target, report, { force: opts.force }); // its folder was made before any work (main.ts)
     } catch (e) {
-      io.stderr(`reportlint: cannot write ${opts.outputFile}: ${e instanceof Error ? e.message : String(e)}\n`);
+      io.stderr(`reportlint: ${cliText('cannotWriteReport', lang, { file: opts.outputFile, reason: e instanceof Error ? e.message : String(e) })}\n`);
       return { failed: true };
     }
   } else if (opts.stdin && opts.fix) io.stderr(report);

@@ -16,11 +16,17 @@ export function worthWorkers(files: number, bytes: number, jobs: number): boolea
 }
 
 /** Runs `task` of the module at `workerUrl` over every input in worker threads; results in input order. */
-export async function runInWorkers<I, O>(workerUrl: URL, inputs: I[], jobs: number): Promise<O[]> {
+export async function runInWorkers<I, O>(workerUrl: URL, inputs: I[], jobs: number, onDone: () => void = () => undefined): Promise<O[]> {
   const { Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: workerUrl.href, minThreads: Math.min(jobs, inputs.length), maxThreads: jobs, isolateWorkers: false });
   try {
-    return await Promise.all(inputs.map((input) => pool.run(input) as Promise<O>));
+    return await Promise.all(
+      inputs.map(async (input) => {
+        const out = (await pool.run(input)) as O;
+        onDone();
+        return out;
+      }),
+    );
   } finally {
     await pool.destroy();
   }

@@ -1,8 +1,9 @@
 // Phase 3, files: what to lint. Standard input, or the arguments expanded (src/cli/files.ts) and
-// cut to the --shard; each file with its config; files the config ignores drop out here.
-// Arguments that match nothing become "cannot read" results, and so does every file found in a
-// walked directory that is not in a format reportlint reads, unless its type is --skip'ped (then
-// it is counted as skipped, as are files the config ignores).
+// cut to the --shard; each file with its config; files that .reportlintignore or the config's
+// ignorePatterns name drop out here (said on stderr when the file was named explicitly, counted as
+// skipped). Arguments that match nothing become "cannot read" results, and so does every file
+// found in a walked directory that is not in a format reportlint reads, unless its type is
+// --skip'ped (then it is counted as skipped).
 
 import type { FileResult } from '../engine/types.js';
 import { baselineKey } from './baseline.js';
@@ -10,8 +11,10 @@ import type { FileConfig } from './config.js';
 import { expandPatterns, extensionOf, readableByName } from './files.js';
 import { notReadReason } from './unread.js';
 import { readProcessStdin, UsageError, type Io } from './io.js';
-import { DEFAULT_MAX_FILE_BYTES, fatal, type Input } from './lint-file.js';
+import { cannotRead, DEFAULT_MAX_FILE_BYTES, fatal, type Input } from './lint-file.js';
 import { ReadError } from './read.js';
+import { cliText } from '../i18n/cli.js';
+import { loadIgnoreFile } from './ignore-file.js';
 import { configOrUsage, type LoadedContext } from './load-config.js';
 import type { Options } from './options.js';
 import { inShard } from './shard.js';
@@ -53,13 +56,13 @@ async function collectInputs(o: Options, io: Io): Promise<{ inputs: Input[]; res
       inputs.push({ path, bytes: await (io.readStdin ?? readProcessStdin)(o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) });
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      results.push(fatal(path, `cannot read: ${e.message}`));
+      results.push(fatal(path, cannotRead({ text: e.message })));
     }
   } else {
-    if (args.length === 0) throw new UsageError('no files given (try reportlint --help)');
+    if (args.length === 0) throw UsageError.of('noFiles');
     const { files, missing, others } = await expandPatterns(args, io.cwd);
     const mine = (p: string): boolean => !shard || inShard(p, shard);
-    for (const m of missing) if (mine(m)) results.push(fatal(m, 'cannot read: no such file or directory'));
+    for (const m of missing) if (mine(m)) results.push(fatal(m, cannotRead('noSuchFile')));
     for (const path of files) {
       if (!mine(path)) continue;
       // a file named on the command line in a type the user skips
@@ -69,7 +72,7 @@ async function collectInputs(o: Options, io: Io): Promise<{ inputs: Input[]; res
     for (const path of others) {
       if (!mine(path)) continue;
       if (skips(skip, path)) skipped.push(path);
-      else results.push(fatal(path, `cannot read: ${notReadReason(path)}`));
+      else results.push(fatal(path, cannotRead({ text: notReadReason(path) })));
     }
   }
   return { inputs, results, skipped };
@@ -78,12 +81,20 @@ async function collectInputs(o: Options, io: Io): Promise<{ inputs: Input[]; res
 /** Each input with its config; ignored files are left out (and said so when named explicitly). */
 function resolveTasks(o: Options, ctx: LoadedContext, inputs: Input[], io: Io, skipped: string[]): Task[] {
   const { opts } = o;
+  const lang = o.lang === 'auto' ? 'en' : o.lang;
   const explicit = new Set(o.args);
+  const ignoreFile = opts.ignore ? loadIgnoreFile(io.cwd, opts.ignorePath) : undefined;
   const tasks: Task[] = [];
   for (const input of inputs) {
+    const named = explicit.has(input.path) || !!opts.stdin;
+    if (ignoreFile && input.path !== '<stdin>' && ignoreFile.ignores(input.path)) {
+      if (named) io.stderr(`${cliText('ignoredFile', lang, { file: input.path, source: ignoreFile.path })}\n`);
+      skipped.push(input.path);
+      continue;
+    }
     const fc = configOrUsage(() => ctx.resolver.resolve(input.path === '<stdin>' ? `${io.cwd}/<stdin>` : input.path));
-    if (fc.ignored) {
-      if (explicit.has(input.path) || opts.stdin) io.stderr(`${input.path}: ignored by ignorePatterns in ${fc.configPath}\n`);
+    if (fc.ignored && opts.ignore) {
+      if (named) io.stderr(`${cliText('ignoredFile', lang, { file: input.path, source: cliText('ignoredByPatterns', lang, { file: fc.configPath ?? '' }) })}\n`);
       skipped.push(input.path);
       continue;
     }

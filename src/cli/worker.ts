@@ -1,7 +1,7 @@
 // A worker thread's task: lint one file exactly as the single-process CLI does (same config
 // resolution, same pipeline, same baseline), and send back the plain result.
 
-import type { FileResult } from '../engine/types.js';
+import type { FileResult, Lang } from '../engine/types.js';
 import { rules } from '../rules/index.js';
 import { readBaseline, type Baseline } from './baseline.js';
 import { ConfigResolver } from './config.js';
@@ -25,6 +25,9 @@ export interface WorkerResult {
   source?: string;
   hash?: string;
   cached?: boolean;
+  suppressed?: number;
+  baselined?: number;
+  lang?: Lang;
 }
 
 let resolver: ConfigResolver | undefined;
@@ -45,7 +48,7 @@ export default async function lintJob(job: WorkerJob): Promise<WorkerResult> {
   }
   const entries = baseline && job.baselineKey !== undefined ? baseline.files[job.baselineKey] : undefined;
   const linted = await lintInput({ path: job.path }, () => undefined, fc, job.pipeline, job.file, entries);
-  const out: WorkerResult = { result: linted.result, hash: linted.hash, cached: linted.cached };
+  const out: WorkerResult = { result: linted.result, hash: linted.hash, cached: linted.cached, suppressed: linted.suppressed, baselined: linted.baselined, lang: linted.lang };
   if (job.wantSource && linted.doc) out.source = linted.doc.original;
   return out;
 }

@@ -16,7 +16,8 @@ export interface LintConfig {
 }
 
 export interface PipelineOptions {
-  lang: Lang;
+  /** Message language; `auto`: the document's own (its `locale`, explicit or inferred). */
+  lang: Lang | 'auto';
   /** Command-line settings; they win over the config's. */
   overrides?: SettingsInput;
   /** Report reportlint-disable directives that silence nothing, at this severity. */
@@ -37,6 +38,8 @@ export interface PipelineResult {
   suppressed: number;
   /** Findings hidden by the baseline. */
   baselined: number;
+  /** The language the messages were written in. */
+  lang: Lang;
 }
 
 function defined<T extends object>(o: T): Partial<T> {
@@ -45,16 +48,17 @@ function defined<T extends object>(o: T): Partial<T> {
 
 export function lintPipeline(doc: Document, config: LintConfig, opts: PipelineOptions): PipelineResult {
   const settings = resolveSettings(doc, { ...config.settings, ...defined(opts.overrides ?? {}) });
-  const result = lintDocument(doc, config.rules, settings, opts.lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt });
+  const lang = opts.lang === 'auto' ? settings.locale : opts.lang;
+  const result = lintDocument(doc, config.rules, settings, lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt });
   const active = new Set(config.rules.map((r) => r.rule.id));
   const suppressed = applySuppressions(doc, result, {
     activeRules: active,
     knownRules: opts.knownRules ?? active,
     reportUnused: opts.reportUnusedDirectives,
-    lang: opts.lang,
+    lang,
   });
   const baselined = opts.baseline ? applyBaseline(doc, result, opts.baseline) : 0;
-  return { result, suppressed, baselined };
+  return { result, suppressed, baselined, lang };
 }
 
 /** The pipeline's findings only (most callers). */

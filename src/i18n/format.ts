@@ -27,6 +27,16 @@ export function formatDecimal(value: Decimal.Value, convention: 'vi' | 'en', dec
 }
 
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+  return envLang(env) ?? 'en';
+}
+
+/**
+ * The message language the environment asks for (LC_ALL, then LC_MESSAGES, then LANG, as
+ * gettext reads them): `vi…` is Vietnamese, any other locale English (`C` and `POSIX` too, the
+ * untranslated locale); undefined when none is set (usual on Windows and in CI containers).
+ */
+export function envLang(env: NodeJS.ProcessEnv): Lang | undefined {
   const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  if (!v) return undefined;
   return /^vi/i.test(v) ? 'vi' : 'en';
 }
