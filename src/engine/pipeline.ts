@@ -30,6 +30,8 @@ export interface PipelineOptions {
   knownRules?: ReadonlySet<string>;
   /** Baseline entries recorded for this file: matching findings are hidden. */
   baseline?: BaselineEntry[];
+  /** Asked before each rule: true abandons the run (LintCancelled). The language server's stale runs. */
+  cancelled?: () => boolean;
 }
 
 export interface PipelineResult {
@@ -49,7 +51,7 @@ function defined<T extends object>(o: T): Partial<T> {
 export function lintPipeline(doc: Document, config: LintConfig, opts: PipelineOptions): PipelineResult {
   const settings = resolveSettings(doc, { ...config.settings, ...defined(opts.overrides ?? {}) });
   const lang = opts.lang === 'auto' ? settings.locale : opts.lang;
-  const result = lintDocument(doc, config.rules, settings, lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt });
+  const result = lintDocument(doc, config.rules, settings, lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt, cancelled: opts.cancelled });
   const active = new Set(config.rules.map((r) => r.rule.id));
   const suppressed = applySuppressions(doc, result, {
     activeRules: active,

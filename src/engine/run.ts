@@ -52,7 +52,12 @@ export interface LintLimits {
   timeBudgetMs?: number;
   /** Where the budget started (performance.now()); default: now. */
   startedAt?: number;
+  /** Asked before each rule; true stops the run with a LintCancelled (the editor's text changed meanwhile). */
+  cancelled?: () => boolean;
 }
+
+/** Thrown when `LintLimits.cancelled` says the result is no longer wanted. */
+export class LintCancelled extends Error {}
 
 export const DEFAULT_TIME_BUDGET_MS = 60_000;
 
@@ -67,6 +72,7 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
 
   for (let ri = 0; ri < rules.length; ri++) {
     const { rule, severity, options } = rules[ri];
+    if (limits.cancelled?.()) throw new LintCancelled('cancelled');
     const elapsed = performance.now() - started;
     if (elapsed > budget) {
       const skipped = rules.slice(ri).map((r) => r.rule.id);

@@ -110,6 +110,26 @@ describe('reportlint --lsp', () => {
     expect(newText).toBe(`<!-- reportlint-disable-next-line broken-paragraph -->\n${TEXT}\n${TEXT.replace('trách\n\n', 'trách ')}`);
   });
 
+  it('lints a burst of edits once, after the pause in typing, for the last text', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rl-lsp-'));
+    const uri = pathToFileURL(join(dir, 'burst.txt')).href;
+    client = await start(dir);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: TEXT } });
+    await client.diagnostics(uri, 1);
+    const seen: number[] = [];
+    const all = client.waitFor((m) => {
+      const p = m.params as { uri?: string; version?: number } | undefined;
+      if (m.method === 'textDocument/publishDiagnostics' && p?.uri === uri) seen.push(p.version!);
+      return m.method === 'textDocument/publishDiagnostics' && p?.uri === uri && p.version === 6;
+    });
+    // five keystrokes with no pause: only the last text is linted
+    for (let v = 2; v <= 6; v++) client.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: 'x' }] });
+    const last = (await all).params as { diagnostics: Diagnostic[] };
+    expect(seen).toEqual([6]);
+    // the paragraph now starts with 'xxxxxnhiệm': still one sentence split in two, and a word that is not Vietnamese
+    expect(last.diagnostics.map((d) => d.code)).toEqual(['broken-paragraph', 'spelling']);
+  });
+
   it('reports a bad config as a diagnostic instead of crashing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-lsp-'));
     writeFileSync(join(dir, 'reportlint.config.json'), '{"rules": {"nope": "error"}}');
