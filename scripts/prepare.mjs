@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `prepare`: build dist/ (npm runs it for `npm ci`/`npm install` in a checkout, before `npm pack`,
+// and in the clone behind `npm install -g <git url>`). In that clone npm passes `-g` on to the
+// install it runs there, so the devDependencies the build needs (typescript, esbuild) are missing:
+// install them into the clone first, locally and from the lockfile, then build.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+function run(args, env = process.env) {
+  const r = spawnSync(npm, args, { cwd: root, stdio: 'inherit', env, shell: process.platform === 'win32' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const tools = ['typescript', 'esbuild'].every((p) => existsSync(join(root, 'node_modules', p, 'package.json')));
+if (!tools) {
+  const env = { ...process.env, npm_config_global: 'false' };
+  delete env.npm_config_prefix;
+  run(['ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', root], env);
+}
+run(['run', 'build']);
