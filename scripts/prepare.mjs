@@ -2,7 +2,7 @@
 // `prepare`: build dist/ (npm runs it for `npm ci`/`npm install` in a checkout, before `npm pack`,
 // and in the clone behind `npm install -g <git url>`). In that clone npm passes `-g` on to the
 // install it runs there, so the devDependencies the build needs (typescript, esbuild) are missing:
-// install them into the clone first, locally and from the lockfile, then build.
+// install them into the clone first (locally, as the lockfile pins them), then build.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +21,6 @@ const tools = ['typescript', 'esbuild'].every((p) => existsSync(join(root, 'node
 if (!tools) {
   const env = { ...process.env, npm_config_global: 'false' };
   delete env.npm_config_prefix;
-  run(['ci', '--include=dev', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', root], env);
+  run(['install', '--include=dev', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', root], env);
 }
 run(['run', 'build']);
