@@ -19,8 +19,8 @@ function run(args, env = process.env) {
 
 const tools = ['typescript', 'esbuild'].every((p) => existsSync(join(root, 'node_modules', p, 'package.json')));
 if (!tools) {
-  const env = { ...process.env, npm_config_global: 'false' };
-  delete env.npm_config_prefix;
-  run(['install', '--include=dev', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--prefix', root], env);
+  // the outer install's -g, --prefix and --force must not reach this one
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_config_(global|prefix|location|force)$/i.test(k)));
+  run(['install', '--include=dev', '--no-save', '--ignore-scripts', '--no-audit', '--no-fund', '--global=false', '--location=project', '--prefix', root], env);
 }
 run(['run', 'build']);
