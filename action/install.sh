@@ -9,5 +9,9 @@ if [ -f dist/cli/main.js ]; then
 else
   npm ci --no-audit --no-fund
 fi
-echo "$GITHUB_ACTION_PATH/bin" >> "$GITHUB_PATH"
-node "$GITHUB_ACTION_PATH/bin/reportlint.js" --version
+# `reportlint` for the job's later steps, as a global install would name it
+mkdir -p "$GITHUB_ACTION_PATH/.bin"
+printf '#!/bin/sh\nexec node "%s/bin/reportlint.js" "$@"\n' "$GITHUB_ACTION_PATH" > "$GITHUB_ACTION_PATH/.bin/reportlint"
+chmod +x "$GITHUB_ACTION_PATH/.bin/reportlint"
+echo "$GITHUB_ACTION_PATH/.bin" >> "$GITHUB_PATH"
+"$GITHUB_ACTION_PATH/.bin/reportlint" --version

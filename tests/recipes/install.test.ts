@@ -50,7 +50,3 @@ describe('install paths', () => {
     checkInstalled(prefix);
   }, 900_000);
 });
-    expect(inst.code, inst.stderr).toBe(0);
-    checkInstalled(prefix);
-  });
-});
