@@ -97,6 +97,12 @@ const REASONS: Array<[RegExp, string]> = [
   [/part '([^']*)' is not valid UTF-8/g, "phần '$1' không phải UTF-8 hợp lệ"],
   [/(\S+) contains a DOCTYPE \(DTDs and entity declarations are refused\)/g, '$1 có DOCTYPE (không nhận DTD và khai báo thực thể)'],
   [/(\S+) is not well-formed XML \(/g, '$1 không phải XML đúng dạng ('],
+  // OpenDocument and spreadsheets (src/parse/odt.ts, sheet.ts)
+  [/not an OpenDocument file \(it is not a zip package\)/g, 'không phải tệp OpenDocument (không phải gói zip)'],
+  [/not an OpenDocument (text|spreadsheet): '([^']*)' is missing from the package/g, "không phải tài liệu OpenDocument: gói thiếu '$2'"],
+  [/the workbook is password-protected \(encrypted\); remove the password and save it again/g, 'sổ tính có mật khẩu (đã mã hoá); hãy gỡ mật khẩu rồi lưu lại'],
+  [/not an Excel workbook: '([^']*)' is missing from the package/g, "không phải sổ tính Excel: gói thiếu '$1'"],
+  [/the workbook has more than (\d+) filled cells/g, 'sổ tính có hơn $1 ô có dữ liệu'],
   // PDF (src/parse/pdf.ts)
   [/the PDF is password-protected/g, 'tệp PDF có mật khẩu'],
   [/damaged PDF or not a PDF \(invalid structure\)/g, 'PDF bị hỏng hoặc không phải PDF (cấu trúc sai)'],

@@ -160,8 +160,8 @@ describe('.reportlintignore', () => {
 
   it('--ignore-path names another file; --no-ignore lints everything', () => {
     const dir = repo();
-    writeFileSync(join(dir, 'other-ignore'), 'reports/\n');
-    expect(paths(runCli(['-f', 'json', '--ignore-path', 'other-ignore', '.'], { cwd: dir }).stdout)).toEqual(['./drafts/d.txt']);
+    writeFileSync(join(dir, '.other-ignore'), 'reports/\n');
+    expect(paths(runCli(['-f', 'json', '--ignore-path', '.other-ignore', '.'], { cwd: dir }).stdout)).toEqual(['./drafts/d.txt']);
     expect(paths(runCli(['-f', 'json', '--no-ignore', '.'], { cwd: dir }).stdout)).toEqual(['./drafts/d.txt', './reports/a.txt', './reports/archive/old.txt', './reports/b.md']);
     const missing = runCli(['--ignore-path', 'nope', '.'], { cwd: dir });
     expect(missing.code).toBe(2);
