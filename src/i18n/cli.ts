@@ -97,6 +97,10 @@ const REASONS: Array<[RegExp, string]> = [
   [/part '([^']*)' is not valid UTF-8/g, "phần '$1' không phải UTF-8 hợp lệ"],
   [/(\S+) contains a DOCTYPE \(DTDs and entity declarations are refused\)/g, '$1 có DOCTYPE (không nhận DTD và khai báo thực thể)'],
   [/(\S+) is not well-formed XML \(/g, '$1 không phải XML đúng dạng ('],
+  // limits (src/parse/limits.ts)
+  [/the time budget of (\S+(?: s| ms)?) for this file ran out while (.+?) \(--time-budget\)/g, 'hết thời gian cho phép ($1) cho tệp này khi đang $2 (--time-budget)'],
+  [/(\S+) nests elements more than (\d+) deep \(the limit for (.+?) part\)/g, '$1 lồng phần tử sâu quá $2 mức (giới hạn cho phần $3)'],
+  [/the package has more than ([\d,]+) XML elements \(the limit for (.+?) document\)/g, 'gói có hơn $1 phần tử XML (giới hạn cho tài liệu $2)'],
   // OpenDocument and spreadsheets (src/parse/odt.ts, sheet.ts)
   [/not an OpenDocument file \(it is not a zip package\)/g, 'không phải tệp OpenDocument (không phải gói zip)'],
   [/not an OpenDocument (text|spreadsheet): '([^']*)' is missing from the package/g, "không phải tài liệu OpenDocument: gói thiếu '$2'"],
