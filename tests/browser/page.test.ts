@@ -21,6 +21,8 @@ const PAGE = join(ROOT, 'dist/reportlint.html');
 const TXT = join(ROOT, 'fixtures/example/bao-cao-164-TB-TU.txt');
 const DOCX = join(ROOT, 'fixtures/docx/bao-cao-164-TB-TU.docx');
 const PDF = join(ROOT, 'fixtures/pdf/bao-cao-164-TB-TU.pdf');
+const ODT = join(ROOT, 'fixtures/office/bao-cao-164-TB-TU.odt');
+const XLSX = join(ROOT, 'fixtures/sheets/annex-wrong.xlsx');
 const present = existsSync(CHROMIUM);
 if (!present) console.warn(`[page browser test] skipped: ${CHROMIUM} is not installed (apt-get install chromium, as .ci/run does)`);
 
@@ -144,6 +146,7 @@ describe.skipIf(!present)('the reviewer page in chromium', () => {
     const bodies = [...comments.matchAll(/<w:comment [^>]*w:author="reportlint"/g)];
     expect(bodies).toHaveLength(12);
     expect(comments).toContain('Diễn Châu');
+    expect(comments).toContain('Lỗi:'); // severity words in the page's language (Vietnamese)
     const original = unzipSync(new Uint8Array(readFileSync(DOCX)));
     expect(Object.keys(parts).filter((k) => !(k in original))).toEqual(['word/comments.xml'].filter((k) => !(k in original)));
   });
@@ -154,6 +157,18 @@ describe.skipIf(!present)('the reviewer page in chromium', () => {
     const r = runCli(['--format', 'json', '--lang', 'vi', PDF]);
     const want = expected((JSON.parse(r.stdout) as { files: JsonFile[] }).files, 'vi');
     expect(Object.values(want)[0]).toHaveLength(12);
+    expect(await shown(page)).toEqual(want);
+    await page.setInputFiles('#pick', [TXT, DOCX]);
+    await page.waitForFunction(() => document.querySelectorAll('section.file').length === 2);
+  }, 60_000);
+
+  it('reads a Writer .odt and a spreadsheet annex as the CLI does', async () => {
+    await page.setInputFiles('#pick', [ODT, XLSX]);
+    await page.waitForFunction(() => [...document.querySelectorAll('section.file h2')].map((h) => h.textContent).join() === 'bao-cao-164-TB-TU.odt,annex-wrong.xlsx');
+    const r = runCli(['--format', 'json', '--lang', 'vi', ODT, XLSX]);
+    const want = expected((JSON.parse(r.stdout) as { files: JsonFile[] }).files, 'vi');
+    expect(want['bao-cao-164-TB-TU.odt']).toHaveLength(12);
+    expect(want['annex-wrong.xlsx'].length).toBeGreaterThan(0);
     expect(await shown(page)).toEqual(want);
     await page.setInputFiles('#pick', [TXT, DOCX]);
     await page.waitForFunction(() => document.querySelectorAll('section.file').length === 2);
