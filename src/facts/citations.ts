@@ -4,10 +4,24 @@
 // `Public Law 117-58`; the type word before it (`Thông báo`, `Decree`), `số`/`No.`, the date after
 // it (from the dates fact) and the issuer (`của Ban Thường vụ Tỉnh ủy`). Spans for the whole
 // citation, the number, the symbol, the type word and the date, so rules never search again.
+//
+// Slips of form are read too, but only as another writing of a document the text cites in the
+// grammar's form: a hyphen dropped or added (`164TB/TU`, `204-QĐ-UBND`), `/` and `-` swapped
+// (`164/TB/TU`), a space (`QĐ -UBND`), a capital lowered (`QĐ-uBND`), Đ written D. Such a reading
+// is `loose`; `citationGroups` puts every writing of one document into one group (number + the
+// symbol's letters and digits, case and Đ/D folded), and attaches a citation whose symbol lost a
+// part (`15/QĐ` for `15/QĐ-UBND`) or one letter (`12/CTTg` for `12/CT-TTg`) when its date or type
+// word says it is the same document.
 
 import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
-import { dateAtOrAfter, dateFacts, type DateMention } from './dates.js';
+import { dateAtOrAfter, dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
+import {
+  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TYPE_CODES, TYPE_WORDS,
+  type TypeKind,
+} from './lexicon/citations.js';
+
+export { TYPE_CODES, type TypeKind } from './lexicon/citations.js';
 
 export type CitationSystem = 'party' | 'admin' | 'legal' | 'law' | 'us';
 
@@ -24,10 +38,12 @@ export interface Citation {
   /** The whole number-and-symbol as written (`164-TB/TU`). */
   raw: string;
   rawSpan: Span;
-  /** Folded number+symbol for grouping (spaces removed, case and Đ/D folded). */
+  /** Grouping key: the number and the symbol's letters and digits, case and Đ/D folded (`164|TBTU`). */
   key: string;
-  /** Folded symbol alone (with the year for legal documents). */
+  /** The symbol's letters and digits, folded (`TBTU`, `2024NDCP`). */
   symbolKey: string;
+  /** The symbol's parts, folded (`['TB', 'TU']`, `['2024', 'ND', 'CP']`). */
+  segments: string[];
   /** The type code in the symbol (`TB`, `QĐ`, `NĐ`), `QH` for laws, undefined when the symbol has none (state công văn). */
   typeCode?: string;
   /** Year in a legal number (`178/2024/NĐ-CP` -> 2024). */
@@ -40,53 +56,19 @@ export interface Citation {
   hasSo: boolean;
   date?: DateMention;
   issuer?: string;
+  /** Read outside the grammar: kept only as another writing of a document cited in the grammar's form. */
+  loose?: boolean;
 }
-
-/** Canonical document types with the codes a symbol may carry for them. */
-export type TypeKind =
-  | 'TB' | 'CV' | 'KH' | 'QĐ' | 'NQ' | 'NĐ' | 'TT' | 'CT' | 'KL' | 'BC' | 'HD' | 'TTr' | 'CTr'
-  | 'QyĐ' | 'QC' | 'ĐA' | 'CĐ' | 'Luật' | 'TTri' | 'PL' | 'BB' | 'PA' | 'TC' | 'EO' | 'PubL';
-
-/** Type words, Vietnamese and English, longest first inside the regex. */
-const TYPE_WORDS: Array<[string, TypeKind]> = [
-  ['Thông báo kết luận', 'TB'], ['Thông báo', 'TB'], ['Công văn', 'CV'], ['Kế hoạch', 'KH'],
-  ['Quyết định', 'QĐ'], ['Nghị quyết', 'NQ'], ['Nghị định', 'NĐ'], ['Thông tư liên tịch', 'TT'],
-  ['Thông tư', 'TT'], ['Chỉ thị', 'CT'], ['Kết luận', 'KL'], ['Báo cáo', 'BC'], ['Hướng dẫn', 'HD'],
-  ['Tờ trình', 'TTr'], ['Chương trình hành động', 'CTr'], ['Chương trình', 'CTr'], ['Quy định', 'QyĐ'],
-  ['Quy chế', 'QC'], ['Đề án', 'ĐA'], ['Công điện', 'CĐ'], ['Luật', 'Luật'], ['Thông tri', 'TTri'],
-  ['Pháp lệnh', 'PL'], ['Biên bản', 'BB'], ['Phương án', 'PA'], ['Thông cáo', 'TC'],
-  ['Notice', 'TB'], ['Official Letter', 'CV'], ['Official Dispatch', 'CV'], ['Plan', 'KH'],
-  ['Decision', 'QĐ'], ['Resolution', 'NQ'], ['Decree', 'NĐ'], ['Joint Circular', 'TT'],
-  ['Circular', 'TT'], ['Directive', 'CT'], ['Conclusion', 'KL'], ['Guidance', 'HD'],
-  ['Guideline', 'HD'], ['Proposal', 'TTr'], ['Submission', 'TTr'], ['Programme', 'CTr'],
-  ['Program', 'CTr'], ['Regulation', 'QyĐ'], ['Regulations', 'QyĐ'], ['Law', 'Luật'],
-];
-
-/** Symbol codes accepted for each type (compared after folding Đ/D and case). */
-export const TYPE_CODES: Record<TypeKind, string[]> = {
-  TB: ['TB'], CV: ['CV'], KH: ['KH'], QĐ: ['QĐ'], NQ: ['NQ', 'NQLT'], NĐ: ['NĐ'], TT: ['TT', 'TTLT'],
-  CT: ['CT'], KL: ['KL'], BC: ['BC'], HD: ['HD', 'HDLT'], TTr: ['TTr'], CTr: ['CTr'],
-  // state QyĐ (ND 30), Party QĐi (HD 36); before 2018 both were written QĐ
-  QyĐ: ['QyĐ', 'QĐi', 'QĐ'], QC: ['QC'], ĐA: ['ĐA'], CĐ: ['CĐ'], Luật: ['QH'], TTri: ['TT'],
-  PL: ['PL', 'UBTVQH'], BB: ['BB'], PA: ['PA'], TC: ['TC'], EO: [], PubL: [],
-};
-
-/**
- * Codes read as a document type at the head of a state symbol (`12/KH-UBND`); any other head is
- * an agency (`123/UBND-VP`, a công văn). `TC`, `HĐ` and `DA` are left out: they are also common
- * agency or council abbreviations (Tổng cục, Hội đồng, ban quản lý dự án).
- */
-export const ALL_TYPE_CODES = new Set(
-  ['TB', 'CV', 'KH', 'QĐ', 'NQ', 'NQLT', 'NĐ', 'TT', 'TTLT', 'CT', 'KL', 'BC', 'HD', 'TTr', 'CTr', 'QyĐ', 'QĐi', 'QC', 'ĐA', 'CĐ', 'PL', 'BB', 'PA', 'BS', 'GM', 'GGT'].map(fold),
-);
 
 /** Case-insensitive, Đ/D-insensitive comparison key. */
 export function fold(s: string): string {
   return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd').toUpperCase();
 }
 
+/** Codes read as a document type at the head of a state symbol, folded. */
+export const ALL_TYPE_CODES = new Set(HEAD_TYPE_CODES.map(fold));
+
 const TYPE_KIND = new Map(TYPE_WORDS.map(([w, k]) => [w.toLowerCase(), k]));
-const SO_WORDS = new Set(['số', 'no.', 'number']);
 const LETTER = /[\p{L}.]/u;
 
 /**
@@ -110,7 +92,7 @@ function typeBefore(text: string, at: number): { start: number; word: string; ha
   if (text[i - 1] === ':') i = skipBlank(i - 1);
   let hasSo = false;
   const ws = wordStart(i);
-  if (ws < i && SO_WORDS.has(text.slice(ws, i).toLowerCase())) {
+  if (ws < i && NUMBER_WORDS.has(text.slice(ws, i))) {
     hasSo = true;
     const j = skipBlank(ws);
     if (j === ws || ws - j > 3) return undefined;
@@ -145,14 +127,38 @@ const NUMBER_RE = new RegExp(
     .join('|'),
   'gu',
 );
+// Any number followed by letter-and-digit parts joined by `-`, `/` or a space around them (or
+// glued to the number): the forms a slip gives. Read only as another writing of a cited document.
+const LSEG = '[\\p{L}\\d][\\p{L}\\d]{0,11}';
+const LSEP = '(?:[ ]?[-/][ ]?)';
+const LOOSE_RE = new RegExp(
+  `(?<![\\p{L}\\d/.,-])(?<n>\\d{1,5}[a-zđ]?)(?<sep>${LSEP}?)(?<s>${LSEG}(?:${LSEP}${LSEG}){0,5})(?![\\p{L}\\d])`,
+  'gu',
+);
 const US_RE = /(?<![\p{L}])(?<eo>Executive Order(?:[ \t]{1,2}(?:No\.|Number))?[ \t]{1,2}(?<eon>\d{4,5}))(?!\d)|(?<pl>(?:Public Law|Pub\.[ \t]?L\.(?:[ \t]No\.)?|P\.L\.)[ \t]{1,2}(?<pln>\d{2,3}-\d{1,4}))(?![\d-])/gu;
 
-// Between the symbol and the date: ", ngày", " ngày", " dated", " of", " issued on".
-const DATE_LINK = /^[ \t]{0,2},?[ \t]{0,2}(?:(?:ban hành[ \t]{1,3})?(?:ngày|Ngày)|dated|Dated|of|issued on|issued|signed on|,)[ \t]{1,3}$/u;
-const ISSUER = /^[ \t]{0,2},?[ \t]{0,2}(?:của|do)[ \t]{1,3}([^,;.()\n]{2,80})/u;
-const ISSUER_STOP = /[ \t](?:về|kết luận|triển khai|trong|trên|cho|đối với|và|nhằm|để|tại|quy định|hướng dẫn|ban hành|đã|được|theo|với|giao|phê duyệt|thực hiện|tổ chức)(?:[ \t]|$)/u;
+// Between the symbol and the date: ", ngày", " ngày", " dated", " of", " issued on", ",".
+const DATE_LINK = new RegExp(`^[ \\t]{0,2},?[ \\t]{0,2}(?:(?:${DATE_LINK_WORDS.source})[ \\t]{0,3}|,[ \\t]{1,3})$`, 'iu');
+const ISSUER = new RegExp(`^[ \\t]{0,2},?[ \\t]{0,2}(?:${ISSUER_WORDS.source})[ \\t]{1,3}([^,;.()\\n:“”"]{2,80})`, 'u');
+const ISSUER_STOP = new RegExp(`[ \\t](?:${ISSUER_STOP_WORDS.source})(?:[ \\t]|$)`, 'u');
 
-export function readCitations(doc: Document, dates: DateMention[]): Citation[] {
+/** The number for grouping: `01` and `1` are one number. */
+export function numberKey(n: string): string {
+  return fold(n).replace(/^0+(?=\d)/, '');
+}
+
+/** The symbol's letters and digits, folded. */
+export function symbolLetters(symbol: string): string {
+  return fold(symbol).replace(/[ \-/]/g, '');
+}
+
+function segmentsOf(symbol: string): string[] {
+  return fold(symbol).split(/[ ]*[-/][ ]*|[ ]+/).filter(Boolean);
+}
+
+type Core = Omit<Citation, 'span' | 'hasSo' | 'key' | 'symbolKey' | 'segments'>;
+
+export function readCitations(doc: Document, dates: DateMention[], withLoose = false): Citation[] {
   const text = doc.text;
   const out: Citation[] = [];
   NUMBER_RE.lastIndex = 0;
@@ -188,17 +194,14 @@ export function readCitations(doc: Document, dates: DateMention[]): Citation[] {
       system = 'admin';
       number = g.an;
       symbol = g.as;
-      const segs = symbol.replace(/ /g, '').split('-');
-      typeCode = segs.length > 1 && ALL_TYPE_CODES.has(fold(segs[0])) ? segs[0] : undefined;
+      typeCode = headCode(symbol);
     }
-    const numberSpan = { start, end: start + number.length };
-    const symbolSpan = { start: end - symbol.length, end };
-    const symbolKey = fold(symbol.replace(/ /g, ''));
     out.push(finish(doc, dates, {
-      system, number, numberSpan, symbol, symbolSpan, raw: m[0], rawSpan: { start, end },
-      key: `${fold(number)}|${symbolKey}`, symbolKey, typeCode, year,
+      system, number, numberSpan: { start, end: start + number.length }, symbol, symbolSpan: { start: end - symbol.length, end },
+      raw: m[0], rawSpan: { start, end }, typeCode, year,
     }));
   }
+  if (withLoose) out.push(...readLoose(doc, dates, out));
   US_RE.lastIndex = 0;
   while ((m = US_RE.exec(text))) {
     const g = m.groups ?? {};
@@ -208,22 +211,65 @@ export function readCitations(doc: Document, dates: DateMention[]): Citation[] {
     const end = m.index + m[0].length;
     const c = finish(doc, dates, {
       system: 'us', number, numberSpan: { start, end }, symbol: '', symbolSpan: { start, end: start },
-      raw: m[0], rawSpan: { start: m.index, end }, key: `${isEo ? 'EO' : 'PL'}|${number}`, symbolKey: isEo ? 'EO' : 'PL',
+      raw: m[0], rawSpan: { start: m.index, end },
     });
+    c.key = `${number}|${isEo ? 'EO' : 'PL'}`;
+    c.symbolKey = isEo ? 'EO' : 'PL';
     c.typeWord = isEo ? 'Executive Order' : 'Public Law';
     c.typeWordSpan = { start: m.index, end: m.index + c.typeWord.length };
     c.typeKind = isEo ? 'EO' : 'PubL';
     c.span = { start: m.index, end: c.span.end };
     out.push(c);
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  return out.sort((a, b) => a.span.start - b.span.start || a.rawSpan.end - b.rawSpan.end);
 }
 
-type Core = Omit<Citation, 'span' | 'hasSo'>;
+/** The type code at the head of a state symbol (`KH` in `KH-UBND`), none for an agency head (`UBND-VP`). */
+function headCode(symbol: string): string | undefined {
+  const segs = symbol.replace(/ /g, '').split('-');
+  return segs.length > 1 && ALL_TYPE_CODES.has(fold(segs[0])) ? segs[0] : undefined;
+}
+
+/**
+ * Candidates outside the grammar (`164TB/TU`, `204-QĐ-UBND`, `QĐ -UBND`, `QĐ-uBND`) that the
+ * strict scanner read differently or not at all. Each needs a capital letter; grouping keeps
+ * only those that are another writing of a strictly read citation.
+ */
+function readLoose(doc: Document, dates: DateMention[], strict: Citation[]): Citation[] {
+  const text = doc.text;
+  const byStart = new Map(strict.map((c) => [c.rawSpan.start, c]));
+  const out: Citation[] = [];
+  LOOSE_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LOOSE_RE.exec(text))) {
+    const g = m.groups ?? {};
+    const start = m.index;
+    const end = start + m[0].length;
+    const same = byStart.get(start);
+    if (same && same.rawSpan.end >= end) continue;
+    if (!/\p{Lu}/u.test(g.s) || !/\p{L}/u.test(g.s[0] + g.s)) continue;
+    // a date, a range or a code without letters after the number is not a document number
+    const segs = segmentsOf(g.s);
+    if (!segs.some((s) => /[A-Z]/.test(s))) continue;
+    const yearFirst = /^\d{4}$/.test(segs[0]);
+    const system: CitationSystem = yearFirst ? 'legal' : g.sep.includes('-') ? 'party' : 'admin';
+    const symbol = g.s;
+    out.push(finish(doc, dates, {
+      system, number: g.n, numberSpan: { start, end: start + g.n.length }, symbol, symbolSpan: { start: end - symbol.length, end },
+      raw: m[0], rawSpan: { start, end }, year: yearFirst ? Number(segs[0]) : undefined,
+      typeCode: system === 'party' ? symbol.split(/[ ]*[-/][ ]*/)[0] : headCode(yearFirst ? symbol.slice(5) : symbol),
+      loose: true,
+    }));
+  }
+  return out;
+}
 
 function finish(doc: Document, dates: DateMention[], core: Core): Citation {
   const text = doc.text;
-  const c: Citation = { ...core, span: { ...core.rawSpan }, hasSo: false };
+  const symbolKey = symbolLetters(core.symbol);
+  const c: Citation = {
+    ...core, span: { ...core.rawSpan }, hasSo: false, key: `${numberKey(core.number)}|${symbolKey}`, symbolKey, segments: segmentsOf(core.symbol),
+  };
   const tm = core.system === 'us' ? undefined : typeBefore(text, core.rawSpan.start);
   if (tm) {
     c.typeWord = tm.word;
@@ -249,9 +295,158 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
   return c;
 }
 
-export const citations = defineFact('citations', (doc: Document, facts): Citation[] => {
-  const { dates } = facts.get(dateFacts);
-  const all = readCitations(doc, dates);
-  if (doc.ignored.length === 0) return all;
-  return all.filter((c) => !doc.ignored.some((s) => s.start <= c.rawSpan.start && s.end >= c.rawSpan.end));
+/** One cited document: every citation of it in the text, whatever slip its form carries. */
+export interface CitationGroup {
+  key: string;
+  members: Citation[];
+  /** Members attached although their symbol lost a part or a letter (`15/QĐ`, `12/CTTg`). */
+  variants: Set<Citation>;
+}
+
+export interface CitationFacts {
+  /** Citations read in the grammar's form, and loose readings kept as another writing of one. */
+  all: Citation[];
+  groups: CitationGroup[];
+  groupOf: Map<Citation, CitationGroup>;
+  /** The document's own number in its header (`Số: 2969/QĐ-UBND`), when it states one. */
+  own?: Citation;
+}
+
+// "Số: 2969/QĐ-UBND", "Luật số: 08/2017/QH14", "Số 127-QĐ/TW" right before the number
+const OWN_NUMBER = /(?:^|[\s|])(?:Số|SỐ|Luật số|LUẬT SỐ)[ \t]{0,3}:?[ \t]{0,3}$/u;
+const OWN_REACH = 6000;
+
+/** The header's own number: near the header date when there is one, else early in the text. */
+function ownNumber(doc: Document, all: Citation[], reportDate: DateMention | undefined): Citation | undefined {
+  for (const c of all) {
+    if (c.rawSpan.start > OWN_REACH) break;
+    if (c.system === 'us' || c.loose || !OWN_NUMBER.test(doc.text.slice(Math.max(0, c.rawSpan.start - 16), c.rawSpan.start))) continue;
+    if (reportDate ? Math.abs(reportDate.span.start - c.rawSpan.end) < 400 : c.rawSpan.start < 2000) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Groups citations by key (number + folded symbol), keeps loose readings whose key a strict
+ * citation has, then attaches a lone citation whose symbol is a shortened or one-letter-off form
+ * of exactly one other document with the same number, when its date is that document's or its
+ * type word is that document's.
+ */
+export function groupCitations(read: Citation[]): CitationFacts {
+  const strictKeys = new Set(read.filter((c) => !c.loose && c.system !== 'us').map((c) => c.key));
+  const loose = new Set(read.filter((c) => c.loose && strictKeys.has(c.key)));
+  // a loose reading replaces the strict reading of a part of it (`204/QĐ` in `204/QĐ-uBND`)
+  const starts = new Map([...loose].map((l) => [l.rawSpan.start, l.rawSpan.end]));
+  const covered = (c: Citation) => (starts.get(c.rawSpan.start) ?? -1) >= c.rawSpan.end;
+  const all = read.filter((c) => (c.loose ? loose.has(c) : !covered(c)));
+  const byKey = new Map<string, CitationGroup>();
+  for (const c of all) {
+    const g = byKey.get(c.key);
+    if (g) g.members.push(c);
+    else byKey.set(c.key, { key: c.key, members: [c], variants: new Set() });
+  }
+  const byNumber = new Map<string, CitationGroup[]>();
+  for (const g of byKey.values()) {
+    const c = g.members[0];
+    if (c.system === 'us') continue;
+    const n = numberKey(c.number);
+    const list = byNumber.get(n);
+    if (list) list.push(g);
+    else byNumber.set(n, [g]);
+  }
+  for (const list of byNumber.values()) {
+    if (list.length < 2) continue;
+    for (const lone of list) {
+      if (lone.members.length !== 1 || !byKey.has(lone.key)) continue;
+      const c = lone.members[0];
+      const hosts = list.filter((h) => h !== lone && byKey.has(h.key) && h.members.length >= 1 && related(c, h.members[0]) && corroborated(c, h));
+      if (hosts.length !== 1) continue;
+      const host = hosts[0];
+      host.members.push(c);
+      host.members.sort((a, b) => a.rawSpan.start - b.rawSpan.start);
+      host.variants.add(c);
+      byKey.delete(lone.key);
+    }
+  }
+  const groups = [...byKey.values()];
+  const groupOf = new Map<Citation, CitationGroup>();
+  for (const g of groups) for (const c of g.members) groupOf.set(c, g);
+  return { all, groups, groupOf };
+}
+
+/** `c`'s symbol is `h`'s with its last parts dropped, or one letter dropped, added or changed; never another type code. */
+function related(c: Citation, h: Citation): boolean {
+  if (c.year !== h.year) return false;
+  if (c.typeCode && h.typeCode && fold(c.typeCode) !== fold(h.typeCode)) return false;
+  const a = c.segments;
+  const b = h.segments;
+  if (a.length < b.length && a.every((s, i) => s === b[i])) return true;
+  return letterEdit(c.symbolKey, h.symbolKey);
+}
+
+/** One letter (never a digit) dropped, added or changed between two folded symbols. */
+function letterEdit(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  const da = a.slice(i, a.length - j);
+  const db = b.slice(i, b.length - j);
+  if (da.length > 1 || db.length > 1) return false;
+  return !/\d/.test(da + db);
+}
+
+/**
+ * The same date as one of the host's; or the host's type word, the host cited twice or more, no
+ * other issuer, and no date or one slip away from the host's (then both slips are reported).
+ */
+function corroborated(c: Citation, host: CitationGroup): boolean {
+  if (c.issuer && c.system !== 'legal' && c.system !== 'law' && host.members.some((o) => o.issuer && !sameIssuer(o.issuer, c.issuer!))) return false;
+  const hostDates = host.members.filter((o) => o.date && o.date.valid && o.date.day !== undefined).map((o) => o.date!);
+  if (c.date && c.date.valid) {
+    if (hostDates.some((d) => dateValue(d) === dateValue(c.date!))) return true;
+    if (hostDates.length && !hostDates.some((d) => dateSlip(c.date!, d))) return false;
+  }
+  if (host.members.length < 2 || !c.typeKind) return false;
+  return host.members.some((o) => o.typeKind === c.typeKind) && !host.members.some((o) => o.typeKind && o.typeKind !== c.typeKind);
+}
+
+/** Two issuers named alike (spaces and case aside), or one the other's first words ("Bộ Tài chính" / "Bộ Tài chính hướng dẫn …"). */
+export function sameIssuer(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.startsWith(`${y} `) || y.startsWith(`${x} `);
+}
+
+export const citationFacts = defineFact('citationGroups', (doc: Document, facts): CitationFacts => {
+  const { dates, reportDate } = facts.get(dateFacts);
+  let read = readCitations(doc, dates, true);
+  if (doc.ignored.length) read = read.filter((c) => !doc.ignored.some((s) => s.start <= c.rawSpan.start && s.end >= c.rawSpan.end));
+  const out = groupCitations(read);
+  const own = ownNumber(doc, out.all, reportDate);
+  if (own) out.own = own;
+  return out;
 });
+
+export const citations = defineFact('citations', (doc: Document, facts): Citation[] => facts.get(citationFacts).all);
+
+/** Case of a symbol part as the grammar writes it: capitals and digits, or a code with its own small letters (`TTg`, `QĐi`). */
+const MIXED = new Set(MIXED_CASE_CODES);
+const HEAD_CODES_EXACT = new Set([...HEAD_TYPE_CODES, 'NĐ', 'QH', 'UBTVQH']);
+const STRICT_WHOLE = new RegExp(`^(?:${NUMBER_RE.source.replace(/\(\?<\w+>/g, '(?:')})$`, 'u');
+
+/**
+ * How well a written form keeps the grammar (higher is better): read whole by the strict
+ * scanner, no space inside, every part in capitals (or a mixed-case code), Đ where a type code has it.
+ */
+export function formScore(c: Citation): number {
+  let score = 0;
+  if (!c.loose && STRICT_WHOLE.test(c.raw)) score += 4;
+  if (!/ /.test(c.raw)) score += 2;
+  const parts = c.symbol.split(/[ ]*[-/][ ]*|[ ]+/).filter(Boolean);
+  if (parts.every((p) => p === p.toUpperCase() || MIXED.has(p))) score += 1;
+  if (c.typeCode && HEAD_CODES_EXACT.has(c.typeCode)) score += 1;
+  return score;
+}

@@ -6,8 +6,16 @@
 
 import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
+import { DATE_WORDS, PLACE_PREFIX_WORDS } from './lexicon/citations.js';
 
 export type DateStyle = 'numeric' | 'words' | 'english';
+
+/** A word of a date phrase written otherwise than the word it stands for (`nam` for `năm`). */
+export interface DateWordSlip {
+  span: Span;
+  found: string;
+  expected: string;
+}
 
 export interface DateMention {
   span: Span;
@@ -21,12 +29,18 @@ export interface DateMention {
   /** As written: day and month digits (for padding advice). */
   dayDigits?: string;
   monthDigits?: string;
-  /** The calendar has this day (false for 31/02/2026, 29/02/2025, month 13). */
+  /** The year's digits as written (five digits in `08/6/20210`). */
+  yearDigits: string;
+  /** Span of the year's digits. */
+  yearSpan: Span;
+  /** The calendar has this day (false for 31/02/2026, 29/02/2025, month 13, a five-digit year). */
   valid: boolean;
   /** True when the numeric form could be read day-first or month-first (English 03/04/2026). */
   ambiguousOrder: boolean;
   /** The word just before it is `ngày` / `date(d)` / `on`: certainly a date, not a code. */
   introduced: boolean;
+  /** Words of a written-out date that are slips for `ngày`, `tháng`, `năm`. */
+  wordSlips?: DateWordSlip[];
 }
 
 export interface Period {
@@ -53,13 +67,38 @@ const MONTHS_EN: Record<string, number> = {
 };
 const MONTH_NAMES = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
 
+/** Letters without their marks, lower case: `Tháng` -> `thang`, `nằm` -> `nam`, `Đ` -> `d`. */
+export function bareLetters(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase();
+}
+
+/**
+ * A character class of every precomposed letter whose bare form is `ch` (`a` -> a à á ả ã ạ ă ằ …
+ * and their capitals), so that a date word is matched with any marks and any case; whether the
+ * marks are right is decided afterwards.
+ */
+function anyMarks(ch: string): string {
+  const out: string[] = [];
+  for (let cp = 0x41; cp <= 0x1ef9; cp++) {
+    const c = String.fromCodePoint(cp);
+    if (!/\p{L}/u.test(c)) continue;
+    if (bareLetters(c) === ch) out.push(c);
+  }
+  return `[${out.join('')}]`;
+}
+const wordClass = (w: string): string => [...bareLetters(w)].map(anyMarks).join('');
+const W_DAY = wordClass(DATE_WORDS.day);
+const W_MONTH = wordClass(DATE_WORDS.month);
+const W_YEAR = wordClass(DATE_WORDS.year);
+
 // One alternation, each branch with bounded quantifiers; guards keep digits out of longer runs.
 const DATE_RE = new RegExp(
   [
-    // 19/01/2026, 19-01-2026, 19.01.2026 (same separator twice)
-    '(?<![\\p{L}\\d/.,-])(?<nd>\\d{1,2})(?<ns>[/.-])(?<nm>\\d{1,2})\\k<ns>(?<ny>\\d{4})(?![\\d/]|[.,-]\\d)',
-    // 19 tháng 01 năm 2026
-    '(?<![\\p{L}\\d])(?<wd>\\d{1,2})[ \\t]{1,3}tháng[ \\t]{1,3}(?<wm>\\d{1,2})[ \\t]{1,3}năm[ \\t]{1,3}(?<wy>\\d{4})(?!\\d)',
+    // 19/01/2026, 19-01-2026, 19.01.2026 (same separator twice); a five-digit year is read too
+    '(?<![\\p{L}\\d/.,-])(?<nd>\\d{1,2})(?<ns>[/.-])(?<nm>\\d{1,2})\\k<ns>(?<ny>\\d{4,5})(?![\\d/]|[.,-]\\d)',
+    // 19 tháng 01 năm 2026, also run together (`ngày03 tháng 12`, `tháng 11năm`) and with a slip
+    // in a word (`tháng 12 nam 2024`)
+    `(?:(?<=${W_DAY})|(?<![\\p{L}\\d]))(?<wd>\\d{1,2})[ \\t]{0,3}(?<wt>${W_MONTH})[ \\t]{0,3}(?<wm>\\d{1,2})[ \\t]{0,3}(?<wn>${W_YEAR})[ \\t]{0,3}(?<wy>\\d{4,5})(?!\\d)`,
     // tháng 3/2026, tháng 3 năm 2026 (month and year only)
     '(?<![\\p{L}])[Tt]háng[ \\t]{1,3}(?<mm>\\d{1,2})(?:[/-]|[ \\t]{1,3}năm[ \\t]{1,3})(?<my>\\d{4})(?![\\d/])',
     // 19 January 2026
@@ -69,6 +108,8 @@ const DATE_RE = new RegExp(
   ].join('|'),
   'gu',
 );
+// the word before a written-out date's day, any marks: `ngày`, `Ngày`, `ngay`
+const DAY_WORD_BEFORE = new RegExp(`(?<![\\p{L}\\d])(${W_DAY})[ \\t]{0,3}$`, 'u');
 
 export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
@@ -87,9 +128,37 @@ export function dateValue(d: { day?: number; month: number; year: number }, end 
   return d.year * 10000 + d.month * 100 + day;
 }
 
+/**
+ * One slip between two dates: the same year and only the day or only the month differs, or the
+ * same day and month and a year one digit off (`2025` / `2026`, `2024` / `2042`).
+ */
+export function dateSlip(a: DateMention, b: DateMention): boolean {
+  if (a.day === undefined || b.day === undefined) return false;
+  if (a.year === b.year) return (a.day === b.day) !== (a.month === b.month);
+  if (a.day !== b.day || a.month !== b.month) return false;
+  const x = String(a.year);
+  const y = String(b.year);
+  let diff = 0;
+  for (let i = 0; i < 4; i++) if (x[i] !== y[i]) diff++;
+  const swapped = x.slice(0, 2) + x[3] + x[2] === y;
+  return diff === 1 || swapped;
+}
+
 export function formatDate(d: DateMention): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return d.day === undefined ? `${p(d.month)}/${d.year}` : `${p(d.day)}/${p(d.month)}/${d.year}`;
+}
+
+/** The right spelling of a date word in the case style of the word found (`NAM` -> `NĂM`). */
+function rightWord(found: string, word: string): string {
+  if (found === found.toUpperCase() && found.length > 1) return word.toUpperCase();
+  if (found[0] === found[0].toUpperCase()) return word[0].toUpperCase() + word.slice(1);
+  return word;
+}
+
+function slip(at: number, found: string, word: string): DateWordSlip | undefined {
+  const expected = rightWord(found, word);
+  return found === expected ? undefined : { span: { start: at, end: at + found.length }, found, expected };
 }
 
 /** Scans the text for dates. `locale` decides how an English numeric date is ordered (month first). */
@@ -101,9 +170,12 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
     const g = m.groups ?? {};
     const span = { start: m.index, end: m.index + m[0].length };
     const before = text.slice(Math.max(0, m.index - 12), m.index);
-    const introduced = /(?:ngày|Ngày|dated?|Dated?|on|On|từ|đến|to|through)[ \t]{1,3}$/u.test(before);
+    const introduced = /(?:ngày|Ngày|dated?|Dated?|on|On|từ|đến|to|through)[ \t]{0,3}$/u.test(before);
+    const yearAt = (digits: string) => ({ start: span.end - digits.length, end: span.end });
     let mention: DateMention | undefined;
     if (g.nd !== undefined) {
+      // a five-digit year only where it is certainly a date: `/` or `ngày` before it
+      if (g.ny.length === 5 && g.ns !== '/' && !introduced) continue;
       const a = Number(g.nd);
       const b = Number(g.nm);
       const year = Number(g.ny);
@@ -115,29 +187,41 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
         ambiguousOrder = a <= 12 && b <= 12 && a !== b;
         if (a <= 12) { month = a; day = b; }
       }
-      const valid = isValidDate(day, month, year) || (locale === 'en' && isValidDate(month, day, year));
-      mention = { span, raw: m[0], day, month, year, style: 'numeric', sep: g.ns, dayDigits: locale === 'en' ? undefined : g.nd, monthDigits: locale === 'en' ? undefined : g.nm, valid, ambiguousOrder, introduced };
+      const valid = g.ny.length === 4 && (isValidDate(day, month, year) || (locale === 'en' && isValidDate(month, day, year)));
+      mention = { span, raw: m[0], day, month, year, style: 'numeric', sep: g.ns, dayDigits: locale === 'en' ? undefined : g.nd, monthDigits: locale === 'en' ? undefined : g.nm, yearDigits: g.ny, yearSpan: yearAt(g.ny), valid, ambiguousOrder, introduced };
     } else if (g.wd !== undefined) {
       const day = Number(g.wd);
       const month = Number(g.wm);
       const year = Number(g.wy);
-      mention = { span, raw: m[0], day, month, year, style: 'words', dayDigits: g.wd, monthDigits: g.wm, valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      const slips: DateWordSlip[] = [];
+      const dw = DAY_WORD_BEFORE.exec(before);
+      if (dw) {
+        const s = slip(m.index - (before.length - dw.index), dw[1], DATE_WORDS.day);
+        if (s) slips.push(s);
+      }
+      const tAt = m.index + m[0].indexOf(g.wt, g.wd.length);
+      const nAt = m.index + m[0].lastIndexOf(g.wn, m[0].length - g.wy.length);
+      for (const s of [slip(tAt, g.wt, DATE_WORDS.month), slip(nAt, g.wn, DATE_WORDS.year)]) if (s) slips.push(s);
+      // every word a slip and the day word too: a text typed without marks, not a date with a slip
+      if (slips.length === 3 || (slips.length === 2 && !dw)) continue;
+      mention = { span, raw: m[0], day, month, year, style: 'words', dayDigits: g.wd, monthDigits: g.wm, yearDigits: g.wy, yearSpan: yearAt(g.wy), valid: g.wy.length === 4 && isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      if (slips.length) mention.wordSlips = slips;
     } else if (g.mm !== undefined) {
       const month = Number(g.mm);
       const year = Number(g.my);
       // span covers the digits only ("3/2026"), after "tháng "
       const digits = m[0].indexOf(g.mm, 5);
-      mention = { span: { start: m.index + digits, end: span.end }, raw: m[0].slice(digits), month, year, style: 'numeric', monthDigits: g.mm, valid: isValidDate(undefined, month, year), ambiguousOrder: false, introduced: true };
+      mention = { span: { start: m.index + digits, end: span.end }, raw: m[0].slice(digits), month, year, style: 'numeric', monthDigits: g.mm, yearDigits: g.my, yearSpan: yearAt(g.my), valid: isValidDate(undefined, month, year), ambiguousOrder: false, introduced: true };
     } else if (g.ed !== undefined) {
       const day = Number(g.ed);
       const month = MONTHS_EN[g.em.replace('.', '').toLowerCase()];
       const year = Number(g.ey);
-      mention = { span, raw: m[0], day, month, year, style: 'english', valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.ey, yearSpan: yearAt(g.ey), valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
     } else if (g.fm !== undefined) {
       const day = Number(g.fd);
       const month = MONTHS_EN[g.fm.replace('.', '').toLowerCase()];
       const year = Number(g.fy);
-      mention = { span, raw: m[0], day, month, year, style: 'english', valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.fy, yearSpan: yearAt(g.fy), valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
     }
     if (mention) out.push(mention);
   }
@@ -148,9 +232,18 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
 const PERIOD_MID = /^[ \t]{0,3}(?:đến(?:[ \t]{1,3}hết)?(?:[ \t]{1,3}ngày)?|to|through|until|-|–)[ \t]{0,3}$/u;
 const PERIOD_START = /(?:từ|Từ)(?:[ \t]{1,3}ngày)?[ \t]{1,3}$|(?:from|From)[ \t]{1,3}$/u;
 const REPORT_PERIOD_CUE = /(?:thời gian báo cáo|kỳ báo cáo|số liệu báo cáo|báo cáo tính|reporting period|period covered)/iu;
-// "Diễn Châu, ngày 25 tháng 3 năm 2026" at the end of its line
-// (a header table copied as text puts "Số: 144/KH-UBND" and a tab before it)
-const HEADER_DATE = /(?:^|\t|[ ]{2})[ \t]{0,40}\p{Lu}[\p{L} .'’-]{1,60},[ \t]{0,3}ngày[ \t]{1,3}$/u;
+// "Diễn Châu, ngày 25 tháng 3 năm 2026": a place (capitalised words), a comma, `ngày`. On its own
+// line, in a cell of a header row copied as text ("Số: 144/KH-UBND<TAB>Bắc Ninh, ngày …<TAB>QUYẾT
+// ĐỊNH"), or in a header flattened to one line ("Số: 2641/QĐ-UBND Đà Nẵng, ngày …").
+// The word before the place is a symbol, a code, a rule line or the motto's last word, never a word
+// of running text ("tại Hà Nội, ngày …" is a sentence).
+const PLACE_DATE = new RegExp(
+  `(?:^|\\t|[ ]{2}|(?:^|\\s)(?:[^\\s\\p{L}]\\S*|\\p{Lu}{2,}\\S*|[Pp]húc\\S*|Số:?)[ ])(?:(?:${PLACE_PREFIX_WORDS.source})[ ]{1,2})?` +
+    `\\p{Lu}[\\p{L}.'’-]*(?:[ ]{1,2}(?:-[ ]{1,2})?\\p{Lu}[\\p{L}.'’-]*){0,5}[ ]?,[ \\t]{0,3}[Nn]gày[ \\t]{0,3}$`,
+  'u',
+);
+// how far into the document its own date may stand
+const HEADER_REACH = 6000;
 
 export function findPeriods(text: string, dates: DateMention[]): Period[] {
   const out: Period[] = [];
@@ -171,11 +264,15 @@ export function findPeriods(text: string, dates: DateMention[]): Period[] {
 
 export function findReportDate(doc: Document, dates: DateMention[]): DateMention | undefined {
   for (const d of dates) {
+    if (d.span.start > HEADER_REACH) break;
     if (d.style !== 'words' || !d.valid) continue;
     const block = doc.blockAt(d.span.start);
-    if (!block || block.kind === 'table' || block.index > 40) continue;
-    if (doc.text.slice(d.span.end, block.span.end).trim() !== '') continue;
-    if (HEADER_DATE.test(doc.text.slice(block.span.start, d.span.start))) return d;
+    if (!block || block.index > 40) continue;
+    const from = Math.max(block.span.start, d.span.start - 120);
+    const m = PLACE_DATE.exec(doc.text.slice(from, d.span.start));
+    // the slice's own start is a line start only when it is the block's
+    if (!m || (m.index === 0 && from > block.span.start && /^\p{Lu}/u.test(m[0]))) continue;
+    return d;
   }
   return undefined;
 }

@@ -1,11 +1,24 @@
-// The same cited document must carry the same number and date everywhere. A form cited once
+// The same cited document must carry the same number, form and date everywhere. A form cited once
 // against one cited several times (same type, symbol and date; or same number and symbol) is the
-// likely typo; two forms each cited several times are two documents and stay silent.
+// likely slip; two forms each cited several times are two documents and stay silent. Two
+// documents cited side by side whose dates each belong to the other are reported as a swap.
 
 import { z } from 'zod';
-import { defineRule } from '../engine/types.js';
-import { citations, fold, TYPE_CODES, type Citation } from '../facts/citations.js';
-import { dateValue, type DateMention } from '../facts/dates.js';
+import { defineRule, type RuleContext } from '../engine/types.js';
+import { citationFacts, fold, formScore, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
+import { MIXED_CASE_CODES } from '../facts/lexicon/citations.js';
+
+const options = z
+  .object({
+    /** How many times the majority form must be cited before a lone variant is called a typo. */
+    minMajority: z.number().int().min(2).default(2),
+    /** Two numbers closer than this on the same day with the same symbol may be two documents issued together. */
+    minNumberGap: z.number().int().min(1).default(10),
+  })
+  .strict();
+type Options = z.output<typeof options>;
+type Ctx = RuleContext<Options>;
 
 export default defineRule({
   id: 'citation-mismatch',
@@ -14,28 +27,39 @@ export default defineRule({
     defaultSeverity: 'error',
     fixable: true,
     description: {
-      en: 'The same cited document with a different number or date in one place.',
-      vi: 'Cùng một văn bản được trích dẫn với số hiệu hoặc ngày khác nhau.',
+      en: 'The same cited document with a different number, form or date in one place.',
+      vi: 'Cùng một văn bản được trích dẫn với số hiệu, cách viết ký hiệu hoặc ngày khác nhau.',
     },
     checkedLabel: { en: 'citations', vi: 'trích dẫn' },
   },
-  options: z
-    .object({
-      /** How many times the majority form must be cited before a lone variant is called a typo. */
-      minMajority: z.number().int().min(2).default(2),
-      /** Two numbers closer than this on the same day with the same symbol may be two documents issued together. */
-      minNumberGap: z.number().int().min(1).default(10),
-    })
-    .strict(),
+  options,
   messages: {
     differentNumber: {
       en: '"{found}" is cited once; the same document ({symbol}, dated {date}) is cited {count} times elsewhere as "{expected}".',
       vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, ngày {date}) được trích dẫn {count} lần ở chỗ khác là "{expected}".',
     },
+    differentForm: {
+      en: '"{found}" is written differently from the other citations of the same document: "{expected}" ({count} times).',
+      vi: '"{found}" được viết khác với các lần trích dẫn khác của cùng văn bản: "{expected}" ({count} lần).',
+    },
     differentDate: {
       en: '{doc} is dated {found} here; elsewhere it is cited {count} times with the date {expected}.',
       vi: '{doc} ở đây ghi ngày {found}; ở chỗ khác văn bản này được trích dẫn {count} lần với ngày {expected}.',
     },
+    swappedDates: {
+      en: '{doc} is dated {found} here but {expected} elsewhere, and {other}, cited beside it, is dated {expected} here but {found} elsewhere: the two dates look swapped.',
+      vi: '{doc} ở đây ghi ngày {found} nhưng ở chỗ khác ghi {expected}, còn {other} trích dẫn ngay bên cạnh ở đây ghi ngày {expected} nhưng ở chỗ khác ghi {found}: hai ngày có vẻ bị đổi chỗ cho nhau.',
+    },
+    twoDates: {
+      en: '{doc} is cited with two dates, {found} here and {other} elsewhere: they cannot both be right.',
+      vi: '{doc} được trích dẫn với hai ngày khác nhau, ở đây là {found} và ở chỗ khác là {other}: không thể cả hai đều đúng.',
+    },
+    otherDateHere: { en: 'dated {form} here', vi: 'ghi ngày {form} ở đây' },
+    ownDate: {
+      en: '{doc} is the number of this document itself, dated {expected} in its header; here it is dated {found}.',
+      vi: '{doc} là số hiệu của chính văn bản này, phần đầu văn bản ghi ngày {expected}; ở đây lại ghi ngày {found}.',
+    },
+    ownHeader: { en: "the document's own number and date", vi: 'số hiệu và ngày của chính văn bản' },
     differentType: {
       en: '{doc} is called "{found}" here; elsewhere it is cited {count} times as "{expected}".',
       vi: '{doc} ở đây được gọi là "{found}"; ở chỗ khác văn bản này được trích dẫn {count} lần là "{expected}".',
@@ -43,106 +67,260 @@ export default defineRule({
     replaceType: { en: 'Replace with "{expected}"', vi: 'Sửa thành "{expected}"' },
     citedHere: { en: 'cited here as {form}', vi: 'trích dẫn ở đây là {form}' },
     replaceNumber: { en: 'Replace with {expected}', vi: 'Sửa thành {expected}' },
+    replaceForm: { en: 'Write it "{expected}"', vi: 'Viết thành "{expected}"' },
     replaceDate: { en: 'Replace the date with {expected}', vi: 'Sửa ngày thành {expected}' },
   },
   check(ctx, opts) {
-    const all = ctx.facts.get(citations);
+    const { all, groups, groupOf, own } = ctx.facts.get(citationFacts);
     ctx.checked(all.length);
-    const byKey = new Map<string, Citation[]>();
-    const bySymbol = new Map<string, Set<string>>();
-    for (const c of all) {
-      push(byKey, c.key, c);
-      const keys = bySymbol.get(c.symbolKey) ?? new Set<string>();
-      keys.add(c.key);
-      bySymbol.set(c.symbolKey, keys);
-    }
-
-    // Same symbol and date, different number: the lone form against the majority one.
-    for (const keys of bySymbol.values()) {
-      if (keys.size < 2) continue;
-      const forms = [...keys].map((k) => byKey.get(k)!);
-      for (const lone of forms) {
-        if (lone.length !== 1) continue;
-        const c = lone[0];
-        if (!c.date || !c.date.valid) continue;
-        const day = dateValue(c.date);
-        const matches = forms.filter(
-          (f) =>
-            f !== lone &&
-            f.length >= opts.minMajority &&
-            f.some((o) => o.date !== undefined && dateValue(o.date) === day) &&
-            typeAgrees(c, f) &&
-            !issuerConflict(c, f) &&
-            likelyTypo(c.number, f[0].number, opts.minNumberGap),
-        );
-        if (matches.length !== 1) continue;
-        const major = matches[0];
-        const expected = major[0].number;
-        const at = c.numberSpan.start - c.rawSpan.start;
-        const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
-        ctx.report({
-          messageId: 'differentNumber',
-          span: c.rawSpan,
-          data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: major.length },
-          related: major.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
-          fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'safe', messageId: 'replaceNumber', data: { expected } },
-        });
-      }
-    }
-
-    // Same number and symbol, a different date in one place.
-    for (const group of byKey.values()) {
-      const dated = group.filter((c) => c.date && c.date.valid && c.date.day !== undefined);
-      if (dated.length < opts.minMajority + 1) continue;
-      const byDate = new Map<number, Citation[]>();
-      for (const c of dated) push(byDate, dateValue(c.date!), c);
-      if (byDate.size < 2) continue;
-      const ranked = [...byDate.values()].sort((a, b) => b.length - a.length);
-      const major = ranked[0];
-      if (major.length < opts.minMajority || ranked[1].length === major.length) continue;
-      const md = major[0].date!;
-      for (const lone of ranked.slice(1)) {
-        if (lone.length !== 1) continue;
-        const c = lone[0];
-        if (!dateTypo(c.date!, md) || issuerConflict(c, major)) continue;
-        const expected = restyle(c.date!, md);
-        ctx.report({
-          messageId: 'differentDate',
-          span: c.date!.span,
-          data: { doc: c.raw, found: c.date!.raw, expected: md.raw, count: major.length },
-          related: major.map((o) => ({ span: o.date!.span, messageId: 'citedHere', data: { form: `${o.raw} ${o.date!.raw}` } })),
-          fix: { edits: [{ span: c.date!.span, text: expected }], applicability: 'safe', messageId: 'replaceDate', data: { expected } },
-        });
-      }
-    }
-
-    // Same number and symbol, another type word in one place (when the symbol does not already
-    // settle it: citation-type reports a word that contradicts the code).
-    for (const group of byKey.values()) {
-      const typed = group.filter((c) => c.typeKind && c.typeWordSpan && c.system !== 'us');
-      const byKind = new Map<string, Citation[]>();
-      for (const c of typed) push(byKind, c.typeKind!, c);
-      if (byKind.size < 2) continue;
-      const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
-      const major = ranked[0];
-      if (major.length < opts.minMajority || ranked[1].length === major.length) continue;
-      for (const lone of ranked.slice(1)) {
-        if (lone.length !== 1) continue;
-        const c = lone[0];
-        if (!fitsCode(c) || !fitsCode(major[0])) continue;
-        const word = major[0].typeWord!;
-        const expected = /^\p{Lu}/u.test(c.typeWord!) ? word[0].toUpperCase() + word.slice(1) : word[0].toLowerCase() + word.slice(1);
-        ctx.report({
-          messageId: 'differentType',
-          span: c.typeWordSpan!,
-          data: { doc: c.raw, found: c.typeWord!, expected, count: major.length },
-          related: major.map((o) => ({ span: o.typeWordSpan!, messageId: 'citedHere', data: { form: `${o.typeWord} ${o.raw}` } })),
-          fix: { edits: [{ span: c.typeWordSpan!, text: expected }], applicability: 'safe', messageId: 'replaceType', data: { expected } },
-        });
-      }
-    }
+    if (own) ownDates(ctx, own, groupOf.get(own)!);
+    numbers(ctx, opts, groups);
+    forms(ctx, groups);
+    const swapped = swaps(ctx, all, groupOf);
+    dates(ctx, opts, groups, swapped);
+    types(ctx, opts, groups);
   },
 });
+
+/** Same symbol and date, different number: the lone form against the majority one. */
+function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
+  const bySymbol = new Map<string, CitationGroup[]>();
+  for (const g of groups) push(bySymbol, g.key.slice(g.key.indexOf('|') + 1), g);
+  for (const forms of bySymbol.values()) {
+    if (forms.length < 2) continue;
+    for (const lone of forms) {
+      if (lone.members.length !== 1) continue;
+      const c = lone.members[0];
+      if (!c.date || !c.date.valid) continue;
+      const day = dateValue(c.date);
+      const matches = forms.filter(
+        (f) =>
+          f !== lone &&
+          f.members.length >= opts.minMajority &&
+          f.members.some((o) => o.date !== undefined && dateValue(o.date) === day) &&
+          typeAgrees(c, f.members) &&
+          !issuerConflict(c, f.members) &&
+          likelyTypo(c.number, f.members[0].number, opts.minNumberGap),
+      );
+      if (matches.length !== 1) continue;
+      const major = matches[0].members;
+      const expected = major[0].number;
+      const at = c.numberSpan.start - c.rawSpan.start;
+      const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+      ctx.report({
+        messageId: 'differentNumber',
+        span: c.rawSpan,
+        data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: major.length },
+        related: major.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+        fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'safe', messageId: 'replaceNumber', data: { expected } },
+      });
+    }
+  }
+}
+
+/**
+ * One document written two ways: the lone writing against the one the other citations share
+ * (or, cited once each, the one that keeps the grammar). Never towards a writing that keeps the
+ * grammar less. A space inside a symbol or a number's leading zero is a typographic remark (info).
+ */
+function forms(ctx: Ctx, groups: CitationGroup[]): void {
+  for (const g of groups) {
+    if (g.members.length < 2 || g.members[0].system === 'us') continue;
+    const byForm = new Map<string, Citation[]>();
+    for (const c of g.members) push(byForm, c.raw, c);
+    if (byForm.size < 2) continue;
+    const ranked = [...byForm.values()].sort((a, b) => b.length - a.length || formScore(b[0]) - formScore(a[0]));
+    const top = ranked[0];
+    const second = ranked[1];
+    if (second.length === top.length && formScore(second[0]) >= formScore(top[0])) continue;
+    const expected = top[0].raw;
+    for (const f of ranked.slice(1)) {
+      if (f.length !== 1) continue;
+      const c = f[0];
+      if (formScore(c) > formScore(top[0])) continue;
+      // a title in capitals writes `TTg` as `TTG`: not a slip
+      if (inCapitals(ctx, c) && c.raw.toUpperCase() === expected.toUpperCase()) continue;
+      if (!asRight(expected, c.raw)) continue;
+      const typographic = c.raw.replace(/ /g, '').replace(/^0+(?=\d)/, '') === expected.replace(/ /g, '').replace(/^0+(?=\d)/, '');
+      ctx.report({
+        messageId: 'differentForm',
+        span: c.rawSpan,
+        data: { found: c.raw, expected, count: top.length },
+        related: top.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+        fix: { edits: [{ span: c.rawSpan, text: expected }], applicability: 'safe', messageId: 'replaceForm', data: { expected } },
+        severity: typographic ? 'info' : 'warning',
+      });
+    }
+  }
+}
+
+/**
+ * Two documents cited side by side, each dated elsewhere with the other's date here: both
+ * citations are reported. Returns them, so that the date check does not report them again.
+ */
+function swaps(ctx: Ctx, all: Citation[], groupOf: Map<Citation, CitationGroup>): Set<Citation> {
+  const out = new Set<Citation>();
+  const dated = all.filter((c) => c.date && c.date.valid && c.date.day !== undefined && c.system !== 'us');
+  const block = (c: Citation) => ctx.doc.blockAt(c.rawSpan.start)?.index;
+  const elsewhere = (g: CitationGroup, c: Citation, v: number) => g.members.some((o) => o !== c && o.date && o.date.valid && dateValue(o.date) === v);
+  // candidate pairs per pair of documents: cited twice each, the two pairs look alike
+  const byDocs = new Map<string, Array<[Citation, Citation]>>();
+  for (let i = 0; i + 1 < dated.length; i++) {
+    const a = dated[i];
+    const b = dated[i + 1];
+    const ga = groupOf.get(a);
+    const gb = groupOf.get(b);
+    if (!ga || !gb || ga === gb || b.rawSpan.start - a.span.end > 200 || block(a) !== block(b)) continue;
+    const da = dateValue(a.date!);
+    const db = dateValue(b.date!);
+    if (da === db) continue;
+    // each is dated elsewhere with the other's date here, and never with its own date here
+    if (!elsewhere(ga, a, db) || !elsewhere(gb, b, da) || elsewhere(ga, a, da) || elsewhere(gb, b, db)) continue;
+    push(byDocs, [ga.key, gb.key].sort().join(' '), [a, b]);
+  }
+  // two documents cited twice each, side by side both times, one pair with the dates swapped: the
+  // pair whose dates contradict the years in their numbers is the swapped one; else undecided
+  const yearOff = (c: Citation) => c.year !== undefined && c.year !== c.date!.year;
+  for (const pairs of byDocs.values()) {
+    const kept = pairs.length === 1 ? pairs : pairs.filter(([a, b]) => yearOff(a) || yearOff(b));
+    if (kept.length !== 1) continue;
+    const [a, b] = kept[0];
+    for (const [c, other] of [[a, b], [b, a]] as const) {
+      const expected = restyle(c.date!, other.date!);
+      ctx.report({
+        messageId: 'swappedDates',
+        span: c.date!.span,
+        data: { doc: c.raw, found: c.date!.raw, expected: other.date!.raw, other: other.raw },
+        related: [{ span: other.date!.span, messageId: 'citedHere', data: { form: `${other.raw} ${other.date!.raw}` } }],
+        fix: { edits: [{ span: c.date!.span, text: expected }], applicability: 'unsafe', messageId: 'replaceDate', data: { expected } },
+      });
+      out.add(c);
+    }
+  }
+  return out;
+}
+
+/** The document cites its own number with a date one slip away from its header's (same year). */
+function ownDates(ctx: Ctx, own: Citation, group: CitationGroup): void {
+  const head = ctx.facts.get(dateFacts).reportDate;
+  if (!head) return;
+  for (const c of group.members) {
+    // another year: date-invalid reports a date after the document's own
+    if (c === own || !c.date || !c.date.valid || c.date.year !== head.year || dateValue(c.date) === dateValue(head) || !dateSlip(c.date, head)) continue;
+    const expected = restyle(c.date, head);
+    ctx.report({
+      messageId: 'ownDate',
+      span: c.date.span,
+      data: { doc: c.raw, found: c.date.raw, expected: head.raw },
+      related: [{ span: { start: own.rawSpan.start, end: head.span.end }, messageId: 'ownHeader' }],
+      fix: { edits: [{ span: c.date.span, text: expected }], applicability: 'safe', messageId: 'replaceDate', data: { expected } },
+    });
+  }
+}
+
+/**
+ * Same document, a different date in one place: one slip of the day, the month or the year. Cited
+ * twice with two dates, neither is the majority: both places are reported (warning).
+ */
+function dates(ctx: Ctx, opts: Options, groups: CitationGroup[], swapped: Set<Citation>): void {
+  for (const group of groups) {
+    const dated = group.members.filter((c) => c.date && c.date.valid && c.date.day !== undefined && !swapped.has(c));
+    if (dated.length < 2) continue;
+    const byDate = new Map<number, Citation[]>();
+    for (const c of dated) push(byDate, dateValue(c.date!), c);
+    if (byDate.size < 2) continue;
+    const ranked = [...byDate.values()].sort((a, b) => b.length - a.length);
+    const major = ranked[0];
+    // a legal number whose year disagrees with its date: citation-type names that slip
+    const yearOff = (c: Citation) => c.year !== undefined && c.year !== c.date!.year;
+    if (dated.length === 2) {
+      const [a, b] = dated;
+      if (!dateSlip(a.date!, b.date!) || issuerConflict(a, [b]) || yearOff(a) || yearOff(b)) continue;
+      for (const [c, o] of [[a, b], [b, a]] as const) {
+        ctx.report({
+          messageId: 'twoDates',
+          span: c.date!.span,
+          data: { doc: c.raw, found: c.date!.raw, other: o.date!.raw },
+          related: [{ span: o.date!.span, messageId: 'otherDateHere', data: { form: o.date!.raw } }],
+          severity: 'warning',
+        });
+      }
+      continue;
+    }
+    if (major.length < opts.minMajority || ranked[1].length === major.length) continue;
+    // quote the majority's date as running text writes it, not from a title in capitals
+    const md = (major.find((o) => o.date!.raw !== o.date!.raw.toUpperCase()) ?? major[0]).date!;
+    for (const lone of ranked.slice(1)) {
+      if (lone.length !== 1) continue;
+      const c = lone[0];
+      if (!dateSlip(c.date!, md) || issuerConflict(c, major) || yearOff(c)) continue;
+      const expected = restyle(c.date!, md);
+      ctx.report({
+        messageId: 'differentDate',
+        span: c.date!.span,
+        data: { doc: c.raw, found: c.date!.raw, expected: md.raw, count: major.length },
+        related: major.map((o) => ({ span: o.date!.span, messageId: 'citedHere', data: { form: `${o.raw} ${o.date!.raw}` } })),
+        fix: { edits: [{ span: c.date!.span, text: expected }], applicability: 'safe', messageId: 'replaceDate', data: { expected } },
+      });
+    }
+  }
+}
+
+/**
+ * Same document, another type word in one place (when the symbol does not already settle it:
+ * citation-type reports a word that contradicts the code).
+ */
+function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
+  for (const group of groups) {
+    const typed = group.members.filter((c) => c.typeKind && c.typeWordSpan && c.system !== 'us');
+    const byKind = new Map<string, Citation[]>();
+    for (const c of typed) push(byKind, c.typeKind!, c);
+    if (byKind.size < 2) continue;
+    const ranked = [...byKind.values()].sort((a, b) => b.length - a.length);
+    const major = ranked[0];
+    if (major.length < opts.minMajority || ranked[1].length === major.length) continue;
+    for (const lone of ranked.slice(1)) {
+      if (lone.length !== 1) continue;
+      const c = lone[0];
+      if (!fitsCode(c) || !fitsCode(major[0])) continue;
+      const word = major[0].typeWord!;
+      const expected = /^\p{Lu}/u.test(c.typeWord!) ? word[0].toUpperCase() + word.slice(1) : word[0].toLowerCase() + word.slice(1);
+      ctx.report({
+        messageId: 'differentType',
+        span: c.typeWordSpan!,
+        data: { doc: c.raw, found: c.typeWord!, expected, count: major.length },
+        related: major.map((o) => ({ span: o.typeWordSpan!, messageId: 'citedHere', data: { form: `${o.typeWord} ${o.raw}` } })),
+        fix: { edits: [{ span: c.typeWordSpan!, text: expected }], applicability: 'safe', messageId: 'replaceType', data: { expected } },
+      });
+    }
+  }
+}
+
+/**
+ * The expected form is right wherever the two differ in a letter: Đ written D is the slip (never
+ * the other way: keyboards and OCR lose the stroke, they do not add it), a code's own small letter
+ * (`TTg`) is not a slip for a capital, and `Ð` (U+00D0) looks the same as `Đ`.
+ */
+function asRight(expected: string, lone: string): boolean {
+  const bare = (s: string) => s.replace(/[ \-/]/g, '').replace(/Ð/g, 'Đ');
+  const a = bare(expected);
+  const b = bare(lone);
+  if (a === b) return expected.replace(/Ð/g, 'Đ') !== lone.replace(/Ð/g, 'Đ');
+  if (a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i++) {
+    if ((b[i] === 'Đ' || b[i] === 'đ') && (a[i] === 'D' || a[i] === 'd')) return false;
+  }
+  for (const code of MIXED_CASE_CODES) {
+    if (lone.includes(code) && !expected.includes(code) && expected.includes(code.toUpperCase())) return false;
+  }
+  return true;
+}
+
+/** The words before the citation are written in capitals (a title). */
+function inCapitals(ctx: Ctx, c: Citation): boolean {
+  const before = ctx.doc.text.slice(Math.max(0, c.rawSpan.start - 30), c.rawSpan.start).replace(/[^\p{L}]/gu, '');
+  return before.length >= 4 && before === before.toUpperCase();
+}
 
 /** The type word agrees with the symbol's type code, or the symbol carries none. */
 function fitsCode(c: Citation): boolean {
@@ -169,10 +347,11 @@ function typeAgrees(c: Citation, major: Citation[]): boolean {
  * UBND tỉnh" and "… của UBND xã" share a symbol but are two documents.
  */
 function issuerConflict(c: Citation, major: Citation[]): boolean {
-  if (!c.issuer) return false;
-  const norm = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
-  const theirs = major.map((o) => o.issuer).filter((x) => x !== undefined).map(norm);
-  return theirs.length > 0 && !theirs.includes(norm(c.issuer));
+  // a legal number names its issuer in the symbol (`NĐ-CP`, `TT-BTC`, `QH13`): the words after it
+  // only say it again ("của Bộ trưởng Bộ Tài chính", "của Bộ Tài chính")
+  if (!c.issuer || c.system === 'legal' || c.system === 'law') return false;
+  const theirs = major.map((o) => o.issuer).filter((x) => x !== undefined);
+  return theirs.length > 0 && !theirs.some((t) => sameIssuer(t, c.issuer!));
 }
 
 /** One digit dropped, added, changed or two swapped; and far enough apart not to be two documents of one day. */
@@ -201,13 +380,7 @@ function damerau1(a: string, b: string): number {
   return Math.min(2, d[a.length][b.length]);
 }
 
-/** Same year, and only the day or only the month differs: a slip, not a document of another year. */
-function dateTypo(a: DateMention, b: DateMention): boolean {
-  if (a.year !== b.year) return false;
-  return (a.day === b.day) !== (a.month === b.month);
-}
-
-/** The majority's date written in the lone citation's own style. */
+/** The other date written in this citation's own style. */
 function restyle(lone: DateMention, major: DateMention): string {
   if (lone.style === major.style && lone.sep === major.sep) return major.raw;
   const day = String(major.day);

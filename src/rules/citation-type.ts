@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { citations, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
+import { citationFacts, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
 
 // Symbol codes that are never an agency's own abbreviation, so a state công văn (whose symbol
 // has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế), `TTr`
@@ -39,8 +39,10 @@ export default defineRule({
     dateHere: { en: 'the date', vi: 'ngày ban hành' },
   },
   check(ctx) {
-    for (const c of ctx.facts.get(citations)) {
-      if (c.system === 'us') continue;
+    const { all, groupOf } = ctx.facts.get(citationFacts);
+    for (const c of all) {
+      // a slip of form is citation-mismatch's finding; its type code is read from the grammar's form
+      if (c.system === 'us' || c.loose || groupOf.get(c)?.variants.has(c)) continue;
       if (c.typeKind && c.typeWordSpan) {
         ctx.checked();
         const bad = mismatch(c);
@@ -55,7 +57,8 @@ export default defineRule({
       }
       if (c.year !== undefined && c.date && c.date.valid) {
         ctx.checked();
-        if (c.date.year !== c.year) {
+        // the date's year with its last two digits swapped: date-invalid names that slip
+        if (c.date.year !== c.year && !swappedYear(c.date.year, c.year)) {
           ctx.report({
             messageId: 'wrongYear',
             span: { start: c.symbolSpan.start, end: c.symbolSpan.start + 4 },
@@ -67,6 +70,11 @@ export default defineRule({
     }
   },
 });
+
+function swappedYear(a: number, b: number): boolean {
+  const s = String(a);
+  return s.length === 4 && s[2] !== s[3] && Number(s.slice(0, 2) + s[3] + s[2]) === b;
+}
 
 function mismatch(c: Citation): boolean {
   const kind = c.typeKind!;

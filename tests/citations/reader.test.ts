@@ -2,7 +2,7 @@
 // every form, periods, the report's own date, agreement with the number reader, and linear time.
 
 import { describe, expect, it } from 'vitest';
-import { readCitations } from '../../src/facts/citations.js';
+import { groupCitations, readCitations } from '../../src/facts/citations.js';
 import { findPeriods, findReportDate, scanDates } from '../../src/facts/dates.js';
 import { scanNumbers } from '../../src/facts/numbers.js';
 import { parseText } from '../../src/parse/index.js';
@@ -27,7 +27,7 @@ function read(text: string, locale: 'vi' | 'en' = 'vi') {
 describe('citation reader', () => {
   it('reads a Party notice with its date and issuer', () => {
     expect(read('Thực hiện Thông báo số 164-TB/TU ngày 19/01/2026 của Ban Thường vụ Tỉnh ủy về giám sát.')).toEqual([
-      { system: 'party', whole: 'Thông báo số 164-TB/TU ngày 19/01/2026', number: '164', symbol: 'TB/TU', typeWord: 'Thông báo', typeCode: 'TB', year: undefined, date: '19/01/2026', issuer: 'Ban Thường vụ Tỉnh ủy', key: '164|TB/TU' },
+      { system: 'party', whole: 'Thông báo số 164-TB/TU ngày 19/01/2026', number: '164', symbol: 'TB/TU', typeWord: 'Thông báo', typeCode: 'TB', year: undefined, date: '19/01/2026', issuer: 'Ban Thường vụ Tỉnh ủy', key: '164|TBTU' },
     ]);
   });
 
@@ -61,7 +61,33 @@ describe('citation reader', () => {
 
   it('reads symbols split by conversion spaces as the same document', () => {
     const got = read('Nghị quyết số 57- NQ/TW và Nghị quyết số 57-NQ/TW; Nghị định số 92/2017/NĐ- CP.');
-    expect(got.map((c) => c.key)).toEqual(['57|NQ/TW', '57|NQ/TW', '92|2017/ND-CP']);
+    expect(got.map((c) => c.key)).toEqual(['57|NQTW', '57|NQTW', '92|2017NDCP']);
+  });
+
+  it('reads slips of form as another writing of a document cited in the grammar\'s form, and only then', () => {
+    const doc = parseText('Thông báo số 164-TB/TU; Thông báo số 164TB/TU; Thông báo 164/TB/TU; Quyết định số 204/QĐ-UBND; số 204-QĐ-UBND; số 204/QĐ -UBND; 204/QĐ-uBND; 77TB/TU; 88/KH-ubnd.', 'x.txt');
+    const { all, groups } = groupCitations(readCitations(doc, scanDates(doc.text, 'vi'), true));
+    expect(all.map((c) => [c.raw, c.key, c.loose ?? false])).toEqual([
+      ['164-TB/TU', '164|TBTU', false],
+      ['164TB/TU', '164|TBTU', true],
+      ['164/TB/TU', '164|TBTU', true],
+      ['204/QĐ-UBND', '204|QDUBND', false],
+      ['204-QĐ-UBND', '204|QDUBND', true],
+      ['204/QĐ -UBND', '204|QDUBND', true],
+      ['204/QĐ-uBND', '204|QDUBND', true],
+      ['88/KH', '88|KH', false],
+    ]);
+    expect(groups.map((g) => g.members.length)).toEqual([3, 4, 1]);
+  });
+
+  it('attaches a citation that lost a part or a letter when its date or type word says it is the same document', () => {
+    const doc = parseText('Chỉ thị số 12/CT-TTg ngày 5/8/2024; Chỉ thị số 12/CT-TTg; Chỉ thị số 12/CTTg ngày 5/7/2024; Thông tư số 23/2021/TT-BTC ngày 30/3/2021; Thông tư 23/2021/TT ngày 30/3/2021; Công điện số 12/CĐ-TTg ngày 5/8/2024.', 'x.txt');
+    const { groups } = groupCitations(readCitations(doc, scanDates(doc.text, 'vi'), true));
+    expect(groups.map((g) => g.members.map((c) => c.raw))).toEqual([
+      ['12/CT-TTg', '12/CT-TTg', '12/CTTg'],
+      ['23/2021/TT-BTC', '23/2021/TT'],
+      ['12/CĐ-TTg'],
+    ]);
   });
 
   it('reads English forms', () => {
@@ -116,6 +142,18 @@ describe('dates', () => {
     ]);
   });
 
+  it('reads five-digit years, words run together and slips of a date word', () => {
+    const got = scanDates('ngày 08/6/20210; ngày03 tháng 12 năm 2004; ngày 18 tháng 11năm 2025; ngày 15 tháng 12 nam 2024; ngay 01 tháng 7 năm 2022; NGÀY 01 THANG 7 NĂM 2016; 15 thang 3 nam 2024', 'vi');
+    expect(got.map((d) => [d.raw, d.yearDigits, d.valid, (d.wordSlips ?? []).map((w) => `${w.found}>${w.expected}`).join(' ')])).toEqual([
+      ['08/6/20210', '20210', false, ''],
+      ['03 tháng 12 năm 2004', '2004', true, ''],
+      ['18 tháng 11năm 2025', '2025', true, ''],
+      ['15 tháng 12 nam 2024', '2024', true, 'nam>năm'],
+      ['01 tháng 7 năm 2022', '2022', true, 'ngay>ngày'],
+      ['01 THANG 7 NĂM 2016', '2016', true, 'THANG>THÁNG'],
+    ]);
+  });
+
   it('reads English numeric dates month first', () => {
     const [d] = scanDates('signed on 12/31/2025', 'en');
     expect([d.day, d.month, d.year, d.valid]).toEqual([31, 12, 2025, true]);
@@ -136,5 +174,11 @@ describe('dates', () => {
     expect(d?.raw).toBe('25 tháng 3 năm 2026');
     const body = parseText('BÁO CÁO\n\nHội nghị ngày 26 tháng 3 năm 2026 đã diễn ra.\n', 'x.txt');
     expect(findReportDate(body, scanDates(body.text, 'vi'))).toBeUndefined();
+    const row = parseText('ỦY BAN NHÂN DÂN TỈNH BẮC NINH\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố: 471/QĐ-UBND\tThành phố Bắc Ninh, ngày 28 tháng 11 năm 2025\tQUYẾT ĐỊNH\n', 'x.txt');
+    expect(findReportDate(row, scanDates(row.text, 'vi'))?.raw).toBe('28 tháng 11 năm 2025');
+    const flat = parseText('Độc lập - Tự do - Hạnh phúc Số: 2641/QĐ-UBND Đà Nẵng, ngày 18 tháng 11 năm 2025 QUYẾT ĐỊNH BAN HÀNH', 'x.txt');
+    expect(findReportDate(flat, scanDates(flat.text, 'vi'))?.raw).toBe('18 tháng 11 năm 2025');
+    const sentence = parseText('Hội nghị tổ chức tại Hà Nội, ngày 18 tháng 11 năm 2025 với sự tham dự của các đại biểu.', 'x.txt');
+    expect(findReportDate(sentence, scanDates(sentence.text, 'vi'))).toBeUndefined();
   });
 });
