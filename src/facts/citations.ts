@@ -17,7 +17,7 @@ import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { dateAtOrAfter, dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import {
-  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TYPE_CODES, TYPE_WORDS,
+  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TYPE_CODES, TYPE_WORDS,
   type TypeKind,
 } from './lexicon/citations.js';
 
@@ -58,6 +58,8 @@ export interface Citation {
   issuer?: string;
   /** Read outside the grammar: kept only as another writing of a document cited in the grammar's form. */
   loose?: boolean;
+  /** For `…/QH15` and `…/UBTVQH15` numbers: law (`L`), resolution (`NQ`) or ordinance (`PL`), from the words before it. */
+  lawKind?: 'L' | 'NQ' | 'PL';
 }
 
 /** Case-insensitive, Đ/D-insensitive comparison key. */
@@ -183,9 +185,9 @@ export function readCitations(doc: Document, dates: DateMention[], withLoose = f
       year = Number(g.ly);
       const rest = symbol.slice(5).replace(/ /g, '');
       const segs = rest.split('-');
-      if (segs.length === 1 && /^(?:UBTV)?QH\d{0,2}$/u.test(rest)) {
+      if (segs.length === 1 && /^(?:UBTV)?QH\d{0,2}$/u.test(fold(rest))) {
         system = 'law';
-        typeCode = rest.startsWith('UBTV') ? 'UBTVQH' : 'QH';
+        typeCode = fold(rest).startsWith('UBTV') ? 'UBTVQH' : 'QH';
       } else {
         system = 'legal';
         typeCode = segs.length > 1 ? segs[0] : undefined;
@@ -252,7 +254,8 @@ function readLoose(doc: Document, dates: DateMention[], strict: Citation[]): Cit
     const segs = segmentsOf(g.s);
     if (!segs.some((s) => /[A-Z]/.test(s))) continue;
     const yearFirst = /^\d{4}$/.test(segs[0]);
-    const system: CitationSystem = yearFirst ? 'legal' : g.sep.includes('-') ? 'party' : 'admin';
+    const lawLike = yearFirst && segs.length === 2 && /^(?:UBTV)?QH\d{0,2}$/.test(segs[1]);
+    const system: CitationSystem = lawLike ? 'law' : yearFirst ? 'legal' : g.sep.includes('-') ? 'party' : 'admin';
     const symbol = g.s;
     out.push(finish(doc, dates, {
       system, number: g.n, numberSpan: { start, end: start + g.n.length }, symbol, symbolSpan: { start: end - symbol.length, end },
@@ -278,6 +281,10 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     c.hasSo = tm.hasSo;
     c.span.start = tm.start;
   }
+  if (core.system === 'law') {
+    c.lawKind = lawKindBefore(text, core.rawSpan.start, c.typeKind);
+    if (c.lawKind) c.key += `|${c.lawKind}`;
+  }
   let tail = c.span.end;
   const di = dateAtOrAfter(dates, core.rawSpan.end);
   const d = dates[di];
@@ -293,6 +300,23 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     if (issuer) c.issuer = issuer;
   }
   return c;
+}
+
+const LAW_KIND: Record<string, 'L' | 'NQ' | 'PL'> = {
+  luật: 'L', 'bộ luật': 'L', law: 'L', code: 'L', 'nghị quyết': 'NQ', resolution: 'NQ', 'pháp lệnh': 'PL', ordinance: 'PL',
+};
+
+/** Law, resolution or ordinance: the type word, else the last such word of the clause before the number. */
+function lawKindBefore(text: string, at: number, typeKind: TypeKind | undefined): 'L' | 'NQ' | 'PL' | undefined {
+  if (typeKind === 'Luật') return 'L';
+  if (typeKind === 'NQ') return 'NQ';
+  if (typeKind === 'PL') return 'PL';
+  let before = text.slice(Math.max(0, at - 100), at);
+  const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf('\n'));
+  if (cut >= 0) before = before.slice(cut + 1);
+  const words = LAW_KIND_WORDS.all(before);
+  const last = words[words.length - 1];
+  return last ? LAW_KIND[last.phrase.toLowerCase().replace(/\s+/g, ' ')] : undefined;
 }
 
 /** One cited document: every citation of it in the text, whatever slip its form carries. */
@@ -313,14 +337,15 @@ export interface CitationFacts {
 }
 
 // "Số: 2969/QĐ-UBND", "Luật số: 08/2017/QH14", "Số 127-QĐ/TW" right before the number
-const OWN_NUMBER = /(?:^|[\s|])(?:Số|SỐ|Luật số|LUẬT SỐ)[ \t]{0,3}:?[ \t]{0,3}$/u;
+// (at a line or cell start, or after the motto and its rule line: never "… bởi Luật số 87/2025/QH15")
+const OWN_NUMBER = /(?:^|[\n\t|]|[-_=*]{3,}[ ]{0,2}|[Pp]húc[ ]{1,2})[ ]{0,3}(?:Số|SỐ|Luật số|LUẬT SỐ)[ \t]{0,3}:?[ \t]{0,3}$/u;
 const OWN_REACH = 6000;
 
 /** The header's own number: near the header date when there is one, else early in the text. */
 function ownNumber(doc: Document, all: Citation[], reportDate: DateMention | undefined): Citation | undefined {
   for (const c of all) {
     if (c.rawSpan.start > OWN_REACH) break;
-    if (c.system === 'us' || c.loose || !OWN_NUMBER.test(doc.text.slice(Math.max(0, c.rawSpan.start - 16), c.rawSpan.start))) continue;
+    if (c.system === 'us' || c.loose || !OWN_NUMBER.test(doc.text.slice(Math.max(0, c.rawSpan.start - 24), c.rawSpan.start))) continue;
     if (reportDate ? Math.abs(reportDate.span.start - c.rawSpan.end) < 400 : c.rawSpan.start < 2000) return c;
   }
   return undefined;
@@ -344,6 +369,15 @@ export function groupCitations(read: Citation[]): CitationFacts {
     const g = byKey.get(c.key);
     if (g) g.members.push(c);
     else byKey.set(c.key, { key: c.key, members: [c], variants: new Set() });
+  }
+  // a law-style number without a kind word joins the one kind the text cites it as
+  for (const [key, g] of [...byKey]) {
+    if (g.members[0].system !== 'law' || g.members[0].lawKind) continue;
+    const kinds = (['L', 'NQ', 'PL'] as const).map((k) => byKey.get(`${key}|${k}`)).filter((x) => x !== undefined);
+    if (kinds.length !== 1) continue;
+    kinds[0].members.push(...g.members);
+    kinds[0].members.sort((a, b) => a.rawSpan.start - b.rawSpan.start);
+    byKey.delete(key);
   }
   const byNumber = new Map<string, CitationGroup[]>();
   for (const g of byKey.values()) {

@@ -98,7 +98,7 @@ const DATE_RE = new RegExp(
     '(?<![\\p{L}\\d/.,-])(?<nd>\\d{1,2})(?<ns>[/.-])(?<nm>\\d{1,2})\\k<ns>(?<ny>\\d{4,5})(?![\\d/]|[.,-]\\d)',
     // 19 tháng 01 năm 2026, also run together (`ngày03 tháng 12`, `tháng 11năm`) and with a slip
     // in a word (`tháng 12 nam 2024`)
-    `(?:(?<=${W_DAY})|(?<![\\p{L}\\d]))(?<wd>\\d{1,2})[ \\t]{0,3}(?<wt>${W_MONTH})[ \\t]{0,3}(?<wm>\\d{1,2})[ \\t]{0,3}(?<wn>${W_YEAR})[ \\t]{0,3}(?<wy>\\d{4,5})(?!\\d)`,
+    `(?<!\\d)(?<wd>\\d{1,2})[ \\t]{0,3}(?<wt>${W_MONTH})[ \\t]{0,3}(?<wm>\\d{1,2})[ \\t]{0,3}(?<wn>${W_YEAR})[ \\t]{0,3}(?<wy>\\d{4,5})(?!\\d)`,
     // tháng 3/2026, tháng 3 năm 2026 (month and year only)
     '(?<![\\p{L}])[Tt]háng[ \\t]{1,3}(?<mm>\\d{1,2})(?:[/-]|[ \\t]{1,3}năm[ \\t]{1,3})(?<my>\\d{4})(?![\\d/])',
     // 19 January 2026
@@ -190,6 +190,8 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
       const valid = g.ny.length === 4 && (isValidDate(day, month, year) || (locale === 'en' && isValidDate(month, day, year)));
       mention = { span, raw: m[0], day, month, year, style: 'numeric', sep: g.ns, dayDigits: locale === 'en' ? undefined : g.nd, monthDigits: locale === 'en' ? undefined : g.nm, yearDigits: g.ny, yearSpan: yearAt(g.ny), valid, ambiguousOrder, introduced };
     } else if (g.wd !== undefined) {
+      // a letter right before the day: only the day word run together with it (`ngày03`)
+      if (m.index > 0 && /\p{L}/u.test(text[m.index - 1]) && !DAY_WORD_BEFORE.test(before)) continue;
       const day = Number(g.wd);
       const month = Number(g.wm);
       const year = Number(g.wy);

@@ -51,6 +51,14 @@ export const HEAD_TYPE_CODES: readonly string[] = [
  */
 export const MIXED_CASE_CODES: readonly string[] = ['TTg', 'QĐi', 'QyĐ', 'CTr', 'TTr', 'TrS', 'VPCP', 'TTri'];
 
+/**
+ * The types that share the National Assembly's and its Standing Committee's numbers
+ * (`…/QH15`, `…/UBTVQH15`): laws, resolutions and ordinances are numbered in separate series
+ * (Luật BHVBQPPL 2015, Điều 10), so `Luật số 93/2015/QH13` and `Nghị quyết số 93/2015/QH13` are
+ * two documents. The word may stand before the law's name ("Luật Đầu tư số 67/2014/QH13").
+ */
+export const LAW_KIND_WORDS = phraseList(['luật', 'bộ luật', 'nghị quyết', 'pháp lệnh', 'law', 'code', 'resolution', 'ordinance']);
+
 /** `số` / `No.` between the type word and the number. */
 export const NUMBER_WORDS = phraseList(['số', 'no.', 'number']);
 
