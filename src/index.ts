@@ -34,10 +34,10 @@ export function settingsFor(opts: LintOptions): RuleSetting[] {
 
 /** Lints a parsed document; returns findings and how many were suppressed or hidden by the baseline. */
 export function lintParsedDetailed(doc: Document, opts: LintOptions = {}): PipelineResult {
-  const { locale, numberFormat, rounding, dictionary } = opts;
+  const { locale, numberFormat, rounding, dictionary, registry } = opts;
   return lintPipeline(
     doc,
-    { rules: settingsFor(opts), settings: { locale, numberFormat, rounding, dictionary } },
+    { rules: settingsFor(opts), settings: { locale, numberFormat, rounding, dictionary, registry } },
     { lang: opts.lang ?? 'en', knownRules: KNOWN, reportUnusedDirectives: opts.reportUnusedDirectives, baseline: opts.baseline },
   );
 }

@@ -4,10 +4,10 @@
 
 import { existsSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { ConfigError, checkConfigRules, effectiveConfig, matchGlob, resolveRules, validateConfig, type Config } from '../engine/config.js';
+import { ConfigError, checkConfigRules, effectiveConfig, matchGlob, registryEntries, resolveRules, validateConfig, validateRegistryFile, type Config } from '../engine/config.js';
 import type { RuleSetting, SettingsInput } from '../engine/run.js';
 import type { Rule } from '../engine/types.js';
-import { CONFIG_LIMIT, readRegularFileSync, ReadError } from './read.js';
+import { CONFIG_LIMIT, DATA_LIMIT, readRegularFileSync, ReadError } from './read.js';
 
 export const CONFIG_NAMES = ['reportlint.config.json', '.reportlintrc.json'] as const;
 
@@ -48,10 +48,32 @@ export function readConfigFile(path: string, all: Rule[], cwd = process.cwd()): 
   return { path: abs, dir: dirname(abs), config };
 }
 
+type RegistryEntries = NonNullable<SettingsInput['registry']>;
+
+/** Reads and validates one registry file (JSON); every problem is a ConfigError naming it. */
+export function readRegistryFile(abs: string, where: string): RegistryEntries {
+  let raw: string;
+  try {
+    const { bytes } = readRegularFileSync(abs, DATA_LIMIT);
+    raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8');
+  } catch (e) {
+    if (e instanceof ReadError) throw new ConfigError(`${where}: cannot read registry: ${e.message}`);
+    throw e;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new ConfigError(`${where}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  return registryEntries(validateRegistryFile(json, where), where);
+}
+
 /** Resolves configs for files, caching by folder and by config file. */
 export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly loaded = new Map<string, LoadedConfig>();
+  private readonly registries = new Map<string, RegistryEntries>();
   private readonly explicit?: LoadedConfig;
 
   constructor(
@@ -109,6 +131,21 @@ export class ConfigResolver {
     const where = loaded.path ? relative(this.cwd, loaded.path) || loaded.path : 'config';
     const ignored = !rel.startsWith('../') && (loaded.config.ignorePatterns ?? []).some((g) => matchGlob(g, rel));
     const eff = effectiveConfig(loaded.config, rel);
+    if (eff.registryFiles.length) eff.settings.registry = this.registry(loaded.dir, eff.registryFiles);
     return { configPath: loaded.path, rules: resolveRules(this.all, eff.rules, this.only, where), settings: eff.settings, ignored };
+  }
+
+  /** The entries of the registry files a config names (relative to its folder), read once each. */
+  private registry(dir: string, files: string[]): RegistryEntries {
+    const key = JSON.stringify([dir, files]);
+    let entries = this.registries.get(key);
+    if (!entries) {
+      entries = files.flatMap((f) => {
+        const abs = resolve(dir, f);
+        return readRegistryFile(abs, relative(this.cwd, abs) || abs);
+      });
+      this.registries.set(key, entries);
+    }
+    return entries;
   }
 }

@@ -17,7 +17,66 @@ export const settingsSchema = z.object({
   numberFormat: z.enum(['vi', 'en', 'auto']).optional().describe('How figures are written: vi 1.234,5 or en 1,234.5; auto infers it.'),
   rounding: z.enum(['round', 'truncate', 'any']).optional().describe('How stated figures were rounded.'),
   dictionary: z.array(z.string()).optional().describe('Extra words the spelling rules accept.'),
+  registry: z
+    .array(z.string())
+    .optional()
+    .describe('Registry files (JSON, relative to the config file) of your own documents: their numbers, dates and titles, checked against the citations.'),
 });
+
+/** A date as a registry file writes it: `2020-02-03` or `03/02/2020`. */
+const registryDate = z.string().regex(/^(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/\d{4})$/, 'a date written 2020-02-03 or 03/02/2020');
+
+/** One registry file: the documents an office issued or cites, each with its number and date. */
+export const registryFileSchema = z
+  .object({
+    $schema: z.string().optional(),
+    documents: z
+      .array(
+        z
+          .object({
+            number: z.string().regex(/^\d{1,6}[a-zđ]?[-/]\S+$/u, 'a number and symbol such as 15/2020/NĐ-CP or 164-TB/TU').describe('Number and symbol (15/2020/NĐ-CP, 204/QĐ-UBND, 164-TB/TU).'),
+            date: registryDate.describe('Date of issue: 2020-02-03 or 03/02/2020.'),
+            type: z.string().optional().describe('Type (Nghị định, Quyết định, …).'),
+            issuer: z.string().optional().describe('Issuing body.'),
+            title: z.string().optional().describe('Title or subject.'),
+          })
+          .strict(),
+      )
+      .describe('The documents, one entry each.'),
+  })
+  .strict();
+export type RegistryFile = z.infer<typeof registryFileSchema>;
+
+/** The registry entries of a validated file (dates as yyyymmdd); an impossible date is a ConfigError. */
+export function registryEntries(file: RegistryFile, where: string): Array<{ number: string; date: number; type?: string; issuer?: string; title?: string; source: string }> {
+  return file.documents.map((d, i) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d.date) ?? /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(d.date)!;
+    const [y, mo, da] = d.date.includes('-') ? [+m[1], +m[2], +m[3]] : [+m[3], +m[2], +m[1]];
+    const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+    if (mo < 1 || mo > 12 || da < 1 || da > days) throw new ConfigError(`${where}: documents.${i}.date: no such date, got ${show(d.date)}`);
+    const e: { number: string; date: number; type?: string; issuer?: string; title?: string; source: string } = { number: d.number.normalize('NFC'), date: y * 10000 + mo * 100 + da, source: where };
+    if (d.type) e.type = d.type;
+    if (d.issuer) e.issuer = d.issuer;
+    if (d.title) e.title = d.title;
+    return e;
+  });
+}
+
+/** The JSON Schema of registry files (schema/registry.schema.json). */
+export function registryJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(registryFileSchema.describe('reportlint registry of documents (the `registry` files of a config)'), { io: 'input', unrepresentable: 'any', target: 'draft-7' }) as Record<string, unknown>;
+  return { ...schema, title: 'reportlint registry of documents' };
+}
+
+/** Validates parsed JSON as a registry file; throws ConfigError naming `where`, the key path and what was expected. */
+export function validateRegistryFile(input: unknown, where: string): RegistryFile {
+  const parsed = registryFileSchema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${where}: ${keyPath(issue.path)}: ${describeIssue(issue, input)}`);
+  }
+  return parsed.data;
+}
 
 const rulesSchema = z.record(z.string(), ruleEntrySchema);
 
@@ -146,6 +205,8 @@ export function resolveRules(all: Rule[], entries: Record<string, RuleEntry> = {
 export interface EffectiveConfig {
   rules: Record<string, RuleEntry>;
   settings: SettingsInput;
+  /** Registry files named by the config and its matching overrides, relative to the config file. */
+  registryFiles: string[];
 }
 
 /**
@@ -156,6 +217,7 @@ export interface EffectiveConfig {
 export function effectiveConfig(config: Config, relPath: string): EffectiveConfig {
   const rules: Record<string, RuleEntry> = { ...(config.rules ?? {}) };
   const settings: SettingsInput = settingsOf(config);
+  const registryFiles = [...(config.registry ?? [])];
   for (const o of config.overrides ?? []) {
     const globs = typeof o.files === 'string' ? [o.files] : o.files;
     if (!globs.some((g) => matchGlob(g, relPath))) continue;
@@ -171,8 +233,9 @@ export function effectiveConfig(config: Config, relPath: string): EffectiveConfi
     if (o.numberFormat) settings.numberFormat = o.numberFormat;
     if (o.rounding) settings.rounding = o.rounding;
     if (o.dictionary) settings.dictionary = [...(settings.dictionary ?? []), ...o.dictionary];
+    if (o.registry) registryFiles.push(...o.registry);
   }
-  return { rules, settings };
+  return { rules, settings, registryFiles };
 }
 
 /** Glob match as ESLint does: a pattern without `/` matches the file name at any depth. */

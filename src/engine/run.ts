@@ -29,6 +29,7 @@ export interface SettingsInput {
   numberFormat?: 'vi' | 'en' | 'auto';
   rounding?: 'round' | 'truncate' | 'any';
   dictionary?: string[];
+  registry?: DocumentSettings['registry'];
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -36,7 +37,9 @@ const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 export function resolveSettings(doc: Document, input: SettingsInput = {}): DocumentSettings {
   const locale = !input.locale || input.locale === 'auto' ? inferLocale(doc.text) : input.locale;
   const numberFormat = !input.numberFormat || input.numberFormat === 'auto' ? inferNumberFormat(doc.text, locale) : input.numberFormat;
-  return { locale, numberFormat, rounding: input.rounding ?? 'any', dictionary: input.dictionary ?? [] };
+  const out: DocumentSettings = { locale, numberFormat, rounding: input.rounding ?? 'any', dictionary: input.dictionary ?? [] };
+  if (input.registry?.length) out.registry = input.registry;
+  return out;
 }
 
 export class ReportError extends Error {}

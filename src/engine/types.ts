@@ -59,6 +59,8 @@ export interface DocumentSettings {
   rounding: 'round' | 'truncate' | 'any';
   /** Extra words the spelling rule accepts. */
   dictionary: string[];
+  /** The user's own registry of documents (config `registry`), read by the front end. */
+  registry?: ReadonlyArray<{ number: string; date: number; type?: string; issuer?: string; title?: string; source?: string }>;
 }
 
 export interface RuleContext<O> {

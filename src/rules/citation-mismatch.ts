@@ -8,6 +8,7 @@ import { defineRule, type RuleContext } from '../engine/types.js';
 import { citationFacts, fold, formScore, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { MIXED_CASE_CODES } from '../facts/lexicon/citations.js';
+import { hasYear, registry, ymd } from '../facts/registry.js';
 
 const options = z
   .object({
@@ -39,7 +40,7 @@ export default defineRule({
       vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, ngày {date}) được trích dẫn {count} lần ở chỗ khác là "{expected}".',
     },
     differentForm: {
-      en: '"{found}" is written differently from the other citations of the same document: "{expected}" ({count} times).',
+      en: '"{found}" is written differently from the other citations of the same document: "{expected}" ({count}×).',
       vi: '"{found}" được viết khác với các lần trích dẫn khác của cùng văn bản: "{expected}" ({count} lần).',
     },
     differentDate: {
@@ -49,6 +50,14 @@ export default defineRule({
     swappedDates: {
       en: '{doc} is dated {found} here but {expected} elsewhere, and {other}, cited beside it, is dated {expected} here but {found} elsewhere: the two dates look swapped.',
       vi: '{doc} ở đây ghi ngày {found} nhưng ở chỗ khác ghi {expected}, còn {other} trích dẫn ngay bên cạnh ở đây ghi ngày {expected} nhưng ở chỗ khác ghi {found}: hai ngày có vẻ bị đổi chỗ cho nhau.',
+    },
+    registryDate: {
+      en: '{doc} is dated {found} here; the document itself is dated {expected} ("{title}").',
+      vi: '{doc} ở đây ghi ngày {found}; chính văn bản đó ghi ngày {expected} ("{title}").',
+    },
+    registryNumber: {
+      en: '"{found}" is dated {date}, the date of "{expected}", the same symbol one digit away ("{title}"): the number looks mistyped.',
+      vi: '"{found}" ghi ngày {date}, là ngày của "{expected}" cùng ký hiệu chỉ khác một chữ số ("{title}"): số hiệu có vẻ bị gõ nhầm.',
     },
     twoDates: {
       en: '{doc} is cited with two dates, {found} here and {other} elsewhere: they cannot both be right.',
@@ -74,16 +83,18 @@ export default defineRule({
     const { all, groups, groupOf, own } = ctx.facts.get(citationFacts);
     ctx.checked(all.length);
     if (own) ownDates(ctx, own, groupOf.get(own)!);
-    numbers(ctx, opts, groups);
+    const reported = numbers(ctx, opts, groups);
     forms(ctx, groups);
     const swapped = swaps(ctx, all, groupOf);
-    dates(ctx, opts, groups, swapped);
+    const known = registryChecks(ctx, opts, groups, own ? groupOf.get(own) : undefined, swapped, reported);
+    dates(ctx, opts, groups.filter((g) => !known.has(g)), swapped);
     types(ctx, opts, groups);
   },
 });
 
 /** Same symbol and date, different number: the lone form against the majority one. */
-function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
+function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation> {
+  const out = new Set<Citation>();
   const bySymbol = new Map<string, CitationGroup[]>();
   for (const g of groups) push(bySymbol, g.key.slice(g.key.indexOf('|') + 1), g);
   for (const forms of bySymbol.values()) {
@@ -91,7 +102,8 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
     for (const lone of forms) {
       if (lone.members.length !== 1) continue;
       const c = lone.members[0];
-      if (!c.date || !c.date.valid) continue;
+      // laws passed on a session's last day share its date whatever their numbers
+      if (!c.date || !c.date.valid || c.system === 'law') continue;
       const day = dateValue(c.date);
       const matches = forms.filter(
         (f) =>
@@ -114,8 +126,10 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
         related: major.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
         fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'safe', messageId: 'replaceNumber', data: { expected } },
       });
+      out.add(c);
     }
   }
+  return out;
 }
 
 /**
@@ -139,7 +153,7 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
       const c = f[0];
       if (formScore(c) > formScore(top[0])) continue;
       // a title in capitals writes `TTg` as `TTG`: not a slip
-      if (inCapitals(ctx, c) && c.raw.toUpperCase() === expected.toUpperCase()) continue;
+      if (inCapitals(ctx, c) && c.raw === expected.toUpperCase()) continue;
       if (!asRight(expected, c.raw)) continue;
       const typographic = c.raw.replace(/ /g, '').replace(/^0+(?=\d)/, '') === expected.replace(/ /g, '').replace(/^0+(?=\d)/, '');
       ctx.report({
@@ -216,6 +230,68 @@ function ownDates(ctx: Ctx, own: Citation, group: CitationGroup): void {
       fix: { edits: [{ span: c.date.span, text: expected }], applicability: 'safe', messageId: 'replaceDate', data: { expected } },
     });
   }
+}
+
+/**
+ * Documents the registry knows (src/facts/registry.ts): a citation dated otherwise than the
+ * document's own header (reported at each such place; the registry then settles a document the
+ * text cites with two dates), and a citation of an unknown number dated as a known document one
+ * digit away with the same symbol. Returns the groups the registry settled.
+ */
+function registryChecks(ctx: Ctx, opts: Options, groups: CitationGroup[], own: CitationGroup | undefined, swapped: Set<Citation>, reported: Set<Citation>): Set<CitationGroup> {
+  const reg = ctx.facts.get(registry);
+  const settled = new Set<CitationGroup>();
+  for (const g of groups) {
+    if (g === own || g.members[0].system === 'us') continue;
+    const e = reg.get(g.key);
+    const dated = g.members.filter((c) => c.date && c.date.valid && c.date.day !== undefined && !swapped.has(c) && !reported.has(c));
+    if (e) {
+      // a number without its year names one document per year: compare within the registry's year
+      const inYear = (c: Citation) => hasYear(e.number) || c.date!.year === Math.floor(e.date / 10000);
+      const mine = dated.filter(inYear);
+      if (!mine.length) continue;
+      settled.add(g);
+      const d = { day: e.date % 100, month: Math.floor(e.date / 100) % 100, year: Math.floor(e.date / 10000) };
+      for (const c of mine) {
+        if (ymd(c.date!) === e.date || (c.year !== undefined && c.year !== c.date!.year)) continue;
+        const expected = restyleParts(c.date!, d);
+        ctx.report({
+          messageId: 'registryDate',
+          span: c.date!.span,
+          data: { doc: c.raw, found: c.date!.raw, expected, title: e.title ?? e.type ?? e.number },
+          fix: { edits: [{ span: c.date!.span, text: expected }], applicability: 'unsafe', messageId: 'replaceDate', data: { expected } },
+        });
+      }
+      continue;
+    }
+    // an unknown number dated as a known document of the same symbol one digit away
+    for (const c of dated) {
+      // a session of the National Assembly passes laws numbered far apart on its last day
+      if ((!hasYear(c.raw) && c.system !== 'admin') || c.system === 'law') continue;
+      const sym = g.key.split('|')[1];
+      const near = reg.bySymbol(sym).filter((o) => o.date === ymd(c.date!) && likelyTypo(c.number, o.number.slice(0, o.number.search(/[-/]/)), opts.minNumberGap));
+      if (near.length !== 1) continue;
+      const o = near[0];
+      const expected = o.number.slice(0, o.number.search(/[-/]/));
+      const at = c.numberSpan.start - c.rawSpan.start;
+      const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+      ctx.report({
+        messageId: 'registryNumber',
+        span: c.rawSpan,
+        data: { found: c.raw, date: c.date!.raw, expected: form, title: o.title ?? o.type ?? o.number },
+        fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected } },
+      });
+    }
+  }
+  return settled;
+}
+
+/** A yyyy/mm/dd date written in this citation's own style. */
+function restyleParts(lone: DateMention, d: { day: number; month: number; year: number }): string {
+  const dd = lone.dayDigits && lone.dayDigits.length === 2 ? String(d.day).padStart(2, '0') : String(d.day);
+  const mm = lone.monthDigits && lone.monthDigits.length === 2 ? String(d.month).padStart(2, '0') : String(d.month);
+  if (lone.style === 'words') return `${dd} tháng ${mm} năm ${d.year}`;
+  return `${dd}${lone.sep ?? '/'}${mm}${lone.sep ?? '/'}${d.year}`;
 }
 
 /**

@@ -51,10 +51,10 @@ const KNOWN = new Set(rules.map((r) => r.id));
 export function lintWith(only: string[], text: string, opts: TestOptions = {}): Finding[] {
   for (const id of only) if (!KNOWN.has(id)) throw new Error(`unknown rule id '${id}'`);
   const doc = parseText(text, opts.path ?? 'x.txt');
-  const { locale, numberFormat, rounding, dictionary } = opts;
+  const { locale, numberFormat, rounding, dictionary, registry } = opts;
   const { result } = lintPipeline(
     doc,
-    { rules: resolveRules(TRACED, opts.config, only.length ? only : undefined), settings: { locale, numberFormat, rounding, dictionary } },
+    { rules: resolveRules(TRACED, opts.config, only.length ? only : undefined), settings: { locale, numberFormat, rounding, dictionary, registry } },
     { lang: opts.lang ?? 'en', knownRules: KNOWN },
   );
   if (result.internalErrors?.length) throw new Error(`internal error: ${JSON.stringify(result.internalErrors)}`);
