@@ -19,6 +19,8 @@ const options = z
   })
   .strict();
 type Options = z.output<typeof options>;
+// the evidence shown with a finding: its first places (the message gives the count)
+const MAX_RELATED = 10;
 type Ctx = RuleContext<Options>;
 
 export default defineRule({
@@ -123,7 +125,7 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
         messageId: 'differentNumber',
         span: c.rawSpan,
         data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: major.length },
-        related: major.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+        related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
         fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'safe', messageId: 'replaceNumber', data: { expected } },
       });
       out.add(c);
@@ -160,7 +162,7 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
         messageId: 'differentForm',
         span: c.rawSpan,
         data: { found: c.raw, expected, count: top.length },
-        related: top.map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+        related: top.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
         fix: { edits: [{ span: c.rawSpan, text: expected }], applicability: 'safe', messageId: 'replaceForm', data: { expected } },
         severity: typographic ? 'info' : 'warning',
       });
@@ -335,7 +337,7 @@ function dates(ctx: Ctx, opts: Options, groups: CitationGroup[], swapped: Set<Ci
         messageId: 'differentDate',
         span: c.date!.span,
         data: { doc: c.raw, found: c.date!.raw, expected: md.raw, count: major.length },
-        related: major.map((o) => ({ span: o.date!.span, messageId: 'citedHere', data: { form: `${o.raw} ${o.date!.raw}` } })),
+        related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.date!.span, messageId: 'citedHere', data: { form: `${o.raw} ${o.date!.raw}` } })),
         fix: { edits: [{ span: c.date!.span, text: expected }], applicability: 'safe', messageId: 'replaceDate', data: { expected } },
       });
     }
@@ -365,7 +367,7 @@ function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
         messageId: 'differentType',
         span: c.typeWordSpan!,
         data: { doc: c.raw, found: c.typeWord!, expected, count: major.length },
-        related: major.map((o) => ({ span: o.typeWordSpan!, messageId: 'citedHere', data: { form: `${o.typeWord} ${o.raw}` } })),
+        related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.typeWordSpan!, messageId: 'citedHere', data: { form: `${o.typeWord} ${o.raw}` } })),
         fix: { edits: [{ span: c.typeWordSpan!, text: expected }], applicability: 'safe', messageId: 'replaceType', data: { expected } },
       });
     }
