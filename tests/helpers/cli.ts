@@ -18,6 +18,8 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string; env
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...opts.env },
     timeout: 60_000,
+    // the JSON of a corpus run is over spawnSync's 1 MiB default
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
