@@ -6,7 +6,9 @@
 // without "internal error", and stay under 1 GB of RSS.
 //
 // CI runs a short form (FUZZ_FILE_CASES, default 24, no LibreOffice conversions).
-// `npm run fuzz` runs 10,000 cases: FUZZ_FILE_CASES=10000 FUZZ_LIBREOFFICE=1.
+// `npm run fuzz` runs 10,000 cases: FUZZ_FILE_CASES=10000 FUZZ_LIBREOFFICE=1. A stretch of a long
+// run is rerun with FUZZ_FIRST_CASE=<n> FUZZ_FILE_CASES=<count> (a case is rebuilt from its number
+// and the seed); a crashed worker's last lines of stderr are kept with the case.
 //
 // Last full run (2026-12-01, seed 20261128, 10,000 cases, load average ~NN on 2 cores):
 // see the report of issue 22 (numbers are filled in from the run's summary line).
@@ -20,6 +22,7 @@ import { loadSeeds } from './fuzz/seeds.js';
 
 const CASES = Number(process.env.FUZZ_FILE_CASES ?? 24);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261128);
+const FIRST = Number(process.env.FUZZ_FIRST_CASE ?? 0);
 const BUDGET_S = Number(process.env.FUZZ_BUDGET_S ?? (CASES >= 1000 ? 10 : 3));
 const GRACE_S = Number(process.env.FUZZ_GRACE_S ?? 10);
 const LIBREOFFICE = process.env.FUZZ_LIBREOFFICE === '1';
@@ -30,6 +33,7 @@ describe('mutated .docx and .pdf files', () => {
     for (const n of seeds.notes) console.warn(`[fuzz] ${n}`);
     const s = await fuzzFiles({
       cases: CASES,
+      first: FIRST,
       seed: SEED,
       budgetS: BUDGET_S,
       graceS: GRACE_S,

@@ -41,6 +41,8 @@ export interface Summary {
 
 export interface FuzzOptions {
   cases: number;
+  /** Number of the first case (to rerun a stretch of a long run). */
+  first?: number;
   seed: number;
   budgetS: number;
   /** A case running this long past the budget is a hang. */
@@ -75,17 +77,28 @@ export function buildCase(id: number, seed: number, seeds: Seeds): { name: strin
 class Worker {
   private proc: ChildProcess;
   private ready: Promise<void>;
+  private exited = false;
   done = 0;
+  /** The end of what the process wrote on stderr (why it crashed). */
+  stderrTail = '';
 
   constructor() {
     this.proc = fork(CHILD, [], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { ...process.env, NO_COLOR: '1', LANG: 'C' } });
-    this.proc.stderr?.resume();
-    this.ready = new Promise((res) => this.proc.once('message', () => res()));
+    this.proc.stderr?.setEncoding('utf8').on('data', (d: string) => (this.stderrTail = (this.stderrTail + d).slice(-1500)));
+    // ready when it says so, or when it dies first (a worker that cannot start is a crash, not a wait)
+    this.ready = new Promise((res) => {
+      this.proc.once('message', () => res());
+      this.proc.once('exit', () => {
+        this.exited = true;
+        res();
+      });
+    });
   }
 
   async run(id: number, args: string[], timeoutMs: number): Promise<{ code: number | string; ms: number; peak: number; stderr: string } | 'hang' | 'crash'> {
     await this.ready;
     this.done++;
+    if (this.exited) return 'crash';
     return new Promise((res) => {
       const t = Date.now();
       let settled = false;
@@ -136,7 +149,8 @@ export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
     copyFileSync(file, join(o.keep, `case-${o.seed}-${id}${ext}`));
   };
   try {
-    for (let id = 0; id < o.cases; id++) {
+    const first = o.first ?? 0;
+    for (let id = first; id < first + o.cases; id++) {
       const c = buildCase(id, o.seed, o.seeds);
       const file = join(o.dir, `case-${id}${c.ext}`);
       writeFileSync(file, c.bytes);
@@ -148,11 +162,11 @@ export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
       if (viaCli) s.cliCases++;
       const base = { id, name: c.name, via: viaCli ? ('cli' as const) : ('worker' as const) };
       if (out === 'hang' || out === 'crash') {
-        const r: CaseResult = { ...base, code: out, ms: timeoutMs, peak: 0, stderr: '' };
+        const r: CaseResult = { ...base, code: out, ms: timeoutMs, peak: 0, stderr: out === 'crash' ? worker.stderrTail.replace(/\s+/g, ' ').slice(-300) : '' };
         (out === 'hang' ? s.hangs : s.badExits).push(r);
         s.exits[out] = (s.exits[out] ?? 0) + 1;
         keep(file, id, c.ext);
-        o.log?.(`case ${id} (${c.name}): ${out}`);
+        o.log?.(`case ${id} (${c.name}): ${out} ${r.stderr}`);
         worker.kill();
         worker = new Worker();
       } else {
@@ -178,7 +192,7 @@ export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
         worker.kill();
         worker = new Worker();
       }
-      if (o.log && (id + 1) % 500 === 0) o.log(`${id + 1}/${o.cases} cases, ${Math.round((Date.now() - started) / 1000)} s; exits ${JSON.stringify(s.exits)}; max ${Math.round(s.maxMs.ms)} ms, peak ${Math.round(s.maxPeakMb.mb)} MB`);
+      if (o.log && (id + 1 - first) % 500 === 0) o.log(`${id + 1 - first}/${o.cases} cases (to case ${id}), ${Math.round((Date.now() - started) / 1000)} s; exits ${JSON.stringify(s.exits)}; max ${Math.round(s.maxMs.ms)} ms, peak ${Math.round(s.maxPeakMb.mb)} MB`);
     }
   } finally {
     worker.kill();
