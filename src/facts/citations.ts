@@ -484,3 +484,23 @@ export function formScore(c: Citation): number {
   if (c.typeCode && HEAD_CODES_EXACT.has(c.typeCode)) score += 1;
   return score;
 }
+
+/**
+ * The expected form is right wherever the two differ in a letter: Đ written D is the slip (never
+ * the other way: keyboards and OCR lose the stroke, they do not add it), a code's own small letter
+ * (`TTg`) is not a slip for a capital, and `Ð` (U+00D0) looks the same as `Đ`.
+ */
+export function asRight(expected: string, lone: string): boolean {
+  const bare = (s: string) => s.replace(/[ \-/]/g, '').replace(/Ð/g, 'Đ');
+  const a = bare(expected);
+  const b = bare(lone);
+  if (a === b) return expected.replace(/Ð/g, 'Đ') !== lone.replace(/Ð/g, 'Đ');
+  if (a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i++) {
+    if ((b[i] === 'Đ' || b[i] === 'đ') && (a[i] === 'D' || a[i] === 'd')) return false;
+  }
+  for (const code of MIXED_CASE_CODES) {
+    if (lone.includes(code) && !expected.includes(code) && expected.includes(code.toUpperCase())) return false;
+  }
+  return true;
+}

@@ -5,9 +5,8 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { citationFacts, fold, formScore, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, fold, formScore, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
-import { MIXED_CASE_CODES } from '../facts/lexicon/citations.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
 
 const options = z
@@ -372,26 +371,6 @@ function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
       });
     }
   }
-}
-
-/**
- * The expected form is right wherever the two differ in a letter: Đ written D is the slip (never
- * the other way: keyboards and OCR lose the stroke, they do not add it), a code's own small letter
- * (`TTg`) is not a slip for a capital, and `Ð` (U+00D0) looks the same as `Đ`.
- */
-function asRight(expected: string, lone: string): boolean {
-  const bare = (s: string) => s.replace(/[ \-/]/g, '').replace(/Ð/g, 'Đ');
-  const a = bare(expected);
-  const b = bare(lone);
-  if (a === b) return expected.replace(/Ð/g, 'Đ') !== lone.replace(/Ð/g, 'Đ');
-  if (a.length !== b.length) return true;
-  for (let i = 0; i < a.length; i++) {
-    if ((b[i] === 'Đ' || b[i] === 'đ') && (a[i] === 'D' || a[i] === 'd')) return false;
-  }
-  for (const code of MIXED_CASE_CODES) {
-    if (lone.includes(code) && !expected.includes(code) && expected.includes(code.toUpperCase())) return false;
-  }
-  return true;
 }
 
 /** The words before the citation are written in capitals (a title). */
