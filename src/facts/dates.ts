@@ -102,9 +102,9 @@ const DATE_RE = new RegExp(
     // tháng 3/2026, tháng 3 năm 2026 (month and year only)
     '(?<![\\p{L}])[Tt]háng[ \\t]{1,3}(?<mm>\\d{1,2})(?:[/-]|[ \\t]{1,3}năm[ \\t]{1,3})(?<my>\\d{4})(?![\\d/])',
     // 19 January 2026
-    `(?<![\\p{L}\\d])(?<ed>\\d{1,2})[ \\t]{1,3}(?<em>${MONTH_NAMES})[ \\t]{1,3}(?<ey>\\d{4})(?!\\d)`,
+    `(?<![\\p{L}\\d])(?<ed>\\d{1,2})[ \\t]{1,3}(?<em>${MONTH_NAMES})[ \\t]{1,3}(?<ey>\\d{4,5})(?!\\d)`,
     // January 19, 2026
-    `(?<![\\p{L}\\d])(?<fm>${MONTH_NAMES})[ \\t]{1,3}(?<fd>\\d{1,2}),?[ \\t]{1,3}(?<fy>\\d{4})(?!\\d)`,
+    `(?<![\\p{L}\\d])(?<fm>${MONTH_NAMES})[ \\t]{1,3}(?<fd>\\d{1,2}),?[ \\t]{1,3}(?<fy>\\d{4,5})(?!\\d)`,
   ].join('|'),
   'gu',
 );
@@ -218,12 +218,12 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
       const day = Number(g.ed);
       const month = MONTHS_EN[g.em.replace('.', '').toLowerCase()];
       const year = Number(g.ey);
-      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.ey, yearSpan: yearAt(g.ey), valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.ey, yearSpan: yearAt(g.ey), valid: g.ey.length === 4 && isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
     } else if (g.fm !== undefined) {
       const day = Number(g.fd);
       const month = MONTHS_EN[g.fm.replace('.', '').toLowerCase()];
       const year = Number(g.fy);
-      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.fy, yearSpan: yearAt(g.fy), valid: isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
+      mention = { span, raw: m[0], day, month, year, style: 'english', yearDigits: g.fy, yearSpan: yearAt(g.fy), valid: g.fy.length === 4 && isValidDate(day, month, year), ambiguousOrder: false, introduced: true };
     }
     if (mention) out.push(mention);
   }

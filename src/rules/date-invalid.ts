@@ -81,8 +81,8 @@ export default defineRule({
       vi: 'Văn bản này ghi ngày {date} nhưng số hiệu {doc} của chính nó mang năm {expected}: hai chữ số cuối của năm bị đảo.',
     },
     transposedLatest: {
-      en: 'The year of {date} lies {years} years after the latest document this one cites ({latest}); {expected}, its last two digits swapped back, is the year the document writes elsewhere.',
-      vi: 'Năm của ngày {date} sau văn bản muộn nhất được trích dẫn ({latest}) tới {years} năm; {expected} (đảo lại hai chữ số cuối) là năm văn bản ghi ở chỗ khác.',
+      en: 'The year of {date} lies {years} years after every other date this document shows (the latest: {latest}); {expected}, its last two digits swapped back, is the year the document writes elsewhere.',
+      vi: 'Năm của ngày {date} sau mọi ngày khác mà văn bản này ghi (muộn nhất: {latest}) tới {years} năm; {expected} (đảo lại hai chữ số cuối) là năm văn bản ghi ở chỗ khác.',
     },
     latestHere: { en: 'the latest other date', vi: 'ngày muộn nhất khác' },
     ownNumberHere: { en: "the document's own number", vi: 'số hiệu của chính văn bản' },
@@ -177,7 +177,7 @@ export default defineRule({
       // a legal number whose year is the date's with its last two digits swapped; any other
       // disagreement of number and date is citation-type's finding
       if (c.year !== undefined && c.year !== d.year) {
-        if (transposed(d.year) === c.year && !c.loose) {
+        if (transposed(d.year) === c.year) {
           report(d, {
             messageId: 'numberYearTransposed',
             span: d.span,
@@ -413,37 +413,35 @@ function inTableRow(ctx: Ctx, d: DateMention): boolean {
 }
 
 /**
- * Without the report's own date: a date whose year, its last two digits swapped back, is the
- * year of the latest document cited (or earlier), ten years and more after every cited
- * document's date and number (fifteen for a date that is not a cited document's, twenty after a
- * deadline word), a year written once, its swapped form written elsewhere.
+ * Without the report's own date: a date whose year, its last two digits swapped back, is at most
+ * the latest other year the document shows (its other dates, its cited documents' dates and
+ * numbers), ten years and more after all of them (fifteen for a date that is not a cited
+ * document's, twenty after a deadline word), a year written once, its swapped form written elsewhere.
  */
 function laterThanCited(ctx: Ctx, dates: DateMention[], cites: Citation[], reported: Set<DateMention>, report: (d: DateMention, r: Report) => void): void {
-  const known: Array<{ year: number; date?: DateMention; cite: Citation }> = [];
-  for (const c of cites) {
-    if (c.loose || c.system === 'us') continue;
-    if (c.date && c.date.valid && c.date.yearDigits.length === 4) known.push({ year: c.date.year, date: c.date, cite: c });
-    if (c.year !== undefined) known.push({ year: c.year, cite: c });
-  }
+  type Known = { year: number; date?: DateMention; cite?: Citation };
+  const known: Known[] = [];
+  const byDate = new Map(cites.filter((c) => c.date).map((c) => [c.date!, c]));
+  for (const c of cites) if (c.year !== undefined && c.system !== 'us') known.push({ year: c.year, cite: c });
+  for (const d of dates) if (d.valid && d.day !== undefined && d.yearDigits.length === 4) known.push({ year: d.year, date: d, cite: byDate.get(d) });
   if (known.length < 2) return;
   const counts = yearCount(dates);
-  const byDate = new Map(cites.filter((c) => c.date).map((c) => [c.date!, c]));
   const sents = ctx.facts.get(sentences);
+  // the two latest, so that each date is compared with the latest other one
+  const sorted = [...known].sort((a, b) => b.year - a.year);
   for (const d of dates) {
     if (!d.valid || d.day === undefined || reported.has(d)) continue;
     const back = transposed(d.year);
     if (back === undefined || back > d.year || back < FIRST_STATE_YEAR) continue;
     const mine = byDate.get(d);
-    let latest: { year: number; date?: DateMention; cite: Citation } | undefined;
-    for (const k of known) if (k.cite !== mine && k.date !== d && (!latest || k.year > latest.year)) latest = k;
+    const latest = sorted.find((k) => k.date !== d && (!mine || k.cite !== mine));
     if (!latest || back > latest.year) continue;
     const years = d.year - latest.year;
     const deadline = FUTURE_WORDS.all(clauseAround(ctx, sents, d).before).length > 0;
     const minYears = mine ? 10 : deadline ? 20 : 15;
     if (years < minYears || (counts.get(back) ?? 0) < 1 || (counts.get(d.year) ?? 0) !== 1) continue;
-    const ev = latest.date ?? latest.cite;
-    const evSpan = 'rawSpan' in ev ? ev.rawSpan : ev.span;
-    const evRaw = latest.date ? `${latest.cite.raw} ${latest.date.raw}` : latest.cite.raw;
+    const evSpan = latest.date ? latest.date.span : latest.cite!.rawSpan;
+    const evRaw = latest.date ? (latest.cite ? `${latest.cite.raw} ${latest.date.raw}` : latest.date.raw) : latest.cite!.raw;
     report(d, {
       messageId: 'transposedLatest',
       span: d.span,
