@@ -1,0 +1,321 @@
+// The syllable language model (src/data/vi-lm.ts, built by scripts/build-lexicon.mjs from the text
+// of state documents): how often, and in how many documents, a syllable, a pair of syllables or a
+// repeated syllable is written. The word rules ask it whether a form is attested, whether a
+// repetition is normal and whether a rare pair has a common neighbour one edit away. Decoded once,
+// on first use, into typed arrays (no file reading: the engine is bundled for the browser).
+
+import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
+import { defineFact } from '../engine/facts.js';
+import { vietnamese, type Token } from './vietnamese.js';
+
+/** How the model calls any number (tokens with a digit). */
+export const NUMBER = '#';
+
+export interface Attestation {
+  /** Occurrences in the corpus (bigrams: within 3 %, exact up to 17). */
+  count: number;
+  /** Documents that write it. */
+  docs: number;
+}
+
+export interface RepeatContext {
+  /** Model id of the word before the repeat; -1 none (line or phrase start), -2 a word outside the vocabulary. */
+  before: number;
+  /** Model id of the word after it, as `before`. */
+  after: number;
+  docs: number;
+  count: number;
+}
+
+export interface LanguageModel {
+  readonly documents: number;
+  /** Tokens counted. */
+  readonly tokens: number;
+  /** Tokens counted in the English source (real/en): chance rates of English words are taken within English text. */
+  readonly englishTokens: number;
+  readonly words: number;
+  readonly bigrams: number;
+  /** The id of a model word (lower case, canonical tone, numbers as '#'); -1 when unknown. */
+  id(word: string): number;
+  word(id: number): string;
+  unigram(id: number): Attestation;
+  /** Bit i set: source i of `LM_INFO.sources` writes the word. */
+  sources(id: number): number;
+  /** Share (0-1) of the word's occurrences taken by its most frequent follower, and by its most frequent predecessor. */
+  lead(id: number): number;
+  trail(id: number): number;
+  /** Index of the bigram (a, b) in the tables; -1 when the model does not keep it. */
+  bigramIndex(a: number, b: number): number;
+  /** Attestation of the pair (a, b): zero when the model does not keep it (written by fewer than `minDocs` documents). */
+  bigram(a: number, b: number): Attestation;
+  /** The words the model writes after `a`: [second ids, document counts] (views, do not modify). */
+  after(a: number): { ids: ArrayLike<number>; docs: ArrayLike<number> };
+  /** The words the model writes before `b`. */
+  before(b: number): { ids: ArrayLike<number>; docs: ArrayLike<number> };
+  /** How many different words the model writes after `a`, and before it. */
+  followers(a: number): number;
+  predecessors(a: number): number;
+  /** Contexts where the unit (one word `a`, or two words `a b`) is written twice in a row. */
+  repeats(a: number, b?: number): RepeatContext[];
+  /** Documents writing the three-syllable phrase a b c, when both its pairs belong together (0 otherwise or when rarer than `minDocs`). */
+  phrase(a: number, b: number, c: number): number;
+  /** Every bigram written by fewer documents than this is absent from the tables. */
+  readonly minDocs: number;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 to bytes in plain code (for hosts without Buffer or atob). */
+export function decodeBase64(s: string): Uint8Array {
+  const table = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) table[B64.charCodeAt(i)] = i;
+  let n = s.length;
+  while (n > 0 && s[n - 1] === '=') n--;
+  const out = new Uint8Array(Math.floor((n * 3) / 4));
+  let o = 0;
+  let acc = 0;
+  let bits = 0;
+  for (let i = 0; i < n; i++) {
+    const v = table[s.charCodeAt(i)];
+    if (v < 0) throw new Error(`language model: bad base64 at ${i}`);
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  return out.subarray(0, o);
+}
+
+interface Host {
+  Buffer?: { from(s: string, enc: 'base64'): Uint8Array };
+  atob?: (s: string) => string;
+}
+
+/** Base64 to bytes with the host's native decoder when there is one (Node's Buffer, a browser's atob). */
+function bytesOf(s: string): Uint8Array {
+  const host = globalThis as unknown as Host;
+  if (host.Buffer) return host.Buffer.from(s, 'base64');
+  if (host.atob) {
+    const bin = host.atob(s);
+    const out = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+    return out;
+  }
+  return decodeBase64(s);
+}
+
+/** Decodes a model module's exports (the format written by scripts/build-lexicon.mjs). */
+export interface ModelInfo {
+  minDocs: number;
+  documents: number;
+  tokens: number;
+  countBase: number;
+  sources: readonly string[];
+  sourceTokens: readonly number[];
+}
+
+export function decodeModel(words: string, data: string, info: ModelInfo): LanguageModel {
+  const { minDocs, documents, tokens, countBase } = info;
+  const englishTokens = info.sourceTokens[info.sources.indexOf('real/en')] ?? 0;
+  if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) throw new Error('language model: needs a little-endian host');
+  const bytes = bytesOf(data);
+  let p = 0;
+  // fixed-width tables: copied out (a fresh, aligned buffer), never parsed
+  const take = <T>(make: (b: ArrayBuffer) => T, n: number, width: number): T => {
+    const view = make(Uint8Array.prototype.slice.call(bytes, p, p + n * width).buffer);
+    p += n * width;
+    while (p % 4) p++;
+    return view;
+  };
+  const [V, B, R, P] = take((b) => new Uint32Array(b), 4, 4);
+  const list = words.length ? words.split(' ') : [];
+  if (V !== list.length) throw new Error('language model: vocabulary and tables differ');
+  const uCount = take((b) => new Uint32Array(b), V, 4);
+  const uDocs = take((b) => new Uint16Array(b), V, 2);
+  const uSources = bytes.subarray(p, p + V);
+  const uLead = bytes.subarray(p + V, p + 2 * V);
+  const uTrail = bytes.subarray(p + 2 * V, p + 3 * V);
+  p += 3 * V;
+  while (p % 4) p++;
+  const start = take((b) => new Uint32Array(b), V + 1, 4);
+  const second = take((b) => new Uint16Array(b), B, 2);
+  const bDocs = take((b) => new Uint16Array(b), B, 2);
+  const bCode = take((b) => new Uint8Array(b), B, 1);
+  const pa = take((b) => new Uint16Array(b), P, 2);
+  const pb = take((b) => new Uint16Array(b), P, 2);
+  const pc = take((b) => new Uint16Array(b), P, 2);
+  const phraseDocs = take((b) => new Uint16Array(b), P, 2);
+  const varint = (): number => {
+    let n = 0;
+    let mul = 1;
+    for (;;) {
+      if (p >= bytes.length) throw new Error('language model: truncated tables');
+      const b = bytes[p++];
+      n += (b & 0x7f) * mul;
+      if (b < 0x80) return n;
+      mul *= 0x80;
+    }
+  };
+  const repeats = new Map<string, RepeatContext[]>();
+  for (let r = 0; r < R; r++) {
+    const n = varint();
+    const a = varint();
+    const b = varint();
+    const before = varint() - 2;
+    const after = varint() - 2;
+    const d = varint();
+    const key = n === 1 ? `${a}` : `${a} ${b}`;
+    const ctx = { before, after, docs: d, count: d + varint() };
+    const l = repeats.get(key);
+    if (l) l.push(ctx);
+    else repeats.set(key, [ctx]);
+  }
+  if (p !== bytes.length || start[V] !== B) throw new Error('language model: tables do not match their header');
+  const countOf = (i: number): number => Math.round(countBase ** bCode[i]);
+
+  // the reverse index (words before b), built on first use
+  let rev: { start: Uint32Array; first: Uint32Array; docs: Uint32Array } | undefined;
+  const reverse = () => {
+    if (rev) return rev;
+    const rs = new Uint32Array(V + 1);
+    for (let i = 0; i < B; i++) rs[second[i] + 1]++;
+    for (let i = 0; i < V; i++) rs[i + 1] += rs[i];
+    const fill = rs.slice(0, V);
+    const first = new Uint32Array(B);
+    const docs = new Uint32Array(B);
+    for (let a = 0; a < V; a++)
+      for (let i = start[a]; i < start[a + 1]; i++) {
+        const to = fill[second[i]]++;
+        first[to] = a;
+        docs[to] = bDocs[i];
+      }
+    rev = { start: rs, first, docs };
+    return rev;
+  };
+  // how many different words precede each word: one counting pass, on first use
+  let preds: Uint32Array | undefined;
+  const predecessors = (b: number): number => {
+    if (b < 0 || b >= V) return 0;
+    if (!preds) {
+      preds = new Uint32Array(V);
+      for (let i = 0; i < B; i++) preds[second[i]]++;
+    }
+    return preds[b];
+  };
+  const NONE: Attestation = { count: 0, docs: 0 };
+  const id = (w: string): number => {
+    let lo = 0;
+    let hi = V - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = list[mid];
+      if (s === w) return mid;
+      if (s < w) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  const bigramIndex = (a: number, b: number): number => {
+    if (a < 0 || b < 0 || a >= V) return -1;
+    let lo = start[a];
+    let hi = start[a + 1] - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = second[mid];
+      if (s === b) return mid;
+      if (s < b) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  };
+  return {
+    documents,
+    tokens,
+    englishTokens,
+    minDocs,
+    words: V,
+    bigrams: B,
+    id,
+    word: (i) => list[i],
+    unigram: (i) => (i >= 0 && i < V ? { count: uCount[i], docs: uDocs[i] } : NONE),
+    sources: (i) => (i >= 0 && i < V ? uSources[i] : 0),
+    lead: (i) => (i >= 0 && i < V ? uLead[i] / 100 : 0),
+    trail: (i) => (i >= 0 && i < V ? uTrail[i] / 100 : 0),
+    bigramIndex,
+    bigram(a, b) {
+      const i = bigramIndex(a, b);
+      return i < 0 ? NONE : { count: countOf(i), docs: bDocs[i] };
+    },
+    after: (a) => ({ ids: second.subarray(start[a], start[a + 1]), docs: bDocs.subarray(start[a], start[a + 1]) }),
+    before(b) {
+      const r = reverse();
+      return { ids: r.first.subarray(r.start[b], r.start[b + 1]), docs: r.docs.subarray(r.start[b], r.start[b + 1]) };
+    },
+    followers: (a) => (a >= 0 && a < V ? start[a + 1] - start[a] : 0),
+    predecessors,
+    repeats: (a, b) => repeats.get(b === undefined ? `${a}` : `${a} ${b}`) ?? [],
+    phrase(a, b, c) {
+      if (a < 0 || b < 0 || c < 0) return 0;
+      const key = (a * 65536 + b) * 65536 + c;
+      let lo = 0;
+      let hi = P - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const k = (pa[mid] * 65536 + pb[mid]) * 65536 + pc[mid];
+        if (k === key) return phraseDocs[mid];
+        if (k < key) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return 0;
+    },
+  };
+}
+
+let shipped: LanguageModel | undefined;
+let override: LanguageModel | undefined;
+
+/** The shipped model (decoded on first use), or the one `withLanguageModel` put in place. */
+export function languageModel(): LanguageModel {
+  if (override) return override;
+  shipped ??= decodeModel(LM_WORDS, LM_DATA, LM_INFO);
+  return shipped;
+}
+
+/**
+ * Runs `fn` with another model in place of the shipped one: the threshold tuner builds models
+ * that leave some documents out and measures the rules on those documents.
+ */
+export function withLanguageModel<T>(model: LanguageModel, fn: () => T): T {
+  const saved = override;
+  override = model;
+  try {
+    return fn();
+  } finally {
+    override = saved;
+  }
+}
+
+export const MODEL_INFO = LM_INFO;
+
+/** Model ids of a document's word forms: `ids[token.id]` (-1 when the model does not know the form). */
+export interface ModelWords {
+  ids: Int32Array;
+  model: LanguageModel;
+  /** Model id of a token (numbers as '#'). */
+  of(t: Token): number;
+}
+
+export const modelWords = defineFact('model-words', (_doc, facts): ModelWords => {
+  const v = facts.get(vietnamese);
+  const model = languageModel();
+  const ids = new Int32Array(v.forms).fill(-2);
+  const num = model.id(NUMBER);
+  const of = (t: Token): number => {
+    let x = ids[t.id];
+    if (x === -2) ids[t.id] = x = t.hasDigit ? num : model.id(t.canon);
+    return x;
+  };
+  return { ids, model, of };
+});
