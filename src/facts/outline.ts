@@ -7,7 +7,7 @@
 import { defineFact } from '../engine/facts.js';
 import type { DocumentSettings } from '../engine/types.js';
 import type { Block, Document, Marker } from '../parse/document.js';
-import { CONSOLIDATED_MARKERS, CONTEXT_WORDS, FORM_WORDS } from './lexicon/structure.js';
+import { ANNEX_WORDS, ARTICLE_WORDS, CONSOLIDATED_MARKERS, FORM_WORDS, PART_WORDS } from './lexicon/structure.js';
 
 /** The letters a letter marker's value indexes (`Marker.values[0]`). */
 export const LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
@@ -41,7 +41,7 @@ export interface Outline {
   headings: Int32Array;
   /** Prefix counts of tables, table rows, plain-text lines with a cell border "|" and lines that start with a damaged marker ("©)", "$1."): a number may hide in them. */
   unsure: Int32Array;
-  /** Prefix counts of what separates two passages into different places: tables, table rows, unnumbered headings, context and form lines. */
+  /** Prefix counts of what separates two passages into different places: tables, table rows, unnumbered headings, context and form lines, damaged markers, lines of figures only. */
   sectionBreaks: Int32Array;
   /**
    * The document's lettering: 'vi' when a Vietnamese document letters its points with đ (more
@@ -80,13 +80,22 @@ export function isTableRow(b: Block): boolean {
 }
 
 /** A capitalised line (after an opening quote) starting with one of the words. */
-function opensWith(words: typeof CONTEXT_WORDS, text: string): boolean {
+function opensWith(words: typeof FORM_WORDS, text: string): boolean {
   const k = text[0] === '“' || text[0] === '"' ? 1 : 0;
   return /^\p{Lu}/u.test(text.slice(k, k + 1)) && words.at(text, k)?.start === k;
 }
 
+/** An unnumbered line opening an article, a chapter or part, or an annex. */
 export function isContextLine(text: string): boolean {
-  return opensWith(CONTEXT_WORDS, text);
+  return isArticleLine(text) || opensWith(PART_WORDS, text) || isAnnexLine(text);
+}
+
+export function isArticleLine(text: string): boolean {
+  return opensWith(ARTICLE_WORDS, text);
+}
+
+export function isAnnexLine(text: string): boolean {
+  return opensWith(ANNEX_WORDS, text);
 }
 
 export function isFormLine(text: string): boolean {
@@ -128,13 +137,14 @@ export function buildOutline(doc: Document, settings: Pick<DocumentSettings, 'lo
   }
   // a pipe inside a plain-text line is a table cell border a conversion kept
   const unsure = prefix(n, (i) => tableRow[i] === 1 || lone[i] === 1 || (doc.format !== 'markdown' && blocks[i].text.includes('|')) || (!blocks[i].marker && DAMAGED_MARKER_RE.test(blocks[i].text)));
-  const sectionBreaks = prefix(n, (i) => tableRow[i] === 1 || (!blocks[i].marker && (blocks[i].kind === 'heading' || context[i] === 1 || form[i] === 1)));
+  // a damaged marker opens an item the parser could not see; a line of figures only is a table cell
+  const sectionBreaks = prefix(n, (i) => tableRow[i] === 1 || (!blocks[i].marker && (blocks[i].kind === 'heading' || context[i] === 1 || form[i] === 1 || DAMAGED_MARKER_RE.test(blocks[i].text) || !/\p{L}/u.test(blocks[i].text))));
   const lettering = settings.locale !== 'vi' ? 'latin' : letteringVotes(lists, breaks);
   return { tableRow, context, form, quoted, breaks, headings, unsure, sectionBreaks, lettering, lists, parent, member, consolidated: isConsolidated(doc), footnotes };
 }
 
-/** A line that starts with a bracket, or one or two symbols and a bracket or dot, where a marker was (a conversion turned "c)" into "©)" or ")"). */
-const DAMAGED_MARKER_RE = /^(?:[^\s\p{L}\p{N}"“'‘(\[*_#]{1,2}\d?[.)]|\))[ \t]/u;
+/** A line that starts with a bracket or a stray mark, or one or two symbols and a bracket or dot, where a marker was (a conversion turned "c)" into "©)", ")" or "."). */
+const DAMAGED_MARKER_RE = /^(?:[^\s\p{L}\p{N}"“'‘(\[*_#]{1,2}\d?[.)]|[).,;])[ \t]/u;
 
 /** 'vi' when more lettered lists go d) đ) than d) e), 'vi-no-dj' otherwise. */
 function letteringVotes(lists: OutlineItem[][], breaks: Int32Array): 'vi' | 'vi-no-dj' {

@@ -1,9 +1,14 @@
 // Paragraph units (a paragraph or list item, joined with the blocks it continues into), their
 // normalised keys and word 3-shingles, and the repeats among them: exact repeats by key, near
-// repeats (Jaccard >= threshold) by a prefix-filtered shingle index, near linear in practice.
+// repeats (Jaccard >= threshold) by a prefix-filtered shingle index, near linear in practice, and
+// lightly edited copies (a few words changed) by a word alignment with the few units before each
+// one under the same parent. Each unit also says where it lies (body, preamble, form or annex,
+// recipients block) and whether it is a short "label: value" line: places that repeat by design.
 
 import { defineFact } from '../engine/facts.js';
 import type { Block, Document, Span } from '../parse/document.js';
+import { ASSIGNMENT_LABELS, NOTE_LABELS, RECIPIENT_LABELS } from './lexicon/structure.js';
+import { isAnnexLine, isArticleLine, outline, type Outline } from './outline.js';
 
 export interface ParagraphUnit {
   index: number;
@@ -22,6 +27,25 @@ export interface ParagraphUnit {
   figures: string;
   /** A figure note, source line or footnote: repeated by design, never compared. */
   note: boolean;
+  /** The unit's words as 32-bit hashes, in order. */
+  hashes: Int32Array;
+}
+
+/** Where a unit lies. `preamble`: before the outline starts (title, legal bases); `appendix`: after a form or annex line; `recipients`: a "Nơi nhận:" block. */
+export type Zone = 'body' | 'preamble' | 'appendix' | 'recipients';
+
+export interface UnitPlace {
+  zone: Zone;
+  /** A short "Label: value" line ("Cơ quan chủ trì: Sở Y tế", "Thời gian thực hiện: năm 2026"). */
+  labelValue: boolean;
+  /** Inside an article of a legal text ("Điều 5. …" up to the recipients block): parallel provisions repeat by design. */
+  article: boolean;
+}
+
+/** A word that differs between two near copies: `from` in the earlier copy, `to` in the later (either may be empty). */
+export interface WordChange {
+  from: string;
+  to: string;
 }
 
 export interface Repeat {
@@ -32,6 +56,8 @@ export interface Repeat {
   exact: boolean;
   /** Jaccard similarity of the shingle sets (1 for exact repeats). */
   similarity: number;
+  /** For a lightly edited copy found by word alignment: the changed words, in order. */
+  changes?: WordChange[];
 }
 
 export interface ParagraphIndex {
@@ -42,14 +68,33 @@ export interface ParagraphIndex {
   repeats: Repeat[];
 }
 
+export interface ParagraphFact extends ParagraphIndex {
+  /** Per unit. */
+  places: UnitPlace[];
+  /** Per unit: the units near it under the same parent that share most of its words (a list written from one template: "Sắp xếp … xã A và xã B …", one line after another). */
+  alike: number[][];
+  /** Per unit: the units near it under the same parent that share nearly all its words (TWIN_SHARE): lines of one template that differ in a name or a number. */
+  twins: number[][];
+}
+
 /** Passages shorter than this (in words) are never compared. */
 export const MIN_WORDS = 8;
+/** A lightly edited copy: at least this many words, at most EDIT_MAX words changed (and a fifth of them at most), within EDIT_WINDOW blocks under one parent. */
+export const EDIT_MIN_WORDS = 12;
+export const EDIT_MAX = 3;
+const EDIT_WINDOW = 20;
 export const NEAR_THRESHOLD = 0.9;
 /** How many earlier entries of one shingle's posting list are compared at most (keeps adversarial input linear). */
 const POSTING_CAP = 32;
 
-/** Figure notes, sources and footnotes ("Note:", "Source:", "Nguồn:", "[3] ...", "28 According ...", "a NAIC data ..."). */
-const NOTE_RE = /^(?:(?:Notes?|Sources?|Nguồn|Ghi chú)\s*:|\[\d{1,3}\]|\d{1,3}[ \t]+\p{Lu}|[a-z][ \t]+\p{Lu})/u;
+/** Footnotes by shape ("[3] ...", "28 According ...", "a NAIC data ..."); figure notes and sources by their label (NOTE_LABELS). */
+const NOTE_RE = /^(?:\[\d{1,3}\]|\d{1,3}[ \t]+\p{Lu}|[a-z][ \t]+\p{Lu})/u;
+
+function isNote(raw: string): boolean {
+  if (NOTE_RE.test(raw)) return true;
+  const m = NOTE_LABELS.at(raw);
+  return m !== undefined && m.start === 0 && /^\s*:/.test(raw.slice(m.end));
+}
 const TRAILING = new Set([' ', '.', ',', ';', ':', '!', '?', '…']);
 
 /** Lower case, white space collapsed, trailing punctuation removed. `s` is NFC already (document text). */
@@ -180,7 +225,8 @@ export function buildUnits(doc: Document): { units: ParagraphUnit[]; unitOfBlock
       words: scan.hashes.length,
       shingles: new Int32Array(0),
       figures: scan.figures,
-      note: NOTE_RE.test(raw),
+      note: isNote(raw),
+      hashes: scan.hashes,
     };
     for (const m of members) unitOfBlock[m] = unit.index;
     units.push(unit);
@@ -314,7 +360,7 @@ export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, thresh
   const postings = new Map<number, number[]>();
   const seen = new Int32Array(units.length).fill(-1);
   for (const u of units) {
-    if (u.words < minWords || u.note) continue;
+    if (u.words < minWords) continue;
     const h = hashString(u.key);
     const bucket = firstByHash.get(h);
     const first = bucket?.find((i) => units[i].key === u.key);
@@ -324,6 +370,7 @@ export function findRepeats(units: ParagraphUnit[], minWords = MIN_WORDS, thresh
     }
     if (bucket) bucket.push(u.index);
     else firstByHash.set(h, [u.index]);
+    if (u.note) continue; // a note is only compared word for word (see `paragraphs`)
     const x = u.shingles;
     const n = x.length;
     if (n === 0) continue;
@@ -362,10 +409,202 @@ function hashString(s: string): number {
 export function indexParagraphs(doc: Document, minWords = MIN_WORDS, threshold = NEAR_THRESHOLD): ParagraphIndex {
   const { units, unitOfBlock, tokens } = buildUnits(doc);
   shingleUnits(units, tokens, minWords);
-  return { units, unitOfBlock, repeats: findRepeats(units, minWords, threshold) };
+  const repeats = findRepeats(units, minWords, threshold);
+  findEdits(doc, units, repeats);
+  return { units, unitOfBlock, repeats };
 }
 
-export const paragraphs = defineFact('paragraphs', (doc: Document): ParagraphIndex => indexParagraphs(doc));
+/**
+ * Lightly edited copies: a unit that has no repeat yet is aligned word by word with the units of
+ * at least EDIT_MIN_WORDS words before it under the same parent, within EDIT_WINDOW blocks, with
+ * the same figures; a copy with at most EDIT_MAX words changed (and at most a fifth of its words)
+ * is a repeat with its changes listed. The common head and tail are cut first, so the alignment
+ * runs on the changed middle only: linear in the text.
+ */
+function findEdits(doc: Document, units: ParagraphUnit[], repeats: Repeat[]): void {
+  const has = new Uint8Array(units.length);
+  for (const r of repeats) has[r.later] = 1;
+  const added: Repeat[] = [];
+  for (const u of units) {
+    if (has[u.index] || u.note || u.words < EDIT_MIN_WORDS) continue;
+    const first = u.blocks[0];
+    const parent = doc.blocks[first].parent;
+    for (let k = u.index - 1; k >= 0; k--) {
+      const e = units[k];
+      if (first - e.blocks[e.blocks.length - 1] > EDIT_WINDOW) break;
+      if (e.note || e.words < EDIT_MIN_WORDS || doc.blocks[e.blocks[0]].parent !== parent || e.figures !== u.figures) continue;
+      const changes = wordEdits(e, u);
+      if (!changes) continue;
+      added.push({ later: u.index, earlier: e.index, exact: false, similarity: u.shingles.length && e.shingles.length ? jaccard(u.shingles, e.shingles) : 0, changes });
+      break;
+    }
+  }
+  if (!added.length) return;
+  repeats.push(...added);
+  repeats.sort((a, b) => a.later - b.later);
+}
+
+/** The changed words between two units when at most EDIT_MAX (and a fifth of the longer) changed, else undefined. */
+function wordEdits(a: ParagraphUnit, b: ParagraphUnit): WordChange[] | undefined {
+  return changesBetween(a, b, Math.min(EDIT_MAX, Math.floor(Math.max(a.words, b.words) / 5)));
+}
+
+/** The changed words between two units when at most `limit` words changed and the changes lie within a short stretch; else undefined. */
+export function changesBetween(a: ParagraphUnit, b: ParagraphUnit, limit: number): WordChange[] | undefined {
+  const x = a.hashes;
+  const y = b.hashes;
+  if (Math.abs(x.length - y.length) > limit) return undefined;
+  let head = 0;
+  while (head < x.length && head < y.length && x[head] === y[head]) head++;
+  let tail = 0;
+  while (tail < x.length - head && tail < y.length - head && x[x.length - 1 - tail] === y[y.length - 1 - tail]) tail++;
+  const mx = x.length - head - tail;
+  const my = y.length - head - tail;
+  if (mx === 0 && my === 0) return undefined; // same words: the exact index decides (punctuation differs)
+  // the middle holds every change; an alignment of it (LCS) finds the words kept inside it
+  if (mx > 4 * limit + 8 || my > 4 * limit + 8) return undefined;
+  const keep = lcs(x.subarray(head, head + mx), y.subarray(head, head + my));
+  const changed = Math.max(mx, my) - keep.length;
+  if (changed > limit) return undefined;
+  const wa = wordsOf(a.raw);
+  const wb = wordsOf(b.raw);
+  if (wa.length !== x.length || wb.length !== y.length) return undefined;
+  const out: WordChange[] = [];
+  let i = 0;
+  let j = 0;
+  for (const [ki, kj] of [...keep, [mx, my]]) {
+    if (i < ki || j < kj) out.push({ from: wa.slice(head + i, head + ki).join(' '), to: wb.slice(head + j, head + kj).join(' ') });
+    i = ki + 1;
+    j = kj + 1;
+  }
+  return out;
+}
+
+/** Index pairs of a longest common subsequence of two short arrays. */
+function lcs(x: ArrayLike<number>, y: ArrayLike<number>): Array<[number, number]> {
+  const n = x.length;
+  const m = y.length;
+  const t = new Int32Array((n + 1) * (m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) t[i * (m + 1) + j] = x[i] === y[j] ? t[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(t[(i + 1) * (m + 1) + j], t[i * (m + 1) + j + 1]);
+  }
+  const out: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (x[i] === y[j]) {
+      out.push([i, j]);
+      i++;
+      j++;
+    } else if (t[(i + 1) * (m + 1) + j] >= t[i * (m + 1) + j + 1]) i++;
+    else j++;
+  }
+  return out;
+}
+
+/** The words of a text as written (case kept), as `words` reads them. */
+function wordsOf(s: string): string[] {
+  const lower = words(s);
+  const out: string[] = [];
+  let from = 0;
+  const t = s.toLowerCase();
+  for (const w of lower) {
+    const k = t.indexOf(w, from);
+    out.push(k >= 0 && t.length === s.length ? s.slice(k, k + w.length) : w);
+    from = k >= 0 ? k + w.length : from;
+  }
+  return out;
+}
+
+/** A short "Label: value" line: a label of at most six words before a colon and a value of at most twelve words, or a known assignment label before a colon. */
+export function isLabelValue(raw: string): boolean {
+  const colon = raw.indexOf(':');
+  if (colon <= 0 || colon > 80) return false;
+  const label = raw.slice(0, colon).trim();
+  if (!/^\p{Lu}/u.test(label) || /[.;!?]/.test(label)) return false;
+  const known = ASSIGNMENT_LABELS.at(label);
+  if (known && known.start === 0 && known.end === label.length) return true;
+  return words(label).length <= 6 && words(raw.slice(colon + 1)).length <= 12;
+}
+
+/**
+ * Where each unit lies: the preamble (blocks before the first numbered item or article line, when
+ * that comes within PREAMBLE_BLOCKS), an appendix (from the first form or annex line on), a recipients block (a
+ * block opening with "Nơi nhận" and the list items after it), an article of a legal text.
+ */
+export function unitPlaces(doc: Document, o: Outline, index: ParagraphIndex): UnitPlace[] {
+  const blocks = doc.blocks;
+  let outlineStart = blocks.findIndex((b) => (b.marker && b.marker.style !== 'bullet') || isArticleLine(b.text));
+  if (outlineStart > PREAMBLE_BLOCKS) outlineStart = -1; // no preamble in a document the outline does not start early
+  const appendix = blocks.findIndex((b) => !b.marker && (o.form[b.index] === 1 || isAnnexLine(b.text)));
+  const recipients = new Uint8Array(blocks.length);
+  const article = new Uint8Array(blocks.length);
+  let inArticle = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const label = RECIPIENT_LABELS.at(b.text);
+    if (label && label.start === 0 && /^\s*:/.test(b.text.slice(label.end))) {
+      recipients[i] = 1;
+      for (let j = i + 1; j < blocks.length && blocks[j].marker?.style === 'bullet'; j++) recipients[j] = 1;
+      inArticle = false;
+    }
+    if (!b.marker && isArticleLine(b.text)) inArticle = true;
+    else if (!b.marker && o.context[i]) inArticle = false;
+    article[i] = inArticle ? 1 : 0;
+  }
+  return index.units.map((u) => {
+    const first = u.blocks[0];
+    const zone: Zone = recipients[first] ? 'recipients' : appendix >= 0 && first > appendix ? 'appendix' : first < outlineStart ? 'preamble' : 'body';
+    return { zone, labelValue: isLabelValue(u.raw), article: article[first] === 1 };
+  });
+}
+
+/** The preamble (title, legal bases) is at most this many blocks. */
+const PREAMBLE_BLOCKS = 30;
+/** Units compared on each side for `alike`, and the share of distinct words two alike units have in common. */
+const ALIKE_REACH = 3;
+const ALIKE_SHARE = 0.5;
+const TWIN_SHARE = 0.8;
+
+/** For each unit, the units within ALIKE_REACH under the same parent whose distinct words overlap its own by at least `share` (Jaccard). */
+export function alikeUnits(doc: Document, units: ParagraphUnit[], share = ALIKE_SHARE): number[][] {
+  const bags = units.map((u) => {
+    const b = Int32Array.from(new Set(u.hashes));
+    b.sort();
+    return b;
+  });
+  const out: number[][] = units.map(() => []);
+  for (const u of units) {
+    if (u.words < MIN_WORDS) continue;
+    const parent = doc.blocks[u.blocks[0]].parent;
+    for (let k = u.index + 1; k <= u.index + ALIKE_REACH && k < units.length; k++) {
+      const v = units[k];
+      if (v.words < MIN_WORDS || doc.blocks[v.blocks[0]].parent !== parent) continue;
+      if (jaccard(bags[u.index], bags[k]) >= share) {
+        out[u.index].push(k);
+        out[k].push(u.index);
+      }
+    }
+  }
+  return out;
+}
+
+export const paragraphs = defineFact('paragraphs', (doc: Document, facts): ParagraphFact => {
+  const o = facts.get(outline);
+  const index = indexParagraphs(doc);
+  // the footnotes at the end of a document are notes (a consolidated text quotes its legal bases there)
+  for (const u of index.units) if (u.blocks[0] >= o.footnotes) u.note = true;
+  // notes (figure notes, sources, footnotes) repeat by design; only one pasted right after itself is a slip
+  // (or with one passage between, when it carries the same footnote number: "18 We previously …" twice)
+  const adjacentCopy = (r: Repeat): boolean => r.exact && (r.later === r.earlier + 1 || (r.later === r.earlier + 2 && /^\d/.test(index.units[r.later].raw)));
+  return {
+    ...index,
+    repeats: index.repeats.filter((r) => adjacentCopy(r) || (!index.units[r.later].note && !index.units[r.earlier].note)),
+    places: unitPlaces(doc, o, index),
+    alike: alikeUnits(doc, index.units),
+    twins: alikeUnits(doc, index.units, TWIN_SHARE),
+  };
+});
 
 /** Heading title key: the heading text without its marker, normalised. */
 export function headingKey(b: Block): string {

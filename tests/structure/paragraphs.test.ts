@@ -3,7 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildUnits, findRepeats, indexParagraphs, jaccard, normaliseKey, words } from '../../src/facts/paragraphs.js';
+import { buildUnits, findRepeats, indexParagraphs, isLabelValue, jaccard, normaliseKey, paragraphs, words } from '../../src/facts/paragraphs.js';
+import { FactStore } from '../../src/engine/facts.js';
+import { resolveSettings } from '../../src/engine/run.js';
 import { lintText } from '../../src/index.js';
 import { lintWith } from '../helpers/rule-tester.js';
 import { parseText } from '../../src/parse/index.js';
@@ -49,7 +51,7 @@ describe('units and repeats', () => {
     expect(units[0].blocks).toEqual([0, 1]);
     expect(units[0].words).toBe(17);
   });
-  it('finds exact repeats, near repeats, and skips short items, notes and different figures', () => {
+  it('finds exact repeats, near repeats, and skips short items and different figures; notes only word for word', () => {
     const a = 'Đã tập trung chỉ đạo đẩy nhanh tiến độ giải ngân vốn đầu tư công, xác định rõ trách nhiệm của từng cơ quan, đơn vị.';
     const text = [
       `- ${a}`,
@@ -66,6 +68,7 @@ describe('units and repeats', () => {
     expect(idx.repeats.map((r) => [r.later, r.earlier, r.exact])).toEqual([
       [3, 0, true],
       [4, 0, false],
+      [8, 7, true],
     ]);
     expect(idx.repeats[1].similarity).toBeGreaterThanOrEqual(0.9);
   });
@@ -122,17 +125,61 @@ describe('duplicate-paragraph cases', () => {
   it('the same heading under different parents is fine', () => {
     expect(dup('1. Cán bộ\n\n1.1. Kết quả khắc phục\n\nMột.\n\n2. Tài sản\n\n2.1. Kết quả khắc phục\n\nHai.\n')).toEqual([]);
   });
-  it('a near repeat in the same list is a warning without a fix', () => {
-    const f = dup(`1. Kết quả\n\n- ${item}\n\n- Nội dung khác.\n\n- ${item.replace('ngành.', 'ngành liên quan.')}\n`);
-    expect(f.map((x) => `${x.messageId}@${x.line}:${x.severity}`)).toEqual(['nearRepeated@7:warning']);
+  it('a copy retyped with a word spelled otherwise is a warning that shows the word, without a fix', () => {
+    const f = dup(`1. Kết quả\n\n- ${item}\n\n- Nội dung khác.\n\n- ${item.replace('quy chế phối hợp', 'quy chê phối hợp')}\n`);
+    expect(f.map((x) => `${x.messageId}@${x.line}:${x.severity}`)).toEqual(['editedCopy@7:warning']);
+    expect(f[0].message).toContain('"chế" → "chê"');
     expect(f[0].fix).toBeUndefined();
   });
-  it('text repeated three times or more (boilerplate) is noted once, as info', () => {
-    const f = dup(`1. A\n\n- ${item}\n\n- ${item}\n\n- ${item}\n\n- ${item}\n`);
-    expect(f.map((x) => `${x.line}:${x.severity}`)).toEqual(['5:info']);
+  it('a copy with other words changed is a parallel statement, and two numbered items with different numbers two provisions', () => {
+    expect(dup(`1. Kết quả\n\n- ${item}\n\n- ${item.replace('các ban, ngành', 'các sở, ngành')}\n`)).toEqual([]);
+    expect(dup(`1. Kết quả\n\na) ${item}\n\nb) ${item.replace('ngành.', 'ngành nhé.')}\n`)).toEqual([]);
+  });
+  it('text repeated three times or more is boilerplate: silent', () => {
+    expect(dup(`1. A\n\n- ${item}\n\n- ${item}\n\n- ${item}\n\n- ${item}\n`)).toEqual([]);
+  });
+  it('a paragraph right after its copy is a slip wherever it lies, also a note; farther apart a note repeats by design', () => {
+    const note = 'Source: GAO analysis of Office of Management and Budget data for fiscal years 2020 through 2024.';
+    expect(dup(`${note}\n\n${note}\n`).map((x) => `${x.messageId}@${x.line}`)).toEqual(['repeated@3']);
+    expect(dup(`Figure 1: Spending\n\n${note}\n\nThe agencies reported higher spending in the last two years of the period.\n\n${note}\n`)).toEqual([]);
   });
   it('table cells are not paragraphs', () => {
     const row = `| ${item} | ${item} |`;
     expect(dup(`# T\n\n| a | b |\n| --- | --- |\n${row}\n${row}\n`, 'x.md')).toEqual([]);
+  });
+});
+
+describe('places of units', () => {
+  const placesOf = (text: string) => {
+    const doc = parseText(text, 'x.txt');
+    const f = new FactStore(doc, resolveSettings(doc)).get(paragraphs);
+    return f.units.map((u, i) => `${u.raw.slice(0, 12)}|${f.places[i].zone}${f.places[i].labelValue ? '|lv' : ''}${f.places[i].article ? '|art' : ''}`);
+  };
+  it('tells preamble, body, recipients block and appendix apart', () => {
+    const text = [
+      'Căn cứ Luật Tổ chức chính quyền địa phương;',
+      '1. Ban hành quy chế làm việc.',
+      'Nơi nhận:',
+      '- Như Điều 3;',
+      'PHỤ LỤC I',
+      'Mẫu số 01. Đơn đề nghị',
+      'Tên tổ chức đề nghị cấp phép.',
+    ].join('\n\n');
+    expect(placesOf(text)).toEqual(['Căn cứ Luật |preamble', 'Ban hành quy|body', 'Nơi nhận:|recipients|lv', 'Như Điều 3;|recipients', 'Mẫu số 01. Đ|appendix', 'Tên tổ chức |appendix']);
+  });
+  it('reads label-value lines by shape, and known labels whatever the length of the value', () => {
+    expect(isLabelValue('Cơ quan chủ trì: Sở Y tế')).toBe(true);
+    expect(isLabelValue('Căn cứ pháp lý: Luật Đất đai năm 2024, Nghị định số 102/2024/NĐ-CP ngày 30 tháng 7 năm 2024 của Chính phủ quy định chi tiết thi hành')).toBe(true);
+    expect(isLabelValue('Kết quả: Đã tập trung chỉ đạo đẩy nhanh tiến độ giải ngân vốn đầu tư công, xác định rõ trách nhiệm của từng cơ quan.')).toBe(false);
+    expect(isLabelValue('đã rà soát: ba văn bản')).toBe(false);
+  });
+  it('marks the units of an article of a legal text', () => {
+    expect(placesOf('Điều 5. Trách nhiệm thi hành\n\n1. Các sở thực hiện quyết định này.\n')).toEqual(['Điều 5. Trác|body|art', 'Các sở thực |body|art']);
+  });
+  it('finds units written from one template near each other', () => {
+    const line = (a: string, b: string) => `Sắp xếp toàn bộ diện tích tự nhiên, quy mô dân số của xã ${a} và xã ${b} thành xã mới có tên gọi là xã ${b}.`;
+    const doc = parseText([line('Kỳ Tân', 'Kỳ Hoa'), line('Lâm Hợp', 'Kỳ Lạc'), 'Một đoạn văn khác hẳn về công tác cán bộ của tỉnh trong năm.'].join('\n\n'), 'x.txt');
+    const f = new FactStore(doc, resolveSettings(doc)).get(paragraphs);
+    expect(f.alike).toEqual([[1], [0], []]);
   });
 });
