@@ -18,6 +18,8 @@ import { foldKey } from './vietnamese.js';
 const NEARBY_BLOCKS = 20;
 /** A passage repeated in another section counts from this many words. */
 export const SUBSTANTIVE_WORDS = 15;
+/** A near copy with other words changed is a paste when it is this long and only one or two words changed, none a name, figure or label. */
+const LONG_WORDS = 40;
 
 export type Verdict =
   /** Word for word in one place. */
@@ -143,11 +145,12 @@ function template(doc: Document, index: ParagraphFact, r: Repeat): boolean {
 }
 
 /**
- * A near copy that is a parallel statement, not the same passage written twice: in the documents
- * measured every near copy whose changed words were other words ("tại" → "ngoài", "Xã" → "Tỉnh",
- * "giao" → "cho thuê") was written so on purpose, one statement per case. The changes of a near copy that is a
- * slip, when each changed word is the same word spelled otherwise (a diacritic, a letter, case:
- * "nhệm" → "nhiệm"), and two numbered items with different numbers are two provisions.
+ * The changes of a near copy that is the same passage written twice, or undefined for a parallel
+ * statement: on the large corpus every near copy of a short or medium passage whose changed words
+ * were other words ("tại" → "ngoài", "Xã" → "Tỉnh", "giao" → "cho thuê") was written so on purpose,
+ * one statement per case. A slip: each changed word is the same word spelled otherwise (a
+ * diacritic, a letter, case: "nhệm" → "nhiệm"), or a passage of LONG_WORDS words or more with one
+ * or two other words. Two numbered items with different numbers are two provisions.
  */
 function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordChange[] | undefined {
   const ma = doc.blocks[index.units[r.later].blocks[0]].marker;
@@ -160,7 +163,11 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
     const y = c.to.split(' ');
     return c.from !== '' && c.to !== '' && x.length === y.length && x.every((w, i) => sameWordSpelledOtherwise(w, y[i]));
   });
-  return spelling ? changes : undefined;
+  if (spelling) return changes;
+  const changed = changes.reduce((n, c) => n + Math.max(c.from ? c.from.split(' ').length : 0, c.to ? c.to.split(' ').length : 0), 0);
+  const tokens = changes.flatMap((c) => [...c.from.split(' '), ...c.to.split(' ')]).filter(Boolean);
+  const entities = tokens.every((w) => /\p{Lu}|\d/u.test(w) || w.length <= 2); // HLW for SNF, (a) for (b), "A" for "X"
+  return index.units[r.later].words >= LONG_WORDS && changed <= 2 && !entities ? changes : undefined;
 }
 
 /** The same word up to diacritics and case, or one letter apart in a word of four letters or more. */

@@ -53,6 +53,12 @@ function allSyllables(s: string): boolean {
   return runs.every((r) => isSyllable(r));
 }
 
+/** The word read back from UTF-8-as-cp1252 is made of Vietnamese syllables. */
+function decodesToVietnamese(word: string): boolean {
+  const s = fromMojibake(word);
+  return s !== undefined && allSyllables(s);
+}
+
 function fromLegacy(word: string, charset: 'TCVN3' | 'VNI'): string | undefined {
   const s = toUnicode(word, charset).normalize('NFC');
   return s !== word && allSyllables(s) ? s : undefined;
@@ -136,9 +142,18 @@ export default defineRule({
         const raw = m[0];
         if (!/[\u0080-\u00ff]/.test(raw) || /\d/.test(raw)) continue;
         if (++examined > MAX_EXAMINED) break;
-        const lead = /^[("'“[]*/.exec(raw)![0].length;
-        const trail = /[)"'”\],.;:!?]*$/.exec(raw.slice(lead))![0].length;
-        const word = raw.slice(lead, raw.length - trail);
+        let lead = /^[("'“[]*/.exec(raw)![0].length;
+        let trail = /[)"'”\],.;:!?]*$/.exec(raw.slice(lead))![0].length;
+        let word = raw.slice(lead, raw.length - trail);
+        // a form blank or an ellipsis next to a word ("XÃ…..", "…………xã") is punctuation, unless the
+        // word with it decodes to Vietnamese ("dá»…" = "dễ": the ellipsis is the last byte of ễ)
+        const blanks = /^[….]*/.exec(word)![0].length;
+        const blanksEnd = /[….]*$/.exec(word.slice(blanks))![0].length;
+        if ((blanks || blanksEnd) && !decodesToVietnamese(word)) {
+          lead += blanks;
+          trail += blanksEnd;
+          word = raw.slice(lead, raw.length - trail);
+        }
         if (!word) continue;
         const span = { start: b.span.start + m.index + lead, end: b.span.start + m.index + lead + word.length };
         if (MOJIBAKE.test(word)) {

@@ -29,6 +29,8 @@ interface CodeAction {
 }
 
 const TEXT = 'Đã triển khai kế hoạch, giám sát nhiệm vụ; trách\n\nnhiệm rõ ràng.\n';
+/** Another paragraph split the same way (the same paragraph twice would be a duplicate-paragraph finding with a fix of its own). */
+const TEXT2 = 'Đã kiểm tra, đôn đốc các đơn vị thực hiện; trách\n\nnhiệm được giao cụ thể.\n';
 
 let client: LspClient | undefined;
 afterEach(() => {
@@ -96,7 +98,7 @@ describe('reportlint --lsp', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-lsp-'));
     const uri = pathToFileURL(join(dir, 'notes.md')).href;
     client = await start(dir);
-    const text = `<!-- reportlint-disable-next-line broken-paragraph -->\n${TEXT}\n${TEXT}`;
+    const text = `<!-- reportlint-disable-next-line broken-paragraph -->\n${TEXT}\n${TEXT2}`;
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
     const pub = (await client.diagnostics(uri, 1)).params as { diagnostics: Diagnostic[] };
     expect(pub.diagnostics.filter((d) => d.code === 'broken-paragraph').map((d) => d.range.start.line)).toEqual([5]);
@@ -107,7 +109,7 @@ describe('reportlint --lsp', () => {
     });
     expect(actions.map((a) => a.kind)).toEqual(['source.fixAll.reportlint']);
     const newText = actions[0].edit.changes[uri][0].newText;
-    expect(newText).toBe(`<!-- reportlint-disable-next-line broken-paragraph -->\n${TEXT}\n${TEXT.replace('trách\n\n', 'trách ')}`);
+    expect(newText).toBe(`<!-- reportlint-disable-next-line broken-paragraph -->\n${TEXT}\n${TEXT2.replace('trách\n\n', 'trách ')}`);
   });
 
   it('lints a burst of edits once, after the pause in typing, for the last text', async () => {
