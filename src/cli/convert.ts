@@ -14,6 +14,7 @@ import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document } from '../parse/document.js';
 import { CONVERTED_NAMES, ConversionNeeded, parseBytes, type ParseOptions } from '../parse/index.js';
+import './pdfjs-node.js'; // pdf.js is loaded with a guard against the rejections it leaves unhandled
 
 /** Default time limit of one conversion. */
 export const CONVERT_TIMEOUT_MS = 120_000;
