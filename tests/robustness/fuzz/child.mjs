@@ -14,11 +14,24 @@ function peakRssBytes() {
   }
 }
 
+/** '' when `out` is a whole JSON report of one file, else what is wrong with it (as run.ts checks the CLI's). */
+function checkReport(out) {
+  try {
+    const j = JSON.parse(out);
+    return j && j.version === 1 && Array.isArray(j.files) && j.files.length === 1 ? '' : 'the JSON report is not one file';
+  } catch (e) {
+    return `no JSON report (${String(e.message).slice(0, 80)})`;
+  }
+}
+
 process.on('message', async (m) => {
   if (m.type !== 'case') return;
   let stderr = '';
+  let stdout = '';
   const io = {
-    stdout: () => undefined,
+    stdout: (s) => {
+      stdout += s;
+    },
     stderr: (s) => {
       if (stderr.length < 4000) stderr += s;
     },
@@ -35,6 +48,10 @@ process.on('message', async (m) => {
     thrown = String((e && e.stack) || e).split('\n').slice(0, 3).join(' | ');
   }
   const ms = performance.now() - t;
-  process.send({ type: 'done', id: m.id, code, thrown, ms, rss: process.memoryUsage().rss, peak: peakRssBytes(), stderr: stderr.split('\n')[0].slice(0, 200) });
+  const report = checkReport(stdout);
+  stdout = '';
+  // a rejection left behind by this case would end the process now, blamed on this case
+  await new Promise((res) => setTimeout(res, 10));
+  process.send({ type: 'done', id: m.id, code, thrown, report, ms, rss: process.memoryUsage().rss, peak: peakRssBytes(), stderr: stderr.split('\n')[0].slice(0, 200) });
 });
 process.send({ type: 'ready' });

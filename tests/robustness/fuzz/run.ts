@@ -3,7 +3,9 @@
 // the CLI's main() in process) or, for every `cliEvery`-th case, by the real CLI in its own
 // process under /usr/bin/time (exit code and peak RSS of a whole run). A case that runs past
 // the deadline plus a grace period is a hang: the worker is killed and replaced. Workers are
-// replaced every 250 cases so that one case's memory is not blamed on the next.
+// replaced every 250 cases so that one case's memory is not blamed on the next. Every case must
+// also leave one whole JSON report on stdout and no stack trace on stderr: a Node crash (an
+// unhandled rejection) exits 1, the code for findings, and only its missing report tells.
 
 import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +26,8 @@ export interface CaseResult {
   peak: number;
   via: 'worker' | 'cli';
   stderr: string;
+  /** What is wrong with the JSON report on stdout ('' when it is whole). */
+  report?: string;
 }
 
 export interface Summary {
@@ -95,7 +99,7 @@ class Worker {
     });
   }
 
-  async run(id: number, args: string[], timeoutMs: number): Promise<{ code: number | string; ms: number; peak: number; stderr: string } | 'hang' | 'crash'> {
+  async run(id: number, args: string[], timeoutMs: number): Promise<Outcome | 'hang' | 'crash'> {
     await this.ready;
     this.done++;
     if (this.exited) return 'crash';
@@ -111,8 +115,8 @@ class Worker {
         res(v);
       };
       const timer = setTimeout(() => finish('hang'), timeoutMs);
-      const onMessage = (m: { type: string; id: number; code?: number; thrown?: string; ms: number; peak: number; stderr: string }): void => {
-        if (m.type === 'done' && m.id === id) finish({ code: m.thrown ? `throw: ${m.thrown}` : (m.code ?? 'none'), ms: m.ms, peak: m.peak, stderr: m.stderr });
+      const onMessage = (m: { type: string; id: number; code?: number; thrown?: string; report: string; ms: number; peak: number; stderr: string }): void => {
+        if (m.type === 'done' && m.id === id) finish({ code: m.thrown ? `throw: ${m.thrown}` : (m.code ?? 'none'), ms: m.ms, peak: m.peak, stderr: m.stderr, report: m.report });
       };
       const onExit = (): void => finish(Date.now() - t >= timeoutMs ? 'hang' : 'crash');
       this.proc.on('message', onMessage);
@@ -126,7 +130,26 @@ class Worker {
   }
 }
 
-function runCli(args: string[], timeoutMs: number): { code: number | string; ms: number; peak: number; stderr: string } | 'hang' {
+/** How a case ended: exit code, time, peak RSS, first line of stderr, and what is wrong with the JSON report ('' when whole). */
+interface Outcome {
+  code: number | string;
+  ms: number;
+  peak: number;
+  stderr: string;
+  report: string;
+}
+
+/** '' when the CLI's stdout is a whole JSON report of one file, else what is wrong with it (as child.mjs checks). */
+function checkReport(out: string): string {
+  try {
+    const j = JSON.parse(out) as { version?: number; files?: unknown };
+    return j && j.version === 1 && Array.isArray(j.files) && j.files.length === 1 ? '' : 'the JSON report is not one file';
+  } catch (e) {
+    return `no JSON report (${String((e as Error).message).slice(0, 80)})`;
+  }
+}
+
+function runCli(args: string[], timeoutMs: number): Outcome | 'hang' {
   const t = Date.now();
   const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1', LANG: 'C' }, maxBuffer: 1 << 28 });
   const ms = Date.now() - t;
@@ -135,7 +158,10 @@ function runCli(args: string[], timeoutMs: number): { code: number | string; ms:
   const kb = Number(lines.pop());
   // /usr/bin/time reports a signal death as "Command terminated by signal N"
   const sig = /terminated by signal (\d+)/.exec(r.stderr ?? '');
-  return { code: sig ? `signal ${sig[1]}` : (r.status ?? 'none'), ms, peak: kb * 1024, stderr: (lines.find((l) => !/^Command exited/.test(l)) ?? '').slice(0, 200) };
+  // a Node crash (uncaught exception, unhandled rejection) exits 1 like findings: its stack trace tells
+  const trace = lines.find((l) => /^node:internal|^\s+at |Unhandled|^Node\.js v/.test(l));
+  const stderr = (trace ?? lines.find((l) => !/^Command exited/.test(l)) ?? '').slice(0, 200);
+  return { code: sig ? `signal ${sig[1]}` : trace ? `crash (${trace.trim().slice(0, 80)})` : (r.status ?? 'none'), ms, peak: kb * 1024, stderr, report: checkReport(r.stdout ?? '') };
 }
 
 export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
@@ -162,7 +188,7 @@ export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
       if (viaCli) s.cliCases++;
       const base = { id, name: c.name, via: viaCli ? ('cli' as const) : ('worker' as const) };
       if (out === 'hang' || out === 'crash') {
-        const r: CaseResult = { ...base, code: out, ms: timeoutMs, peak: 0, stderr: out === 'crash' ? worker.stderrTail.replace(/\s+/g, ' ').slice(-300) : '' };
+        const r: CaseResult = { ...base, code: out, ms: timeoutMs, peak: 0, stderr: out === 'crash' ? worker.stderrTail.replace(/\s+/g, ' ').slice(-600) : '' };
         (out === 'hang' ? s.hangs : s.badExits).push(r);
         s.exits[out] = (s.exits[out] ?? 0) + 1;
         keep(file, id, c.ext);
@@ -173,10 +199,10 @@ export async function fuzzFiles(o: FuzzOptions): Promise<Summary> {
         const r: CaseResult = { ...base, ...out };
         const key = typeof out.code === 'number' ? String(out.code) : 'other';
         s.exits[key] = (s.exits[key] ?? 0) + 1;
-        if (!(out.code === 0 || out.code === 1 || out.code === 2) || /internal error:/.test(out.stderr)) {
+        if (!(out.code === 0 || out.code === 1 || out.code === 2) || /internal error:/.test(out.stderr) || out.report) {
           s.badExits.push(r);
           keep(file, id, c.ext);
-          o.log?.(`case ${id} (${c.name}): exit ${out.code} ${out.stderr}`);
+          o.log?.(`case ${id} (${c.name}): exit ${out.code} ${out.report} ${out.stderr}`);
         }
         if (out.ms > s.maxMs.ms) s.maxMs = { ms: out.ms, name: `${id} ${c.name}` };
         const mb = out.peak / 1024 / 1024;
