@@ -21,7 +21,7 @@ import { phrasingPlantings } from './lib/phrasing.mjs';
 import { precisionReport, writeReview } from './lib/review.mjs';
 import { plantingId, selectKind } from './lib/select.mjs';
 import { summarise } from './lib/summary.mjs';
-import { renderAccuracy } from './lib/render.mjs';
+import { loadBaseline, renderAccuracy } from './lib/render.mjs';
 import { compareFloors, raiseFloors } from './lib/floors.mjs';
 
 const args = process.argv.slice(2);
@@ -223,7 +223,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (!partial) {
     mkdirSync(join(HERE, 'results'), { recursive: true });
     writeFileSync(join(HERE, 'results', 'latest.json'), JSON.stringify(r, null, 1) + '\n');
-    if (!flag('no-docs')) writeFileSync(join(REPO, 'docs', 'ACCURACY.md'), renderAccuracy(r, existsSync(join(HERE, 'floors.json')) ? JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) : undefined));
+    if (!flag('no-docs')) writeFileSync(join(REPO, 'docs', 'ACCURACY.md'), renderAccuracy(r, existsSync(join(HERE, 'floors.json')) ? JSON.parse(readFileSync(join(HERE, 'floors.json'), 'utf8')) : undefined, r.meta.mode === 'full' ? loadBaseline(HERE) : undefined));
   } else {
     writeFileSync(join(HERE, 'out', 'partial.json'), JSON.stringify(r, null, 1) + '\n');
   }

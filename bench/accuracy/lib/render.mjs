@@ -1,6 +1,8 @@
 // docs/ACCURACY.md, regenerated from bench/accuracy/results/latest.json (and floors.json) by
 // `npm run accuracy`; `node bench/accuracy/render.mjs` rewrites it from the committed JSON alone.
 
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FAMILIES, KINDS, KIND_BY_ID } from '../kinds.mjs';
 import { TEMPLATES } from './phrasing.mjs';
 
@@ -105,7 +107,58 @@ function floorsTable(floors) {
   return out.join('\n');
 }
 
-export function renderAccuracy(r, floors) {
+const delta = (a, b) => (a === null || a === undefined || b === null || b === undefined ? '' : ` (${b >= a ? '+' : ''}${((b - a) * 100).toFixed(1)})`);
+
+/** The recorded baseline (the newest results/baseline-*.json), or undefined. */
+export function loadBaseline(here) {
+  const dir = join(here, 'results');
+  if (!existsSync(dir)) return undefined;
+  const names = readdirSync(dir).filter((n) => /^baseline-.*\.json$/.test(n)).sort();
+  return names.length ? JSON.parse(readFileSync(join(dir, names[names.length - 1]), 'utf8')) : undefined;
+}
+
+/** Before and after: the recorded baseline (results/baseline-*.json) beside this run. */
+export function compareSection(r, base) {
+  if (!base) return '';
+  const bm = base.meta;
+  const fam = ['| family | before: found / plantings | before | after: found / plantings | after (points) |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const [f, t] of Object.entries(r.recall.byFamily)) {
+    const b = base.recall.byFamily[f] ?? {};
+    fam.push(`| ${f} | ${num(b.found)} / ${num(b.plantings)} | ${pct(b.recall)} | ${t.found} / ${t.plantings} | ${pct(t.recall)}${delta(b.recall, t.recall)} |`);
+  }
+  const rules = ['| rule | recall before | recall after | warnings+errors / MB before | after | judged precision before (n) | after (n) |', '| --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const rule of Object.values(FAMILIES).flat()) {
+    const a = r.recall.byRule[rule] ?? {};
+    const b = base.recall.byRule[rule] ?? {};
+    const pa = r.precision.byRule[rule] ?? {};
+    const pb = base.precision.byRule[rule] ?? {};
+    const jp = (x) => (x.judged ? `${pct(x.precision)} (${x.judged})` : '–');
+    rules.push(`| ${rule} | ${pct(b.recall)} | ${pct(a.recall)}${delta(b.recall, a.recall)} | ${num(pb.warningsPerMB)} | ${num(pa.warningsPerMB)} | ${jp(pb)} | ${jp(pa)} |`);
+  }
+  const kinds = ['| kind | plantings before | recall before | plantings after | recall after (points) |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const k of KINDS) {
+    const a = r.recall.byKind[k.id];
+    const b = base.recall.byKind[k.id];
+    if (!a || !b || (!a.plantings && !b.plantings)) continue;
+    kinds.push(`| ${k.id} | ${b.plantings} | ${pct(b.recall)} | ${a.plantings} | ${pct(a.recall)}${delta(b.recall, a.recall)} |`);
+  }
+  return `## Before and after
+
+Before: the baseline recorded in \`bench/accuracy/results/baseline-${bm.date}.json\` (rules of commit ${bm.srcCommit ?? bm.commit}, measured ${bm.date}, load ${bm.loadBefore}–${bm.loadAfter}); after: this run. The same seed
+picks the plantings, so the two runs plant in the same places wherever the original text had no
+finding of the kind's rules (the counts differ a little where that changed). Judged precision is computed
+from the verdicts each run still produces (a false alarm that went away leaves the "after" sample).
+
+${fam.join('\n')}
+
+${rules.join('\n')}
+
+${kinds.join('\n')}
+
+`;
+}
+
+export function renderAccuracy(r, floors, base) {
   const m = r.meta;
   const rec = r.recall;
   const p = r.precision;
@@ -122,7 +175,7 @@ rewrites this file from the committed JSON).
 **Measured ${m.date}: rules of commit ${m.srcCommit ?? m.commit}${m.dirty ? ' (with uncommitted changes)' : ''}, bench at ${m.commit}** (${m.cpus}, Node ${m.node}, ${m.jobs ?? 2} workers; load average
 ${m.loadBefore} before, ${m.loadAfter} after: the machine is shared, so times are indicative).
 Full run: ${(m.runtimeMs / 1000).toFixed(0)} s (scan ${(m.scanMs / 1000).toFixed(0)} s, plantings ${(m.plantMs / 1000).toFixed(0)} s)${m.cpuMs ? `, ${(m.cpuMs / 1000).toFixed(0)} s of CPU time in all (wall time on an idle machine not measured)` : ''}.
-This is the first baseline, with today's rules: every number as measured, good or bad.
+${base ? `The first baseline is kept apart and shown beside this run under "Before and after"; every number as measured, good or bad.` : `This is the first baseline, with today's rules: every number as measured, good or bad.`}
 
 ## How it works
 
@@ -163,7 +216,7 @@ This is the first baseline, with today's rules: every number as measured, good o
    different units for some rules (a breakdown checked vs a total word seen), so read the ratio
    as "how much of what is there gets looked at", not as an exact share.
 
-## Baseline
+${compareSection(r, base)}## This run
 
 ${rec.total} natural plantings in ${rec.documents} documents (${r.phrasing.total} more in the phrasing suite; ${rec.invalid + r.phrasing.invalid} invalid);
 ${r.corpus.documents} documents (${mb(r.corpus.bytes)} MB) scanned for false alarms, ${r.corpus.internalErrors} internal errors.
