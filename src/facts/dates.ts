@@ -78,14 +78,21 @@ export function bareLetters(s: string): string {
  * marks are right is decided afterwards.
  */
 function anyMarks(ch: string): string {
-  const out: string[] = [];
-  for (let cp = 0x41; cp <= 0x1ef9; cp++) {
-    const c = String.fromCodePoint(cp);
-    if (!/\p{L}/u.test(c)) continue;
-    if (bareLetters(c) === ch) out.push(c);
+  if (!LETTERS_BY_BARE) {
+    // one pass over the precomposed letters (not one per letter of each date word: ~40 ms at start-up)
+    LETTERS_BY_BARE = new Map();
+    for (let cp = 0x41; cp <= 0x1ef9; cp++) {
+      const c = String.fromCodePoint(cp);
+      if (!/\p{L}/u.test(c)) continue;
+      const bare = bareLetters(c);
+      const list = LETTERS_BY_BARE.get(bare);
+      if (list) list.push(c);
+      else LETTERS_BY_BARE.set(bare, [c]);
+    }
   }
-  return `[${out.join('')}]`;
+  return `[${(LETTERS_BY_BARE.get(ch) ?? []).join('')}]`;
 }
+let LETTERS_BY_BARE: Map<string, string[]> | undefined;
 const wordClass = (w: string): string => [...bareLetters(w)].map(anyMarks).join('');
 const W_DAY = wordClass(DATE_WORDS.day);
 const W_MONTH = wordClass(DATE_WORDS.month);

@@ -35,18 +35,24 @@ export function phraseList(list: readonly string[]): PhraseList {
   if (phrases.length === 0) throw new Error('phraseList: empty list');
   const sorted = [...phrases].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
   const source = sorted.map((p) => p.split(' ').map(escape).join('\\s+')).join('|');
-  const flags = 'giu';
-  const anywhere = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${source})(?![\\p{L}\\p{M}\\p{N}])`, flags);
-  const atStart = new RegExp(`\\s*(${source})(?![\\p{L}\\p{M}\\p{N}])`, 'yiu');
-  const atEnd = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(${source})\\s*$`, 'iu');
-  const set = new Set(phrases.map(norm));
+  // the matchers are built on first use: V8 parses a pattern when it is constructed, and a run
+  // uses only some of the lists (all of them at module load cost ~70 ms of every start)
+  let anywhereRe: RegExp | undefined;
+  let atStartRe: RegExp | undefined;
+  let atEndRe: RegExp | undefined;
+  let normSet: Set<string> | undefined;
+  const anywhere = (): RegExp => (anywhereRe ??= new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(?:${source})(?![\\p{L}\\p{M}\\p{N}])`, 'giu'));
+  const atStart = (): RegExp => (atStartRe ??= new RegExp(`\\s*(${source})(?![\\p{L}\\p{M}\\p{N}])`, 'yiu'));
+  const atEnd = (): RegExp => (atEndRe ??= new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])(${source})\\s*$`, 'iu'));
+  const set = (): Set<string> => (normSet ??= new Set(phrases.map(norm)));
   return {
     phrases,
     source,
-    has: (s) => set.has(norm(s)),
+    has: (s) => set().has(norm(s)),
     at(text, from = 0) {
-      atStart.lastIndex = from;
-      const m = atStart.exec(text);
+      const re = atStart();
+      re.lastIndex = from;
+      const m = re.exec(text);
       if (!m) return undefined;
       const start = m.index + m[0].length - m[1].length;
       return { phrase: m[1], start, end: m.index + m[0].length };
@@ -55,7 +61,7 @@ export function phraseList(list: readonly string[]): PhraseList {
       // look back at most the longest phrase plus some white space: linear in the window, not the text
       const window = Math.min(to, sorted[0].length * 2 + 16);
       const slice = text.slice(to - window, to);
-      const m = atEnd.exec(slice);
+      const m = atEnd().exec(slice);
       if (!m) return undefined;
       const start = to - window + m.index;
       if (start > 0 && start === to - window && LETTER.test(text[start - 1])) return undefined;
@@ -63,8 +69,9 @@ export function phraseList(list: readonly string[]): PhraseList {
     },
     all(text) {
       const out: PhraseMatch[] = [];
-      anywhere.lastIndex = 0;
-      for (const m of text.matchAll(anywhere)) out.push({ phrase: m[0], start: m.index!, end: m.index! + m[0].length });
+      const re = anywhere();
+      re.lastIndex = 0;
+      for (const m of text.matchAll(re)) out.push({ phrase: m[0], start: m.index!, end: m.index! + m[0].length });
       return out;
     },
   };
