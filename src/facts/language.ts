@@ -319,3 +319,159 @@ export const modelWords = defineFact('model-words', (_doc, facts): ModelWords =>
   };
   return { ids, model, of };
 });
+
+// ---- doubled words (repeated-word) ----
+
+/** Bond of a pair: the larger of P(b | a) and P(a | b) in the model (0 when either is absent or unknown). */
+export function bond(model: LanguageModel, a: number, b: number): number {
+  if (a < 0 || b < 0) return 0;
+  const n = model.bigram(a, b).count;
+  if (!n) return 0;
+  return Math.max(n / Math.max(1, model.unigram(a).count), n / Math.max(1, model.unigram(b).count));
+}
+
+/** Pointwise mutual information of a pair (log2 of observed over chance); -Infinity when absent. */
+export function pmi(model: LanguageModel, a: number, b: number): number {
+  if (a < 0 || b < 0) return -Infinity;
+  const n = model.bigram(a, b).count;
+  if (!n) return -Infinity;
+  return Math.log2((n * model.tokens) / (model.unigram(a).count * model.unigram(b).count));
+}
+
+/**
+ * Thresholds of the doubling judgement, chosen on the corpus's own doublings (2,615 written in
+ * corpus/large and corpus/real: most are two words meeting, "hành vi | vi phạm", "thi công | công
+ * trình"; see docs/rules/repeated-word.md for the measurements).
+ */
+export const DOUBLING = {
+  /** A pair is a word when its bond is at least this ("thi hành", "hành vi"). */
+  wordBond: 0.1,
+  /** ... or at least this on one side alone ("đảng bộ | bộ phận"). */
+  strongBond: 0.5,
+  /** A syllable is free (a function word: của, các, hoặc, và) when no partner takes this share of it on either side. */
+  freeShare: 0.2,
+  /** The phrase without the repeat (x a y) must be written by this many times more documents than the repeat's context. */
+  phraseOdds: 10,
+  /** The doubled unit must be written by this many documents (a rare word's doubling may be a name). */
+  minDocs: 5,
+  /**
+   * A syllable the model writes doubled at this rate per occurrence or more doubles in the
+   * language itself ("that that": 4.5e-4); the corpus's own slips double at 0.5-1.6e-4 (của,
+   * các, có, hoặc, theo).
+   */
+  normalRate: 3e-4,
+  /** The phrase without the repeat takes at least this share of the documents writing its rarer pair ("Nghị định số 268": 336 of 375). */
+  phraseShare: 0.5,
+  /** A two-syllable repeat whose first copy binds to the word before it this much (PMI) ends a phrase: "người khiếu nại | khiếu nại". */
+  leftPmi: 3,
+};
+
+export interface Doubling {
+  /** The first and second copy: tokens (first..last) of each. */
+  first: Token[];
+  second: Token[];
+  /** Why it is an accident. */
+  reason: 'phrase' | 'free' | 'word';
+  /** Strong enough for a warning: only the phrase evidence is; free syllables and two-syllable words are a note (junctions of two words, "người bán hàng | bán hàng hoá", are many). */
+  sure: boolean;
+  /** Documents of the model writing the phrase without the repeat (reason phrase). */
+  phraseDocs: number;
+  /** Documents of the model writing the unit once, and doubled. */
+  unitDocs: number;
+  doubledDocs: number;
+  /** The words around the repeat, written once (reason phrase): "định số 268". */
+  phrase: string;
+}
+
+export interface Doublings {
+  found: Doubling[];
+  /** Pairs of adjacent words looked at. */
+  checked: number;
+}
+
+const sameCaps = (a: Token, b: Token): boolean =>
+  (a.caps === b.caps && (a.caps === 'lower' || a.caps === 'upper')) || (a.positional && a.caps === 'title' && b.caps === 'lower');
+
+/**
+ * Words or syllables written twice in a row that the model shows to be an accident: "của của",
+ * "Nghị định số số 268", "thực hiện thực hiện". Silent where two words meet on the same syllable
+ * (each copy belongs with its neighbour: "hành vi vi phạm", "Ủy ban ban hành"), where the model
+ * writes the repeat in that context, on numbers, names and across any separator but one space.
+ */
+export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
+  const v = facts.get(vietnamese);
+  const mw = facts.get(modelWords);
+  const m = mw.model;
+  const out: Doubling[] = [];
+  const toks = v.tokens;
+  const adj = (i: number): boolean => i > 0 && i < toks.length && toks[i].block === toks[i - 1].block && toks[i].sepBefore === ' ';
+  const plain = (t: Token): boolean => !t.skip && !t.hasDigit && [...t.text].length >= 2 && !/^[./@_\\-]+$/.test(t.sepBefore);
+  const idAt = (i: number): number => (i >= 0 && i < toks.length && !toks[i].skip ? mw.of(toks[i]) : -1);
+  const ctxId = (i: number, ok: boolean): number => {
+    if (!ok) return -1;
+    const x = idAt(i);
+    return x < 0 ? -2 : x;
+  };
+  let skipTo = -1;
+  let checked = 0;
+  for (let i = 1; i < toks.length; i++) {
+    if (i <= skipTo) continue;
+    if (adj(i)) checked++;
+    const p = toks[i - 1];
+    const q = toks[i];
+    // two syllables doubled: a b a b
+    if (i >= 3 && adj(i) && adj(i - 1) && adj(i - 2)) {
+      const [a, b, c, d] = [toks[i - 3], toks[i - 2], p, q];
+      if (a.id === c.id && b.id === d.id && a.id !== b.id && [a, b, c, d].every(plain) && sameCaps(a, c) && sameCaps(b, d)) {
+        const A = mw.of(a);
+        const B = mw.of(b);
+        const pair = m.bigram(A, B);
+        if (A >= 0 && B >= 0 && pair.docs >= DOUBLING.minDocs && bond(m, A, B) >= DOUBLING.wordBond) {
+          const X = ctxId(i - 4, adj(i - 3));
+          const Y = ctxId(i + 1, adj(i + 1));
+          const rep = m.repeats(A, B).find((r) => r.before === X && r.after === Y)?.docs ?? 0;
+          // the first copy ends a phrase ("người khiếu nại | khiếu nại lần đầu", "người nộp thuế | nộp thuế")
+          const ends = X >= 0 && (m.phrase(X, A, B) > 0 || pmi(m, X, A) >= DOUBLING.leftPmi);
+          const seen = m.repeats(A, B).some((r) => r.before === X && r.docs >= 2);
+          if (rep < 2 && !ends && !seen && a.caps !== 'upper') {
+            out.push({ first: [a, b], second: [c, d], reason: 'word', sure: false, phraseDocs: 0, phrase: '', unitDocs: pair.docs, doubledDocs: rep });
+            skipTo = i + 1;
+            continue;
+          }
+        }
+      }
+    }
+    if (!adj(i) || p.id !== q.id || !plain(p) || !plain(q) || !sameCaps(p, q)) continue;
+    const A = mw.of(p);
+    if (A < 0) continue;
+    const uni = m.unigram(A);
+    if (uni.docs < DOUBLING.minDocs) continue;
+    const doubled = m.bigram(A, A).docs;
+    const hasX = adj(i - 1);
+    const hasY = adj(i + 1);
+    const X = ctxId(i - 2, hasX);
+    const Y = ctxId(i + 1, hasY);
+    const rep = m.repeats(A).find((r) => r.before === X && r.after === Y)?.docs ?? 0;
+    const tri = X >= 0 && Y >= 0 ? m.phrase(X, A, Y) : 0;
+    const base = { first: [p], second: [q], unitDocs: uni.docs, doubledDocs: doubled };
+    // the phrase without the repeat is a bonded phrase many documents write, the repeat is not
+    const rarer = Math.min(m.bigram(X, A).docs, m.bigram(A, Y).docs);
+    if (tri >= DOUBLING.phraseOdds * (rep + 1) && tri >= DOUBLING.phraseShare * rarer) {
+      out.push({ ...base, reason: 'phrase', sure: true, phraseDocs: tri, phrase: `${toks[i - 2].text} ${p.text} ${toks[i + 1].text}` });
+      skipTo = i;
+      continue;
+    }
+    if (rep >= 2 || p.caps === 'upper') continue;
+    // a word the model writes doubled well above the slip rate, in any context, is left alone (that that)
+    if (doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
+    const free = m.lead(A) < DOUBLING.freeShare && m.trail(A) < DOUBLING.freeShare;
+    if (!free) continue;
+    const bl = hasX ? bond(m, X, A) : 0;
+    const br = hasY ? bond(m, A, Y) : 0;
+    const junction = (bl >= DOUBLING.wordBond && br >= DOUBLING.wordBond) || Math.max(bl, br) >= DOUBLING.strongBond;
+    if (junction) continue;
+    out.push({ ...base, reason: 'free', sure: false, phraseDocs: 0, phrase: '' });
+    skipTo = i;
+  }
+  return { found: out, checked };
+});

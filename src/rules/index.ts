@@ -10,6 +10,7 @@ import dateInvalid from './date-invalid.js';
 import duplicateParagraph from './duplicate-paragraph.js';
 import encoding from './encoding.js';
 import nameVariant from './name-variant.js';
+import repeatedWord from './repeated-word.js';
 import spelling from './spelling.js';
 import termVariant from './term-variant.js';
 import toneStyle from './tone-style.js';
@@ -30,6 +31,7 @@ export const rules: Rule[] = [
   duplicateParagraph,
   encoding,
   nameVariant,
+  repeatedWord,
   spelling,
   termVariant,
   toneStyle,
