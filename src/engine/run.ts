@@ -2,7 +2,8 @@
 // CLI, the LSP server and tests all call this.
 
 import { isTextFormat, type Document, type Span } from '../parse/document.js';
-import { inferLocale, inferNumberFormat } from '../facts/numbers.js';
+import { inferLocale } from '../facts/numbers.js';
+import { inferNumberFormat } from '../facts/figures-convention.js';
 import { render } from '../i18n/format.js';
 import { FactStore } from './facts.js';
 import type {

@@ -58,7 +58,8 @@ function readStrict(raw: string, conv: NumberConvention): { value: Decimal; deci
   const decimal = conv === 'vi' ? VI_DECIMAL : EN_DECIMAL;
   const group = conv === 'vi' ? '.' : ',';
   const mark = conv === 'vi' ? ',' : '.';
-  if (grouped.test(raw) || decimal.test(raw)) {
+  // a grouping never starts with a zero group (0.003 is not three in vi, 0,003 not three in en)
+  if ((grouped.test(raw) && !/^0[.,]/.test(raw)) || decimal.test(raw)) {
     const s = raw.split(group).join('').replace(mark, '.');
     const dot = s.indexOf('.');
     return { value: new Decimal(s), decimals: dot < 0 ? 0 : s.length - dot - 1 };
@@ -150,31 +151,6 @@ export function scanNumbers(text: string, markers: Span[], conv: NumberConventio
     out.push({ span: { start, end }, raw: m[0], kind: 'figure', reading: readNumber(m[0], conv) });
   }
   return out;
-}
-
-/** Infers vi or en number writing from unambiguous figures, falling back to the language. */
-export function inferNumberFormat(text: string, locale: 'vi' | 'en'): NumberConvention {
-  let vi = 0;
-  let en = 0;
-  RUN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = RUN.exec(text))) {
-    const raw = m[0];
-    const before = m.index > 0 ? text[m.index - 1] : '';
-    const after = text[m.index + raw.length] ?? '';
-    if (before && /[\p{L}\d_/.-]/u.test(before)) continue;
-    if (after === '/' || after === '-' || (after === '.' && /\d/.test(text[m.index + raw.length + 1] ?? ''))) continue;
-    if (PLAIN.test(raw)) continue;
-    // outline numbers written inline ("1.1. Mục tiêu", "5.1 Đơn vị đạt…") are not decimals
-    if (/^\d{1,2}\.\d{1,2}$/.test(raw) && (after === '.' || after === ')' || /^[ \t]+\p{Lu}/u.test(text.slice(m.index + raw.length, m.index + raw.length + 3)))) continue;
-    const isVi = VI_GROUPED.test(raw) || VI_DECIMAL.test(raw);
-    const isEn = EN_GROUPED.test(raw) || EN_DECIMAL.test(raw);
-    if (isVi && !isEn) vi++;
-    else if (isEn && !isVi) en++;
-  }
-  if (vi > en * 2) return 'vi';
-  if (en > vi * 2) return 'en';
-  return locale;
 }
 
 /** All digit runs of the document, read in the document's convention. */

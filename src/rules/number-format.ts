@@ -11,6 +11,8 @@ import { quantities, type Quantity } from '../facts/quantities.js';
 import { formatDecimal } from '../i18n/format.js';
 
 const SAMPLE = { vi: '1.234,5', en: '1,234.5' };
+/** Figures in the other convention a document must show before its ambiguous figures are doubted. */
+const MIXED_MIN = 3;
 
 export default defineRule({
   id: 'number-format',
@@ -62,13 +64,18 @@ export default defineRule({
         related: list.slice(1, 20).map((o) => ({ span: o.valueSpan, messageId: 'otherSeen' })),
       });
     }
+    // "this document uses both conventions" must rest on the document itself: several figures in
+    // the other convention, in more than one place (one OCR slip is no evidence of a habit)
+    const mixed = foreign.length >= MIXED_MIN && new Set(foreign.map((q) => q.block)).size >= 2;
     for (const q of withUnit) {
       ctx.checked();
-      if (!q.wellFormed || !q.ambiguous || foreign.length === 0) continue;
+      if (!mixed || !q.wellFormed || !q.ambiguous) continue;
       const theirs = readNumber(q.raw, other);
       if (!theirs) continue;
       // a count cannot be fractional, a đồng amount has no fraction: the other reading is impossible
       if (!theirs.value.isInteger() && (q.unit.family === 'count' || q.unit.currency === 'VND')) continue;
+      // a share of at most 100 % whose other reading is over 100 % (95-99,999 %) reads one way only
+      if (q.unit.family === 'percent' && q.value.lte(100) && theirs.value.gt(100)) continue;
       const near = foreign.reduce((a, b) => (Math.abs(b.span.start - q.span.start) < Math.abs(a.span.start - q.span.start) ? b : a));
       ctx.report({
         messageId: 'ambiguous',

@@ -6,7 +6,8 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { FactStore } from '../../src/engine/facts.js';
 import { resolveSettings } from '../../src/engine/run.js';
-import { inferNumberFormat, readNumber } from '../../src/facts/numbers.js';
+import { readNumber } from '../../src/facts/numbers.js';
+import { inferNumberFormat } from '../../src/facts/figures-convention.js';
 import { quantities, sameUnit, type Quantity } from '../../src/facts/quantities.js';
 import { formatDecimal } from '../../src/i18n/format.js';
 import { parseText } from '../../src/parse/index.js';
@@ -69,6 +70,16 @@ describe('inferNumberFormat', () => {
   it('reads unambiguous figures', () => {
     expect(inferNumberFormat('Spending rose to 19,870.477 and then 2,500.5 and 3.5 million.', 'vi')).toBe('en');
     expect(inferNumberFormat('Giải ngân 19.870,477 triệu đồng và 5,616 tỷ đồng.', 'en')).toBe('vi');
+  });
+  it('is not misled by tariff codes, clause numbers and phone numbers', () => {
+    const codes = Array.from({ length: 40 }, (_, i) => `${72 + (i % 9)}.${String(10 + i).padStart(2, '0')}`).join(', ');
+    const text = `Các nhóm ${codes} áp dụng thuế suất 0,25%; phân nhóm 8471.30 chịu 0,6%; điểm 1.2 và 1.3 khoản 1; gọi 0243.825.123. Mức 1,5%, 2,5% và 0,5%.`;
+    expect(inferNumberFormat(text, 'vi')).toBe('vi');
+    // bare codes alone never turn a Vietnamese document English
+    expect(inferNumberFormat(`Theo phân nhóm 8471.30 và các nhóm ${codes}, chiều cao tối thiểu là 2,5 m.`, 'vi')).toBe('vi');
+  });
+  it('follows the figures with a unit when they agree', () => {
+    expect(inferNumberFormat('Thiếc: 96.5%; Bạc: 3.0%; Đồng: 0.5%; tăng 1.5 lần; diện tích 12.5 ha; 7,5 ha.', 'vi')).toBe('en');
   });
 });
 
