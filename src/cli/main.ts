@@ -59,7 +59,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 
 /** Every output option's folder is made now, or one clear error is given before any work. */
 async function prepareOutputs(o: Options, io: Io): Promise<void> {
-  const outputs = [o.opts.outputFile, o.opts.updateBaseline ? o.opts.baseline : undefined];
+  const outputs = [o.opts.outputFile, o.opts.updateBaseline ? o.opts.baseline : undefined, o.opts.annotate ?? o.opts.comments];
   for (const p of outputs) {
     if (p === undefined) continue;
     try {

@@ -73,7 +73,7 @@ export async function writeOutput(o: Options, baseline: Baseline | undefined, ru
   if (annotateOut) {
     // Word comments writer (src/cli/annotate.ts), loaded only when asked for
     const { annotateFromCli } = await import('./annotate.js');
-    if ((await annotateFromCli(annotateOut, results, io.cwd, io.stderr, lang)) !== 0) return { annotateFailed: true };
+    if ((await annotateFromCli(annotateOut, results, io.cwd, io.stderr, lang, o.timeBudgetMs)) !== 0) return { annotateFailed: true };
   }
   return {};
 }

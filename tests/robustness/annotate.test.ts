@@ -1,14 +1,16 @@
 // --annotate under load and repetition (issue 22): linear in the number of comments (6,667
 // findings took 139 s when every comment re-copied the whole document), idempotent on an
-// already annotated file (reportlint's own earlier comments replaced, a reviewer's kept), and its
-// output folder created, or one clear error when it cannot be.
+// already annotated file (reportlint's own earlier comments replaced, a reviewer's kept), its
+// output folder created, or one clear error before any work when it cannot be, and writing the
+// copy bounded by --time-budget like reading a file.
 
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/engine/types.js';
+import { annotateDocx } from '../../src/cli/annotate.js';
 import { annotateModel } from '../../src/format/docx-comments.js';
 import { parseDocx } from '../../src/parse/docx.js';
 import { runCli } from '../helpers/cli.js';
@@ -62,16 +64,32 @@ describe('--annotate robustness', () => {
     }
   }, 120_000);
 
-  it('creates the output folder, or says in one line why it cannot', () => {
+  it('creates the output folder, or says in one line why it cannot, before any work', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reportlint-annotate-dir-'));
     const out = join(dir, 'a', 'b', 'out.docx');
     const r = runCli(['--annotate', out, EXAMPLE]);
     expect(r.stderr).toMatch(/^reportlint: wrote .*out\.docx with 12 comments\n$/);
     expect(parseDocx(new Uint8Array(readFileSync(out)), out).model.comments).toHaveLength(12);
     writeFileSync(join(dir, 'file'), 'x');
-    const bad = runCli(['--annotate', join(dir, 'file', 'out.docx'), EXAMPLE]);
+    // a file where the folder should be: one line, exit 2, and nothing linted (as for -o)
+    const target = join(dir, 'file', 'out.docx');
+    const bad = runCli(['--annotate', target, EXAMPLE]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr.trim().split('\n').filter((l) => l.startsWith('reportlint: --annotate'))).toEqual([`reportlint: --annotate: cannot create the folder ${join(dir, 'file')} (a file of that name is in the way)`]);
-    mkdirSync(join(dir, 'ok'));
+    expect(bad.stderr).toBe(`reportlint: cannot write ${target}: ${join(dir, 'file')} is not a folder\n`);
+    expect(bad.stdout).toBe('');
+  }, 120_000);
+
+  it('writing the copy is bounded by the time budget: past it, one error naming the budget and no copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reportlint-annotate-budget-'));
+    const input = join(dir, 'big.docx');
+    writeFileSync(input, bigDocx(6667));
+    const { model } = parseDocx(new Uint8Array(readFileSync(input)), input);
+    const findings = model.lines.map((l) => ({ ruleId: 'test-rule', severity: 'warning', messageId: 'm', message: 'm', offset: l.start + 10, endOffset: l.start + 14, data: {} }) as unknown as Finding);
+    const out = join(dir, 'out.docx');
+    await expect(annotateDocx(input, out, findings, 'en', 1)).rejects.toThrow('the time budget of 1 ms for this file ran out while writing the Word comments (--time-budget)');
+    expect(existsSync(out)).toBe(false);
+    // within the budget it is written
+    await annotateDocx(input, out, findings, 'en', 120_000);
+    expect(parseDocx(new Uint8Array(readFileSync(out)), out).model.comments).toHaveLength(6667);
   }, 120_000);
 });
