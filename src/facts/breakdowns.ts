@@ -32,7 +32,7 @@ export type { CueKind };
 export interface Breakdown {
   index: number;
   /** list: a head and its items; inline: one sentence; next-sentence: the total closes the sentence before; parts-first: the total after its parts; enumeration: the parts in parentheses after the total. */
-  kind: 'list' | 'inline' | 'next-sentence' | 'parts-first' | 'enumeration';
+  kind: 'list' | 'inline' | 'next-sentence' | 'parts-first' | 'enumeration' | 'formula';
   cue: string;
   /** What the cue itself promises. */
   cueKind: CueKind;
@@ -52,6 +52,8 @@ export interface Breakdown {
   parent: number;
   /** Some figure is hedged (khoảng, hơn, about…): never the basis of an error. */
   hedged: boolean;
+  /** A calculation written out (A + B + C = D, A - B - C = D): its sign and its stated result. */
+  formula?: { op: '+' | '-'; result: Quantity };
 }
 
 // A list head ends with its cue (and usually a colon).
@@ -153,7 +155,9 @@ export type Basis =
   /** the last part is the rest of the whole ("thu khác", "còn lại", "other"): the list is exhaustive */
   | 'remainder'
   /** the parts in parentheses right after the figure, closed by "và"/"and" */
-  | 'enumeration';
+  | 'enumeration'
+  /** a calculation written out with its signs: "25,4375 triệu đồng + 9 triệu đồng + 1,5 triệu đồng = 35,9375 triệu đồng" */
+  | 'formula';
 
 /** The last part joined by a conjunction (và, and): the list names every part it means to. */
 const CLOSER = new RegExp(`(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'iu');
@@ -267,6 +271,9 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
     return remainder && cueKind === 'subset' ? { cueKind, reading: 'complete', basis: 'remainder' } : { cueKind, reading: cueKind, basis: 'cue' };
   };
 
+  // calculations written out first: the most explicit claim a text makes
+  readFormulas(doc, blocksQ, add);
+
   // heads whose parts carry on in the next paragraph ("…10.367,700 tỷ đồng; trong đó:" / "thu nội địa …")
   const carried: Array<{ head: Block; cueM: RegExpExecArray; cueStart: number; next: Block }> = [];
 
@@ -372,6 +379,71 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
 }
 
 type Add = (bd: Omit<Breakdown, 'index' | 'partDetail' | 'parent' | 'hedged'>) => void;
+
+// The signs of a calculation between two figures: an optional per-unit tail (đồng/giờ), then the
+// sign. A hyphen or dash is a minus only with spaces on both sides (10-15 is a range).
+const PLUS_GAP = /^(\/\p{L}+)?\s*\+\s*$/u;
+const MINUS_GAP = /^(\/\p{L}+)?(?:\s+[-–—]\s+|\s*−\s*)$/u;
+const EQUALS_GAP = /^(\/\p{L}+)?\s*=\s*$/u;
+// what may not stand right before the first figure or right after the result: another operation
+// (2 x 100 + 50 = 250 is not 100 + 50 = 250), a division, a decimal or a sign
+const OPERATION_BEFORE = /(?:[-+−–—×*/÷=^.,]|(?:^|\s)[xX])[ \t\u00a0]*$/u;
+const OPERATION_AFTER = /^[ \t\u00a0]*(?:[-+−–—×*/÷^]|[xX](?:\s|\d|$)|[.,]\d)/u;
+const PER_UNIT_TAIL = /^\/\p{L}+/u;
+
+/**
+ * Calculations written out with their signs, in one clause: "25,4375 triệu đồng + 9 triệu đồng +
+ * 1,5 triệu đồng = 35,9375 triệu đồng", "60.000 đồng/giờ - 40.000 đồng/giờ = 20.000 đồng/giờ".
+ * Every term is in one unit (with the same per-unit tail), joined by one sign throughout; no
+ * other operation touches the chain. A sum is a complete breakdown of its result; a difference
+ * A - B - C = D one of A into B, C and D.
+ */
+function readFormulas(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add): void {
+  const text = doc.text;
+  for (const list of blocksQ.values()) {
+    const b = doc.blocks[list[0].block];
+    if (!b) continue;
+    for (let i = 0; i + 2 < list.length; i++) {
+      const first = list[i];
+      if (OPERATION_BEFORE.test(text.slice(Math.max(b.content.start, first.span.start - 8), first.span.start))) continue;
+      let op: '+' | '-' | undefined;
+      const terms: Quantity[] = [first];
+      const tails: string[] = [];
+      let result: Quantity | undefined;
+      for (let j = i + 1; j < list.length; j++) {
+        const gap = text.slice(list[j - 1].span.end, list[j].span.start);
+        const eq = EQUALS_GAP.exec(gap);
+        if (eq) {
+          if (terms.length >= 2) result = list[j];
+          tails.push(eq[1] ?? '');
+          break;
+        }
+        const plus = PLUS_GAP.exec(gap);
+        const minus = plus ? null : MINUS_GAP.exec(gap);
+        const sign = plus ? '+' : minus ? '-' : undefined;
+        if (!sign || (op && op !== sign)) break;
+        op = sign;
+        tails.push((plus ?? minus)![1] ?? '');
+        terms.push(list[j]);
+      }
+      if (!result || !op) continue;
+      const rest = text.slice(result.span.end, result.span.end + 24);
+      const tail = PER_UNIT_TAIL.exec(rest)?.[0] ?? '';
+      if (OPERATION_AFTER.test(rest.slice(tail.length))) continue;
+      // one per-unit tail for every term (đồng/giờ - đồng/giờ = đồng/giờ); a result may add one to
+      // terms that have none (… triệu đồng = 35,9375 triệu đồng/tháng)
+      if (tails.some((t) => t !== tails[0]) || (tail !== tails[0] && tails[0] !== '')) continue;
+      const all = [...terms, result];
+      if (!all.every((q) => sameUnit(q.unit, first.unit) && q.unit.family !== 'time')) continue;
+      // a bare figure in a sum of amounts with units is a factor or a count, not a term
+      if (all.some((q) => (q.unit.raw === '') !== (first.unit.raw === ''))) continue;
+      const total = op === '+' ? result : first;
+      const parts = op === '+' ? terms : [...terms.slice(1), result];
+      add({ kind: 'formula', cue: '=', cueKind: 'complete', reading: 'complete', basis: 'formula', closed: true, kinds: false, total, parts, formula: { op, result } });
+      i += terms.length; // the chain is read; the next one starts after its result
+    }
+  }
+}
 
 /**
  * The total closes one sentence and the next opens with a cue that points back to it: "Tổng số
@@ -573,12 +645,24 @@ function partsInterval(bd: Breakdown, mode: RoundingMode, ov: Override): Interva
   return sumIntervals(bd.parts.map((p) => ivOf(p, mode, ov)));
 }
 
+/**
+ * A calculation written out is done on its figures as written: the exact result of the terms
+ * must round to the stated result (the terms are not widened to the precision they are stated
+ * to; only the result is, as it may be rounded).
+ */
+function formulaHolds(bd: Breakdown, rounding: Rounding): boolean {
+  const { op, result } = bd.formula!;
+  const terms = op === '+' ? bd.parts : [bd.total, ...bd.parts.filter((p) => p.index !== result.index)];
+  const value = op === '+' ? terms.reduce((a, q) => a.plus(q.base), new Decimal(0)) : terms.slice(1).reduce((a, q) => a.minus(q.base), terms[0].base);
+  return modesOf(rounding).some((mode) => intersects(point(value), ivOf(result, mode, new Map())));
+}
+
 /** Checks every breakdown; for trees with two or more levels, looks for a single root cause. */
 export function checkTree(list: Breakdown[], rounding: Rounding): LevelResult[] {
   const results: LevelResult[] = [];
   const empty: Override = new Map();
   for (const bd of list) {
-    const consistent = treeOk([bd], rounding, empty);
+    const consistent = bd.formula ? formulaHolds(bd, rounding) : treeOk([bd], rounding, empty);
     const sumBase = bd.parts.reduce((acc, p) => acc.plus(p.base), new Decimal(0));
     const sum = sumBase.div(bd.total.unit.scale);
     const sumDecimals = Math.max(sum.decimalPlaces(), ...bd.parts.map((p) => p.decimals));

@@ -204,7 +204,8 @@ function readPrefixCurrency(text: string, start: number): { currency: Unit['curr
 // Words after which a figure is an identifier, an ordinal or part of a date, not a quantity.
 const NOT_QUANTITY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${IDENTIFIER_LABELS.source})\\s*[.:]?\\s*$`, 'iu');
 const HEDGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${HEDGES_BEFORE.source})\\s*$`, 'iu');
-const HEDGE_AFTER = new RegExp(`^\\s*(?:${HEDGES_AFTER.source})(?![\\p{L}])`, 'u');
+// `50+ người` is a bound, but `25 triệu đồng + 9 triệu đồng` a sum: a plus sign before another figure is an operator
+const HEDGE_AFTER = new RegExp(`^\\s*(?:${HEDGES_AFTER.source})(?![\\p{L}])(?<!\\+(?=\\s*[\\d$€(]))`, 'u');
 const ESTIMATE = new RegExp(`(?:^|[^\\p{L}])(?:${ESTIMATE_WORDS.source})(?![\\p{L}])`, 'iu');
 // ranges: `từ 10 đến 15`, `from 10 to 15`, `between 10 and 15`, `10-15`
 const RANGE_FROM = new RegExp(`(?:^|[^\\p{L}])(?:${RANGE_OPENERS.source}|between)\\s*$`, 'iu');

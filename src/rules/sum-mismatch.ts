@@ -17,7 +17,7 @@ const CLOSED_UNDER = new Decimal('0.97');
 const CLOSED_OVER = new Decimal('1.03');
 /** "including" names examples (among others): a list after it is never read as complete. */
 const EXAMPLES_CUE = /^including$/i;
-const COMPLETE_MESSAGE: Record<Basis, string> = { cue: 'mismatch', 'total-word': 'mismatchTotal', remainder: 'mismatchRest', enumeration: 'mismatchList' };
+const COMPLETE_MESSAGE: Record<Basis, string> = { cue: 'mismatch', 'total-word': 'mismatchTotal', remainder: 'mismatchRest', enumeration: 'mismatchList', formula: 'mismatchFormula' };
 
 export default defineRule({
   id: 'sum-mismatch',
@@ -53,6 +53,10 @@ export default defineRule({
     mismatchList: {
       en: 'The parts in parentheses add up to {sum}, not {total} (difference {diff}). Read as a complete breakdown: the list closes with "and" and names every part.',
       vi: 'Các phần trong ngoặc cộng lại được {sum}, không bằng {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: danh sách kết thúc bằng "và", nêu đủ các phần.',
+    },
+    mismatchFormula: {
+      en: 'The calculation written here does not hold: {calc} comes to {computed}, not {stated} (difference {diff}).',
+      vi: 'Phép tính ghi ở đây không đúng: {calc} bằng {computed}, không phải {stated} (chênh lệch {diff}).',
     },
     mismatchRoot: {
       en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Likely root cause: {culprit} should probably be {expected}, which makes every level add up.',
@@ -125,6 +129,29 @@ export default defineRule({
         coverage: fmt(r.coverage.times(100).toDecimalPlaces(1), r.coverage.times(100).toDecimalPlaces(1).decimalPlaces()) + '%',
       };
       const related: RelatedReport[] = bd.parts.map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } }));
+      if (bd.formula && !r.rootCause) {
+        // the calculation as written, its result recomputed in the result's unit
+        const { op, result } = bd.formula;
+        const terms = op === '+' ? bd.parts : [bd.total, ...bd.parts.filter((p) => p.index !== result.index)];
+        const base = op === '+' ? terms.reduce((a, q) => a.plus(q.base), new Decimal(0)) : terms.slice(1).reduce((a, q) => a.minus(q.base), terms[0].base);
+        const computed = base.div(result.unit.scale);
+        const decimals = Math.max(computed.decimalPlaces(), ...terms.map((q) => q.decimals));
+        const tail = /^\/\p{L}+/u.exec(ctx.doc.text.slice(result.span.end, result.span.end + 16))?.[0] ?? '';
+        const calc = ctx.doc.text.slice(terms[0].span.start, result.span.end + tail.length);
+        ctx.report({
+          messageId: 'mismatchFormula',
+          span: result.span,
+          data: {
+            calc: calc.length > 90 ? calc.slice(0, 87) + '…' : calc,
+            computed: show(result, computed, decimals),
+            stated: ctx.doc.slice(result.span),
+            diff: show(result, computed.minus(result.value).abs(), Math.max(decimals, result.decimals)),
+          },
+          related: terms.map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } })),
+          severity,
+        });
+        continue;
+      }
       const rc = r.rootCause;
       if (rc) {
         data.culprit = ctx.doc.slice(rc.quantity.span);
