@@ -7,13 +7,17 @@ import fg from 'fast-glob';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../src/rules/index.js';
 import { stripMarkers } from './helpers/fixtures.js';
-import { exercised, lintDocumentWith, lintWith } from './helpers/rule-tester.js';
+import { crossFileWith, exercised, lintDocumentWith, lintWith } from './helpers/rule-tester.js';
 import { parseBytes } from '../src/parse/index.js';
 
 const fixtureFiles = fg.sync('fixtures/**/*.{txt,md}', { ignore: ['fixtures/robustness/**', 'fixtures/docx/**'] }).sort();
 for (const f of fixtureFiles) lintWith([], stripMarkers(readFileSync(f, 'utf8'), f).text, { path: f });
 // office fixtures (spreadsheets, Writer files) exercise the messages only such files can produce
 for (const f of fg.sync('fixtures/**/*.{xlsx,ods,odt}').sort()) lintDocumentWith([], await parseBytes(new Uint8Array(readFileSync(f)), f));
+// --cross-file's messages: each folder of fixtures/citation-mismatch/cross-file is one run
+for (const dir of fg.sync('fixtures/citation-mismatch/cross-file/*', { onlyDirectories: true }).sort()) {
+  crossFileWith(fg.sync(`${dir}/*.txt`).sort().map((path) => ({ path, text: readFileSync(path, 'utf8') })));
+}
 
 const files = readdirSync('src/rules').filter((f) => f.endsWith('.ts') && f !== 'index.ts');
 

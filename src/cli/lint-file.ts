@@ -4,6 +4,7 @@
 // rules. The CLI's single-process path and the worker threads both call this, so their results
 // are identical.
 
+import type { FactStore } from '../engine/facts.js';
 import type { FileResult, Lang } from '../engine/types.js';
 import { both, translateReason, type BothTexts, type CliMessageId } from '../i18n/cli.js';
 import { DEFAULT_TIME_BUDGET_MS } from '../engine/run.js';
@@ -16,6 +17,7 @@ import { Deadline } from '../parse/index.js';
 import { mb, readRegularFile, ReadError, type FileSnapshot } from './read.js';
 import type { BaselineEntry } from '../engine/fingerprint.js';
 import { lintPipeline, type PipelineOptions } from '../engine/pipeline.js';
+import { citedDocuments, type CitedDocument } from '../facts/citations-cross.js';
 
 // The analysis holds about 90 bytes of heap per byte of text (tokens, figures, sentences), so a
 // 20 MB report needs ~2 GB: past that, a clear error is better than running out of memory.
@@ -32,6 +34,8 @@ export interface FileOptions {
   fix?: boolean;
   fixDryRun?: boolean;
   maxFileBytes?: number;
+  /** --cross-file: keep the summary of the documents the file cites (`Linted.cited`). */
+  crossFile?: boolean;
   /** With --cache: the content hash the cache holds for this path; when it matches, nothing is linted. */
   cachedHash?: string;
 }
@@ -52,6 +56,8 @@ export interface Linted {
   cached?: boolean;
   /** The language the messages are in (the document's own with `--lang auto`). */
   lang?: Lang;
+  /** --cross-file: the documents the file cites, from its last lint pass. */
+  cited?: CitedDocument[];
 }
 
 /** A result as the CLI carries it: `fatalText` holds the fatal line in both languages until the run's language is known. */
@@ -106,8 +112,10 @@ export async function lintInput(
   let suppressed = 0;
   let baselined = 0;
   let lang: Lang | undefined;
+  let cited: CitedDocument[] | undefined;
+  const onFacts = opts.crossFile ? (facts: FactStore) => { cited = citedDocuments(facts.doc, facts); } : undefined;
   const lint = (d: Document): FileResult => {
-    const out = lintPipeline(d, fc, { ...pipeline, baseline, startedAt: deadline.startedAt });
+    const out = lintPipeline(d, fc, { ...pipeline, baseline, startedAt: deadline.startedAt, onFacts });
     suppressed = out.suppressed;
     baselined = out.baselined;
     lang = out.lang;
@@ -115,10 +123,10 @@ export async function lintInput(
   };
   if (!(opts.fix || opts.fixDryRun)) {
     const result = lint(doc);
-    return { result, doc, hash, snapshot, suppressed, baselined, lang };
+    return { result, doc, hash, snapshot, suppressed, baselined, lang, cited };
   }
   const fixed = fixDocument(doc, lint);
-  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, snapshot, suppressed, baselined, lang };
+  if (fixed.output === doc.original) return { result: fixed.result, doc, hash, snapshot, suppressed, baselined, lang, cited };
   try {
     encodeText('', doc.encoding, doc.bom);
   } catch (e) {
@@ -126,9 +134,9 @@ export async function lintInput(
       const result = lint(doc);
       result.fatal = e.message;
       (result as CliResult).fatalText = { en: e.message, vi: translateReason(e.message, 'vi') };
-      return { result, doc, hash, snapshot, suppressed, baselined, lang };
+      return { result, doc, hash, snapshot, suppressed, baselined, lang, cited };
     }
     throw e;
   }
-  return { result: fixed.result, doc, fixed: fixed.output, hash, snapshot, suppressed, baselined, lang };
+  return { result: fixed.result, doc, fixed: fixed.output, hash, snapshot, suppressed, baselined, lang, cited };
 }

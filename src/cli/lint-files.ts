@@ -24,6 +24,8 @@ import { runInWorkers, worthWorkers } from './pool.js';
 import { progress } from './progress.js';
 import type { Targets, Task } from './targets.js';
 import type { WorkerJob, WorkerResult } from './worker.js';
+import type { CitedDocument } from '../facts/citations-cross.js';
+import { addCrossFileFindings } from './cross-file.js';
 
 export interface LintRun {
   /** Sorted by path. */
@@ -51,7 +53,7 @@ interface Counts {
   suppressed: number;
   lang?: Lang;
 }
-type Carried = CliResult & { counts?: Counts };
+type Carried = CliResult & { counts?: Counts; cited?: CitedDocument[] };
 
 /** --lang auto: the language most documents are in (English when they are as many, or when none was read). */
 function majority(langs: Lang[]): Lang {
@@ -86,7 +88,7 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   // html shows the text; sarif and gitlab fingerprints (and sarif fix regions) need it
   const wantSource = opts.format === 'html' || opts.format === 'sarif' || opts.format === 'gitlab';
   const rewriting = !!(opts.fix || opts.fixDryRun || opts.updateBaseline || opts.stdin || opts.annotate || opts.comments);
-  const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes: o.maxFileBytes };
+  const fileOptions = { encoding: opts.encoding, debug: opts.debug, fix: opts.fix, fixDryRun: opts.fixDryRun, maxFileBytes: o.maxFileBytes, crossFile: opts.crossFile || undefined };
   let cache: LintCache | undefined;
   if (opts.cache && !rewriting) {
     const configParts = tasks.map((t) => [t.fc.configPath ?? '', t.fc.settings, t.fc.rules.map((r) => [r.rule.id, r.severity, r.options])]);
@@ -100,6 +102,7 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   const finish = (task: Task, linted: Linted): void => {
     let result: Carried = linted.result;
     if (!linted.cached && linted.lang) result.counts = { baselined: linted.baselined ?? 0, suppressed: linted.suppressed ?? 0, lang: linted.lang };
+    if (!linted.cached && linted.cited) result.cited = linted.cited;
     const cacheKey = `${task.input.path}\u0000${perFileConfigHash(task.fc)}`;
     if (cache && linted.cached) result = cache.get(cacheKey, linted.hash!) ?? result;
     else if (cache && linted.hash) cache.set(cacheKey, linted.hash, result);
@@ -137,7 +140,7 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
     const out = await runInWorkers<WorkerJob, WorkerResult>(new URL('./worker.js', import.meta.url), workerJobs, o.jobs, () => bar.tick());
     out.forEach((w, i) => {
       if (w.source !== undefined) sources.set(w.result.path, w.source);
-      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached, baselined: w.baselined, suppressed: w.suppressed, lang: w.lang });
+      finish(tasks[i], { result: w.result, hash: w.hash, cached: w.cached, baselined: w.baselined, suppressed: w.suppressed, lang: w.lang, cited: w.cited });
     });
   } else {
     for (const task of tasks) {
@@ -178,7 +181,9 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
       io.stderr(`reportlint: ${cliText('cannotWriteCache', run.lang, { reason: e instanceof Error ? e.message : String(e) })}\n`);
     }
   }
+  if (opts.crossFile) crossFiles(results, tasks, o.lang, run.lang, io.cwd);
   for (const r of results) {
+    delete r.cited;
     run.baselined += r.counts?.baselined ?? 0;
     run.suppressed += r.counts?.suppressed ?? 0;
     delete r.counts;
@@ -187,4 +192,10 @@ export async function lintTargets(o: Options, ctx: LoadedContext, targets: Targe
   }
   results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return run;
+}
+
+function crossFiles(results: Carried[], tasks: Task[], asked: Lang | 'auto', runLang: Lang, cwd: string): void {
+  const fcOf = new Map(tasks.map((t) => [t.input.path, t.fc]));
+  const inputs = results.filter((r) => r.cited && !r.fatal).map((r) => ({ result: r, cited: r.cited!, lang: asked === 'auto' ? (r.counts?.lang ?? runLang) : asked, fc: fcOf.get(r.path) }));
+  addCrossFileFindings(inputs, cwd);
 }

@@ -41,6 +41,8 @@ export interface CliOptions {
   cache?: boolean;
   cacheLocation?: string;
   shard?: string;
+  /** --cross-file: compare the citations of the run's files with each other. */
+  crossFile?: boolean;
   maxFileSize?: string;
   timeBudget?: string;
   /** File types (extensions) found in directories and not read that are left out instead of reported. */
@@ -108,6 +110,7 @@ function program(io: Io): Command {
     .option('--init', 'write a starter reportlint.config.json (with $schema) here and exit')
     .option('--print-config <file>', 'print the configuration that applies to this file and exit')
     .option('--shard <k/n>', 'lint only the k-th of n deterministic parts of the file list (CI matrices); merge the JSON outputs with `reportlint merge`')
+    .option('--cross-file', "report a cited document cited with another date, form or number in another file of the run (citation-mismatch)")
     .option('--max-file-size <MB>', 'refuse files larger than this many megabytes (default 20)')
     .option('--time-budget <seconds>', 'per-file time budget for the rules (default 60); past it the file is reported as an error')
     .option('--skip <types>', "file types not to report as unread when found in directories, e.g. --skip png,json ('*' = all); they are counted as skipped", (v: string, prev: string[] = []) => [...prev, v])

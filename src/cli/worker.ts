@@ -7,6 +7,7 @@ import { readBaseline, type Baseline } from './baseline.js';
 import { ConfigResolver } from './config.js';
 import { lintInput, type FileOptions } from './lint-file.js';
 import type { PipelineOptions } from '../engine/pipeline.js';
+import type { CitedDocument } from '../facts/citations-cross.js';
 
 export interface WorkerJob {
   path: string;
@@ -28,6 +29,7 @@ export interface WorkerResult {
   suppressed?: number;
   baselined?: number;
   lang?: Lang;
+  cited?: CitedDocument[];
 }
 
 let resolver: ConfigResolver | undefined;
@@ -48,7 +50,7 @@ export default async function lintJob(job: WorkerJob): Promise<WorkerResult> {
   }
   const entries = baseline && job.baselineKey !== undefined ? baseline.files[job.baselineKey] : undefined;
   const linted = await lintInput({ path: job.path }, () => undefined, fc, job.pipeline, job.file, entries);
-  const out: WorkerResult = { result: linted.result, hash: linted.hash, cached: linted.cached, suppressed: linted.suppressed, baselined: linted.baselined, lang: linted.lang };
+  const out: WorkerResult = { result: linted.result, hash: linted.hash, cached: linted.cached, suppressed: linted.suppressed, baselined: linted.baselined, lang: linted.lang, cited: linted.cited };
   if (job.wantSource && linted.doc) out.source = linted.doc.original;
   return out;
 }

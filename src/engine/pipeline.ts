@@ -6,6 +6,7 @@
 import type { Document } from '../parse/document.js';
 import { applyBaseline, type BaselineEntry } from './fingerprint.js';
 import { lintDocument, resolveSettings, type RuleSetting, type SettingsInput } from './run.js';
+import type { FactStore } from './facts.js';
 import { applySuppressions } from './suppress.js';
 import type { FileResult, Lang, Severity } from './types.js';
 
@@ -32,6 +33,8 @@ export interface PipelineOptions {
   baseline?: BaselineEntry[];
   /** Asked before each rule: true abandons the run (LintCancelled). The language server's stale runs. */
   cancelled?: () => boolean;
+  /** Given the document's facts once the rules ran (the CLI's --cross-file reads the citations it needs from them). */
+  onFacts?: (facts: FactStore) => void;
 }
 
 export interface PipelineResult {
@@ -51,7 +54,7 @@ function defined<T extends object>(o: T): Partial<T> {
 export function lintPipeline(doc: Document, config: LintConfig, opts: PipelineOptions): PipelineResult {
   const settings = resolveSettings(doc, { ...config.settings, ...defined(opts.overrides ?? {}) });
   const lang = opts.lang === 'auto' ? settings.locale : opts.lang;
-  const result = lintDocument(doc, config.rules, settings, lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt, cancelled: opts.cancelled });
+  const result = lintDocument(doc, config.rules, settings, lang, { timeBudgetMs: opts.timeBudgetMs, startedAt: opts.startedAt, cancelled: opts.cancelled, onFacts: opts.onFacts });
   const active = new Set(config.rules.map((r) => r.rule.id));
   const suppressed = applySuppressions(doc, result, {
     activeRules: active,

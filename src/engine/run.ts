@@ -58,6 +58,8 @@ export interface LintLimits {
   startedAt?: number;
   /** Asked before each rule; true stops the run with a LintCancelled (the editor's text changed meanwhile). */
   cancelled?: () => boolean;
+  /** Given the facts once the rules ran (what a front end needs from them beyond findings). */
+  onFacts?: (facts: FactStore) => void;
 }
 
 /** Thrown when `LintLimits.cancelled` says the result is no longer wanted. */
@@ -122,6 +124,7 @@ export function lintDocument(doc: Document, rules: RuleSetting[], settings: Docu
   if (Object.keys(unpaired).length) result.unpaired = unpaired;
   countFindings(result);
   if (internalErrors.length) result.internalErrors = internalErrors;
+  limits.onFacts?.(facts);
   return result;
 }
 

@@ -17,7 +17,8 @@ import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { dateAtOrAfter, dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import {
-  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TYPE_CODES, TYPE_WORDS,
+  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TITLE_START_WORDS, TYPE_CODES,
+  TYPE_WORDS,
   type TypeKind,
 } from './lexicon/citations.js';
 
@@ -60,6 +61,12 @@ export interface Citation {
   loose?: boolean;
   /** For `…/QH15` and `…/UBTVQH15` numbers: law (`L`), resolution (`NQ`) or ordinance (`PL`), from the words before it. */
   lawKind?: 'L' | 'NQ' | 'PL';
+  /**
+   * The cited document's title right after it (`về việc ban hành Kế hoạch …`), when the words
+   * after the number, date and issuer begin as a title does: its first words, lower case, one
+   * space between them.
+   */
+  title?: string;
 }
 
 /** Case-insensitive, Đ/D-insensitive comparison key. */
@@ -294,12 +301,42 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     c.span.end = d.span.end;
   }
   const im = ISSUER.exec(text.slice(tail, tail + 120));
+  let titleFrom = tail;
   if (im) {
     const stop = ISSUER_STOP.exec(im[1]);
     const issuer = (stop ? im[1].slice(0, stop.index) : im[1]).trim();
     if (issuer) c.issuer = issuer;
+    titleFrom = tail + im.index + im[0].length - im[1].length + (stop ? stop.index : im[1].length);
   }
+  const title = titleAt(text, titleFrom);
+  if (title) c.title = title;
   return c;
+}
+
+const TITLE_END = /[;\n(“”"]|\.(?:\s|$)/u;
+const TITLE_WORDS = 10;
+
+/** The title's first words at `from` (after blanks or a comma), when a title-opening word stands there. */
+function titleAt(text: string, from: number): string | undefined {
+  let i = from;
+  while (i < text.length && i < from + 3 && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) i++;
+  const m = TITLE_START_WORDS.at(text, i);
+  if (!m || m.start !== i) return undefined;
+  const stretch = text.slice(i, i + 200);
+  const end = TITLE_END.exec(stretch);
+  const words = (end ? stretch.slice(0, end.index) : stretch).normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
+  return words.length ? words.slice(0, TITLE_WORDS).join(' ') : undefined;
+}
+
+/** Two titles that are one: both long enough to tell documents apart, and the same first words. */
+export function sameTitle(a: string | undefined, b: string | undefined, minWords = 4): boolean {
+  if (!a || !b) return false;
+  const x = a.split(' ');
+  const y = b.split(' ');
+  const n = Math.min(x.length, y.length);
+  if (n < minWords) return false;
+  for (let k = 0; k < n; k++) if (x[k] !== y[k]) return false;
+  return true;
 }
 
 const LAW_KIND: Record<string, 'L' | 'NQ' | 'PL'> = {
@@ -503,4 +540,30 @@ export function asRight(expected: string, lone: string): boolean {
     if (lone.includes(code) && !expected.includes(code) && expected.includes(code.toUpperCase())) return false;
   }
   return true;
+}
+
+/** One digit dropped, added, changed or two swapped; and far enough apart not to be two documents of one day. */
+export function likelyTypo(a: string, b: string, minGap: number): boolean {
+  if (a === b) return false;
+  if (damerau1(a, b) !== 1) return false;
+  const na = Number.parseInt(a, 10);
+  const nb = Number.parseInt(b, 10);
+  return Math.abs(na - nb) >= minGap;
+}
+
+/** Optimal-string-alignment distance, capped: returns 0, 1 or 2 (2 = more than one edit). */
+function damerau1(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 1) return 2;
+  const d: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    d.push([i]);
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) { d[0].push(j); continue; }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i].push(v);
+    }
+  }
+  return Math.min(2, d[a.length][b.length]);
 }

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { asRight, citationFacts, fold, formScore, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, fold, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
 
@@ -79,6 +79,28 @@ export default defineRule({
     replaceNumber: { en: 'Replace with {expected}', vi: 'Sửa thành {expected}' },
     replaceForm: { en: 'Write it "{expected}"', vi: 'Viết thành "{expected}"' },
     replaceDate: { en: 'Replace the date with {expected}', vi: 'Sửa ngày thành {expected}' },
+    // --cross-file (src/rules/citation-cross-file.ts): the other files of the run as the evidence
+    crossDate: {
+      en: '{doc} is dated {found} here; {count} other files of this run cite it with the date {expected} ({file}).',
+      vi: '{doc} ở đây ghi ngày {found}; {count} tệp khác trong lần kiểm tra này trích dẫn văn bản này với ngày {expected} ({file}).',
+    },
+    crossOwnDate: {
+      en: '{doc} is dated {found} here; the document itself ({file}) is dated {expected} in its header.',
+      vi: '{doc} ở đây ghi ngày {found}; chính văn bản đó ({file}) ghi ngày {expected} ở phần đầu.',
+    },
+    crossTwoDates: {
+      en: '{doc} is dated {found} here and {other} in {file}: they cannot both be right.',
+      vi: '{doc} ở đây ghi ngày {found}, còn trong {file} ghi ngày {other}: không thể cả hai đều đúng.',
+    },
+    crossForm: {
+      en: '"{found}" is written "{expected}" in {count} other file(s) of this run ({file}).',
+      vi: '"{found}" được viết là "{expected}" trong {count} tệp khác của lần kiểm tra này ({file}).',
+    },
+    crossNumber: {
+      en: '"{found}" ({date}) is cited as "{expected}" with the same symbol, date and title in {count} other files of this run ({file}): the number looks mistyped.',
+      vi: '"{found}" (ngày {date}) được trích dẫn là "{expected}" với cùng ký hiệu, ngày và trích yếu trong {count} tệp khác của lần kiểm tra này ({file}): số hiệu có vẻ bị gõ nhầm.',
+    },
+    citedInFile: { en: 'cited as {form} in {file}', vi: 'trích dẫn là {form} trong {file}' },
   },
   check(ctx, opts) {
     const { all, groups, groupOf, own } = ctx.facts.get(citationFacts);
@@ -409,32 +431,6 @@ function issuerConflict(c: Citation, major: Citation[]): boolean {
   if (!c.issuer || c.system === 'legal' || c.system === 'law') return false;
   const theirs = major.map((o) => o.issuer).filter((x) => x !== undefined);
   return theirs.length > 0 && !theirs.some((t) => sameIssuer(t, c.issuer!));
-}
-
-/** One digit dropped, added, changed or two swapped; and far enough apart not to be two documents of one day. */
-export function likelyTypo(a: string, b: string, minGap: number): boolean {
-  if (a === b) return false;
-  if (damerau1(a, b) !== 1) return false;
-  const na = Number.parseInt(a, 10);
-  const nb = Number.parseInt(b, 10);
-  return Math.abs(na - nb) >= minGap;
-}
-
-/** Optimal-string-alignment distance, capped: returns 0, 1 or 2 (2 = more than one edit). */
-function damerau1(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const d: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    d.push([i]);
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) { d[0].push(j); continue; }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i].push(v);
-    }
-  }
-  return Math.min(2, d[a.length][b.length]);
 }
 
 /** The other date written in this citation's own style. */

@@ -13,6 +13,7 @@ import type { SettingsInput } from '../../src/engine/run.js';
 import { parseText } from '../../src/parse/index.js';
 import type { Document } from '../../src/parse/document.js';
 import { rules } from '../../src/rules/index.js';
+import { citedDocuments, crossFileReports, type CitedDocument, type CrossReport } from '../../src/facts/citations-cross.js';
 
 export interface TestOptions extends SettingsInput {
   path?: string;
@@ -71,6 +72,29 @@ export function lintDocumentWith(only: string[], doc: Document, opts: TestOption
   );
   if (result.internalErrors?.length) throw new Error(`internal error: ${JSON.stringify(result.internalErrors)}`);
   return result.findings.filter((f) => only.length === 0 || only.includes(f.ruleId));
+}
+
+/**
+ * --cross-file over a set of texts (each linted through the one pipeline, its citation summary
+ * kept): citation-mismatch's cross-file reports by file index, their message ids recorded as
+ * exercised (the CLI words them with the rule's messages, src/cli/cross-file.ts).
+ */
+export function crossFileWith(files: Array<{ path: string; text: string }>): Map<number, CrossReport[]> {
+  const summaries = files.map((f) => {
+    let cited: CitedDocument[] = [];
+    lintPipeline(parseText(f.text, f.path), { rules: resolveRules(TRACED, undefined, undefined), settings: {} }, {
+      lang: 'en', knownRules: KNOWN, onFacts: (facts) => { cited = citedDocuments(facts.doc, facts); },
+    });
+    return { shown: f.path, docs: cited };
+  });
+  const out = crossFileReports(summaries);
+  for (const list of out.values()) {
+    for (const r of list) {
+      exercised.add(`citation-mismatch/${r.messageId}`);
+      if (r.related.length) exercised.add('citation-mismatch/citedInFile');
+    }
+  }
+  return out;
 }
 
 /** `messageId severity line:column` per finding (with `rule/` in front when several rules ran). */

@@ -75,6 +75,17 @@ export const ISSUER_STOP_WORDS = phraseList([
 ]);
 
 /**
+ * How a document's title (trích yếu) begins after its number, date and issuer: `về …`, `V/v …`
+ * and the verbs that open a title (ND 30/2020 Phụ lục VI: "Quyết định về việc …", "Quy định …",
+ * "Hướng dẫn …", "Ban hành …", "Phê duyệt …"). Words after a citation that begin otherwise are
+ * the sentence going on, not a title.
+ */
+export const TITLE_START_WORDS = phraseList([
+  'về', 'v/v', 'quy định', 'hướng dẫn', 'ban hành', 'phê duyệt', 'sửa đổi', 'bổ sung', 'thành lập', 'triển khai', 'kiện toàn',
+  'on', 'regarding', 'concerning', 'establishing', 'amending', 'approving',
+]);
+
+/**
  * The words of a date phrase (`ngày 05 tháng 02 năm 2026`) folded to their letters without marks:
  * a syllable that folds to one of these inside a date phrase but is written otherwise
  * (`nam`, `thang`, `ngay`, `nằm`) is a slip for the word.
