@@ -26,6 +26,14 @@ export interface OutlineItem {
   marker: Marker;
 }
 
+/** An article line ("Điều 5. …", "Article 5."): its number and where the number is written. */
+export interface ArticleItem {
+  block: Block;
+  value: number;
+  raw: string;
+  span: { start: number; end: number };
+}
+
 export interface Outline {
   /** 1 for a table block or a table row read as a line (a tab in its text). */
   tableRow: Uint8Array;
@@ -39,7 +47,7 @@ export interface Outline {
   breaks: Int32Array;
   /** Prefix counts of unnumbered headings (all-caps lines, Markdown headings). */
   headings: Int32Array;
-  /** Prefix counts of tables, table rows, plain-text lines with a cell border "|" and lines that start with a damaged marker ("©)", "$1."): a number may hide in them. */
+  /** Prefix counts of tables, table rows, plain-text lines with a cell border "|", lines that start with a damaged marker ("©)", "$1.") and lines without a letter (page numbers): a number may hide in them. */
   unsure: Int32Array;
   /** Prefix counts of what separates two passages into different places: tables, table rows, unnumbered headings, context and form lines, damaged markers, lines of figures only. */
   sectionBreaks: Int32Array;
@@ -60,6 +68,12 @@ export interface Outline {
   consolidated: boolean;
   /** The first block of the footnotes at the end of the document ("[1] …", "[2] …"), or the number of blocks when there are none. */
   footnotes: number;
+  /**
+   * Runs of article lines in reading order (outside tables, quotations and the footnotes): a run
+   * ends where an article numbered 1 starts again (a regulation issued with its decision), at an
+   * annex or form line, and at a Markdown heading.
+   */
+  articles: ArticleItem[][];
 }
 
 /** The letter order a lettered list reads in, under the document's lettering. */
@@ -136,11 +150,44 @@ export function buildOutline(doc: Document, settings: Pick<DocumentSettings, 'lo
     for (const x of list) member[x.block.index] = 1;
   }
   // a pipe inside a plain-text line is a table cell border a conversion kept
-  const unsure = prefix(n, (i) => tableRow[i] === 1 || lone[i] === 1 || (doc.format !== 'markdown' && blocks[i].text.includes('|')) || (!blocks[i].marker && DAMAGED_MARKER_RE.test(blocks[i].text)));
+  // and a line without a letter between items (a page number a conversion kept) is where a page broke: a number may be lost there
+  // so is a line that opens a quotation of numbered text it does not close (an excerpt of another text, its own numbers)
+  const unsure = prefix(n, (i) => tableRow[i] === 1 || lone[i] === 1 || (doc.format !== 'markdown' && blocks[i].text.includes('|')) || (!blocks[i].marker && (DAMAGED_MARKER_RE.test(blocks[i].text) || !/\p{L}/u.test(blocks[i].text))) || (quoted[i] === 0 && leavesQuoteOpen(doc.text.slice(blocks[i].span.start, blocks[i].span.end))));
   // a damaged marker opens an item the parser could not see; a line of figures only is a table cell
   const sectionBreaks = prefix(n, (i) => tableRow[i] === 1 || (!blocks[i].marker && (blocks[i].kind === 'heading' || context[i] === 1 || form[i] === 1 || DAMAGED_MARKER_RE.test(blocks[i].text) || !/\p{L}/u.test(blocks[i].text))));
   const lettering = settings.locale !== 'vi' ? 'latin' : letteringVotes(lists, breaks);
-  return { tableRow, context, form, quoted, breaks, headings, unsure, sectionBreaks, lettering, lists, parent, member, consolidated: isConsolidated(doc), footnotes };
+  const articles = articleRuns(doc, quoted, tableRow, form, footnotes);
+  return { tableRow, context, form, quoted, breaks, headings, unsure, sectionBreaks, lettering, lists, parent, member, consolidated: isConsolidated(doc), footnotes, articles };
+}
+
+/** The number after an article word at a line's start ("Điều 5.", "Điều 5:", "Article 12 Title"; a quoted article is new text, not one of the document's). */
+const ARTICLE_NUMBER_RE = /^[ \t]+(\d{1,3})(?:[.:]|[ \t]+(?=\p{Lu})|[ \t]*$)/u;
+
+function articleRuns(doc: Document, quoted: Uint8Array, tableRow: Uint8Array, form: Uint8Array, footnotes: number): ArticleItem[][] {
+  const runs: ArticleItem[][] = [];
+  let run: ArticleItem[] = [];
+  const flush = (): void => {
+    if (run.length) runs.push(run);
+    run = [];
+  };
+  for (const b of doc.blocks) {
+    if (b.index >= footnotes) break;
+    if (b.marker || tableRow[b.index] || quoted[b.index]) continue;
+    if (form[b.index] || isAnnexLine(b.text) || (b.kind === 'heading' && b.level > 0)) {
+      flush();
+      continue;
+    }
+    const word = /^\p{Lu}/u.test(b.text) ? ARTICLE_WORDS.at(b.text, 0) : undefined;
+    if (!word || word.start !== 0) continue;
+    const m = ARTICLE_NUMBER_RE.exec(b.text.slice(word.end, word.end + 12));
+    if (!m) continue;
+    const value = Number(m[1]);
+    if (value === 1) flush();
+    const at = b.content.start + word.end + m[0].indexOf(m[1]);
+    run.push({ block: b, value, raw: m[1], span: { start: at, end: at + m[1].length } });
+  }
+  flush();
+  return runs;
 }
 
 /** A line that starts with a bracket or a stray mark, or one or two symbols and a bracket or dot, where a marker was (a conversion turned "c)" into "©)", ")" or "."). */
@@ -313,6 +360,14 @@ function quotedBlocks(doc: Document, footnotes: number): Uint8Array {
   }
   return out;
 }
+
+/** The line opens a quotation of numbered text ("“2. …", "“Điều 5. …") and leaves it open, at its start or after its first words. */
+function leavesQuoteOpen(t: string): boolean {
+  if (!QUOTED_NUMBER_RE.test(t)) return false;
+  return /^[“"]/.test(t) ? !closesQuote(t) : opensQuote(t);
+}
+
+const QUOTED_NUMBER_RE = /[“"]\s*(?:\d{1,3}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\p{Lu}\p{Ll}+\s+\d)/u;
 
 /** The block ends a quotation: a closing mark at its end (before punctuation or "./."). */
 function closesQuote(t: string): boolean {

@@ -7,13 +7,16 @@
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
 import type { Document, Marker } from '../parse/document.js';
-import { between, LETTERS, letterOrder, outline, type Outline, type OutlineItem } from '../facts/outline.js';
+import { between, LETTERS, letterOrder, outline, type ArticleItem, type Outline, type OutlineItem } from '../facts/outline.js';
 
 const ROMAN_TABLE: Array<[number, string]> = [
   [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
 ];
 
 const options = z.object({}).strict();
+
+/** An article number more than this far ahead of the one before is another text's, not a slip. */
+const MAX_ARTICLE_GAP = 3;
 
 /** A marker inside a line ("… như sau: 2. Sửa đổi …", "… gồm: a) …"): the line holds items the outline cannot see. */
 const INLINE_MARKER_RE = /[\s:;]["“]?(?:\d{1,2}(?:\.\d{1,2})*\.|[IVX]{1,4}\.|[a-zđ]\))\s+\p{Lu}/u;
@@ -71,6 +74,7 @@ export default defineRule({
     if (o.consolidated) return; // a consolidated text numbers as the amended documents did
     const reported = new Set<number>();
     for (const list of o.lists) checkGroup(ctx, list, letterOrder(o, list), o, reported);
+    for (const run of o.articles) checkArticles(ctx, run);
   },
 });
 
@@ -113,14 +117,19 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
       prev = cur;
       continue;
     }
-    if (prev && v === firstValue && pos(prev.marker) === firstValue && clear(prev, cur) && repeatsFirst(prev, cur, list[k + 1], pos, o)) {
+    if (prev && v === firstValue && pos(prev.marker) === firstValue && clear(prev, cur) && repeatsFirst(doc, prev, cur, list[k + 1], pos, o)) {
       // "1." after "1." under one parent (the list goes on at "2."), or the same "3.1." twice
       say('repeat', cur, prev, expectedFor(cur.marker, firstValue + 1, order));
       prev = cur;
       continue;
     }
-    if (prev && v === firstValue && pos(prev.marker) >= 0) saved.push(pos(prev.marker));
-    if (!prev || v === firstValue || between(o.breaks, prev.block.index, cur.block.index) > 0) {
+    const broken = prev !== undefined && between(o.breaks, prev.block.index, cur.block.index) > 0;
+    // a list a new article or chapter restarts does not go on after it, unless its last item
+    // introduced the text below ("28. Sửa đổi Điều 55 như sau:" / "Điều 55. …" / "3. …" / "29. …")
+    const introduces = broken && /:$/.test(prev!.block.text);
+    if (broken && !introduces) saved.length = 0;
+    else if (prev && (v === firstValue || introduces) && pos(prev.marker) >= 0) saved.push(pos(prev.marker));
+    if (!prev || v === firstValue || broken) {
       const from = o.parent[cur.block.index];
       if (
         !prev && v !== firstValue && list.length >= 2 && consecutive(list, pos) && from >= 0 && !reported.has(from) &&
@@ -152,7 +161,8 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
     if (
       between(o.unsure, prev.block.index, cur.block.index) > 0 ||
       (v > p && writtenBetween(doc, o, prev.block.index, cur.block.index, expected)) ||
-      (v > firstValue && writtenBetween(doc, o, prev.block.index + 1, cur.block.index, expectedFor(cur.marker, v - 1, order)))
+      (v > firstValue && writtenBetween(doc, o, prev.block.index + 1, cur.block.index, expectedFor(cur.marker, v - 1, order))) ||
+      (v === firstValue + 1 && restartsInline(prev.block.text, expectedFor(cur.marker, firstValue, order)))
     ) {
       prev = cur;
       continue;
@@ -162,12 +172,68 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
   }
 }
 
+/**
+ * Articles run 1, 2, 3 … through the whole text, across chapters. A run is checked only when it
+ * starts at 1 and everything else in it runs on: one gap, one repeat (the same number twice, or
+ * written in place of the next: 3 3 5), or one step back; more than one slip means the run holds
+ * articles of other texts (an amending decree writing out the articles it replaces) and stays silent.
+ */
+function checkArticles(ctx: RuleContext<unknown>, run: ArticleItem[]): void {
+  if (run.length < 3 || run[0].value !== 1) return;
+  const slips: number[] = [];
+  for (let k = 1; k < run.length; k++) if (run[k].value !== run[k - 1].value + 1) slips.push(k);
+  for (let k = 0; k < run.length; k++) ctx.checked();
+  let k: number;
+  if (slips.length === 1) k = slips[0];
+  else if (slips.length === 2 && slips[1] === slips[0] + 1 && run[slips[0]].value === run[slips[0] - 1].value && run[slips[1]].value === run[slips[0]].value + 2) k = slips[0];
+  else return;
+  const cur = run[k];
+  const prev = run[k - 1];
+  const messageId = cur.value === prev.value ? 'repeat' : cur.value > prev.value ? 'gap' : 'order';
+  // a step back that the rest of the run follows is a run of other articles, unless it is the last
+  // one; so is a jump of more than two numbers
+  if ((messageId === 'order' && k < run.length - 1) || cur.value - prev.value > MAX_ARTICLE_GAP) return;
+  const word = ctx.doc.text.slice(prev.block.content.start, prev.span.start);
+  // the expected article is written between them, after other text on its line or inside a
+  // quotation the outline left out, or its clauses are (3.1., 3.2. under a lost "Điều 3")
+  const n = prev.value + 1;
+  const expected = new RegExp(`(?<![\\p{L}\\p{N}])${word.trim()}\\s+${n}(?:[.:]\\s*\\p{Lu}|\\s*$)|^${n}\\.\\d`, 'mu');
+  if (messageId !== 'repeat' && expected.test(ctx.doc.text.slice(prev.block.span.end, cur.block.span.start))) return;
+  ctx.report({
+    messageId,
+    span: cur.span,
+    data: { found: ctx.doc.text.slice(cur.block.content.start, cur.span.end), previous: word + prev.raw, expected: word + String(prev.value + 1) },
+    related: [{ span: prev.span, messageId: 'previousItem' }],
+  });
+}
+
 /** A first number repeated is a slip, not a new list: the same multi-level number twice under one parent, or a list that goes on from the repeat. */
-function repeatsFirst(prev: Member, cur: Member, next: Member | undefined, pos: (m: Marker) => number, o: Outline): boolean {
+function repeatsFirst(doc: Document, prev: Member, cur: Member, next: Member | undefined, pos: (m: Marker) => number, o: Outline): boolean {
   // a heading between them, or a first item that introduces a list or runs other items into its line, starts a new list
   if (between(o.headings, prev.block.index, cur.block.index) > 0 || /:$/.test(prev.block.text) || INLINE_MARKER_RE.test(prev.block.text)) return false;
+  // so does a short unnumbered title line ("Chú giải phân nhóm."), or a line that opens a quotation (“2. … : the amended text's own list)
+  for (let i = prev.block.index + 1; i < cur.block.index; i++) if (isTitleLine(doc.blocks[i], o) || /^["“]/.test(doc.text.slice(doc.blocks[i].span.start, doc.blocks[i].span.start + 1))) return false;
   if (cur.marker.style === 'multi') return cur.marker.values.join('.') === prev.marker.values.join('.');
-  return next !== undefined && pos(next.marker) === pos(cur.marker) + 1 && between(o.breaks, cur.block.index, next.block.index) === 0 && between(o.unsure, cur.block.index, next.block.index) === 0;
+  // the list goes on at the next number, or at the one after it (the repeat took the place of "2.": 1. 1. 3.)
+  const step = next === undefined ? 0 : pos(next.marker) - pos(cur.marker);
+  return next !== undefined && (step === 1 || step === 2) && between(o.breaks, cur.block.index, next.block.index) === 0 && between(o.unsure, cur.block.index, next.block.index) === 0;
+}
+
+/** An unnumbered line of at most five words that does not end a clause (, ;): a title. */
+function isTitleLine(b: Document['blocks'][number], o: Outline): boolean {
+  if (b.marker || o.tableRow[b.index] || /[,;]$/.test(b.text)) return false;
+  const words = b.text.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length > 0 && words.length <= 5;
+}
+
+/** The item's text runs a new list into its line: "… tỷ giá giao dịch thực tế 1. Các trường hợp …" (lines merged by a conversion); the item after it goes on from that list. */
+function restartsInline(text: string, first: string): boolean {
+  let k = text.indexOf(first);
+  while (k > 0) {
+    if (/[\s:;]/.test(text[k - 1]) && /^\s+["“]?\p{Lu}/u.test(text.slice(k + first.length, k + first.length + 4))) return true;
+    k = text.indexOf(first, k + 1);
+  }
+  return false;
 }
 
 function report(ctx: RuleContext<unknown>, messageId: string, cur: Member, prev: Member, expected: string, extra: Record<string, string> = {}): void {
