@@ -4,6 +4,7 @@
 // command (merge-command.ts); `--init` and `--print-config` end after the config (init.ts).
 // A UsageError from any phase is `reportlint: <message>`, exit 2. Exit codes: see exit.ts.
 
+import './zod-setup.js'; // first: before any schema is built
 import type { Severity } from '../engine/types.js';
 import { rules } from '../rules/index.js';
 import { explainRule } from './explain.js';

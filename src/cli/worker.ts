@@ -1,6 +1,7 @@
 // A worker thread's task: lint one file exactly as the single-process CLI does (same config
 // resolution, same pipeline, same baseline), and send back the plain result.
 
+import './zod-setup.js'; // first: before any schema is built
 import type { FileResult, Lang } from '../engine/types.js';
 import { rules } from '../rules/index.js';
 import { readBaseline, type Baseline } from './baseline.js';
