@@ -108,12 +108,12 @@ function enReport(r, target) {
   return out.join('\n') + '\n';
 }
 
-export function generate(dir, files = 1000, seed = 1) {
+export function generate(dir, files = 1000, seed = 1, { minBytes = 5000, maxBytes = 50000 } = {}) {
   mkdirSync(dir, { recursive: true });
   const r = rng(seed);
   let bytes = 0;
   for (let i = 0; i < files; i++) {
-    const target = 5000 + Math.floor(r() * 45000);
+    const target = minBytes + Math.floor(r() * (maxBytes - minBytes));
     const vi = r() < 0.7;
     const text = vi ? viReport(r, target) : enReport(r, target);
     const name = `${String(i).padStart(5, '0')}-${vi ? 'vi' : 'en'}.txt`;
@@ -123,8 +123,37 @@ export function generate(dir, files = 1000, seed = 1) {
   return { files, bytes };
 }
 
+/**
+ * One large document of about `mb` megabytes (the memory bench's single file): a Vietnamese report
+ * whose parts (PHẦN 1, PHẦN 2, ...) are each the body of a generated report, with an English part
+ * every fourth time, so that sections, figures, citations and tables grow with the size.
+ */
+export function generateLarge(file, mb = 10, seed = 1) {
+  const r = rng(seed);
+  const out = ['BÁO CÁO TỔNG HỢP', '', 'Kết quả thực hiện các nhiệm vụ trọng tâm năm 2025', ''];
+  let bytes = Buffer.byteLength(out.join('\n'));
+  for (let part = 1; bytes < mb * 1e6; part++) {
+    const body = (part % 4 === 0 ? enReport(r, 20000 + Math.floor(r() * 30000)) : viReport(r, 20000 + Math.floor(r() * 30000))).split('\n').slice(4).join('\n');
+    const text = `PHẦN ${part}\n\n${body}`;
+    out.push(text);
+    bytes += Buffer.byteLength(text) + 1;
+  }
+  const text = out.join('\n');
+  writeFileSync(file, text);
+  return { bytes: Buffer.byteLength(text) };
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [dir = 'bench/.corpus', n = '1000', seed = '1'] = process.argv.slice(2);
-  const { files, bytes } = generate(dir, Number(n), Number(seed));
-  console.log(`${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--large') {
+    // node bench/generate.mjs --large <file> [mb=10] [seed=1]
+    const [, file = 'bench/.large.txt', mb = '10', seed = '1'] = argv;
+    const { bytes } = generateLarge(file, Number(mb), Number(seed));
+    console.log(`${(bytes / 1e6).toFixed(1)} MB in ${file}`);
+  } else {
+    // node bench/generate.mjs <dir> [files=1000] [seed=1] [minBytes=5000] [maxBytes=50000]
+    const [dir = 'bench/.corpus', n = '1000', seed = '1', min = '5000', max = '50000'] = argv;
+    const { files, bytes } = generate(dir, Number(n), Number(seed), { minBytes: Number(min), maxBytes: Number(max) });
+    console.log(`${files} files, ${(bytes / 1e6).toFixed(1)} MB in ${dir}`);
+  }
 }

@@ -1,18 +1,22 @@
 // The benchmark (npm run bench): generates a deterministic corpus, then measures in one run, as
 // medians over repeated runs: the floor (read + decode + NFC + split lines), reportlint with all
 // default rules single-process and with workers, cold start against `node -e ''`, scaling over
-// 1x/2x/4x corpus sizes, and peak memory. Writes bench/results/<date>.json and prints a table.
-// Options: --files N (default 1000), --runs R (default 3), --jobs J (default: available cores).
+// 1x/2x/4x corpus sizes, and peak memory (the corpus; with --memory also per MB of one large
+// generated file and on many small files, each a process of its own: bin/reportlint.js).
+// Writes bench/results/<date>.json and prints a table.
+// Options: --files N (default 1000), --runs R (default 3), --jobs J (default: available cores),
+// --memory (adds the two memory runs), --large-mb M (default 10), --small-files N (default 10000).
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { generate } from './generate.mjs';
+import { generate, generateLarge } from './generate.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
+const MEMORY = args.includes('--memory');
 const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : dflt;
@@ -105,6 +109,32 @@ const rssRun = spawnSync(
 );
 const peakRssMb = JSON.parse(rssRun.stderr.trim().split('\n').pop()).maxRSS / 1024;
 
+/** Peak RSS of one CLI process (bin/reportlint.js, one thread) over `target`, in MB: a preload prints it at exit. */
+function cliPeakRss(target) {
+  const preload = `process.on('exit',()=>process.stderr.write('\\nmaxRSS '+process.resourceUsage().maxRSS+'\\n'))`;
+  const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, join(root, 'bin/reportlint.js'), '--format', 'json', '--jobs', '1', '--max-file-size', '100', '--time-budget', '3600', target], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    maxBuffer: 1 << 26,
+  });
+  const m = /maxRSS (\d+)/.exec(r.stderr);
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+let memory = null;
+if (MEMORY) {
+  const largeMb = opt('large-mb', 10);
+  const smallFiles = opt('small-files', 10000);
+  const largeFile = join(root, `bench/.corpus-large-${largeMb}-${SEED}.txt`);
+  if (!existsSync(largeFile)) generateLarge(largeFile, largeMb, SEED);
+  const small = join(root, `bench/.corpus-small-${smallFiles}-${SEED}`);
+  if (!existsSync(small) || readdirSync(small).length !== smallFiles) generate(small, smallFiles, SEED, { minBytes: 1000, maxBytes: 3000 });
+  const largeBytes = statSync(largeFile).size;
+  const largeRss = cliPeakRss(largeFile);
+  const smallRss = cliPeakRss(small);
+  memory = { large: { mb: largeBytes / 1e6, peakRssMb: largeRss, perMb: largeRss / (largeBytes / 1e6) }, small: { files: smallFiles, peakRssMb: smallRss } };
+}
+
 const mbps = (ms) => mb / (ms / 1000);
 const result = {
   date: new Date().toISOString(),
@@ -117,6 +147,7 @@ const result = {
   coldStart: { reportlintMs: coldMs, nodeMs, overheadMs: coldMs - nodeMs },
   scaling: scaling.map((s) => ({ ...s, ratioToBase: s.ms / scaling[0].ms })),
   peakRssMb,
+  memory,
 };
 
 mkdirSync(join(root, 'bench/results'), { recursive: true });
@@ -135,4 +166,8 @@ for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 console.log(`| cold start, example report | ${f1(coldMs)} ms | node -e '': ${f1(nodeMs)} ms | overhead ${f1(coldMs - nodeMs)} ms | |`);
 for (const s of result.scaling) console.log(`| scaling ${s.factor}x (${s.files} files, ${f1(s.mb)} MB) | ${f1(s.ms)} ms | ${f1(s.mb / (s.ms / 1000))} MB/s | | ${s.ratioToBase.toFixed(2)}x of 1x |`);
 console.log(`| peak RSS, ${FILES} files | ${f1(peakRssMb)} MB | | | |`);
+if (memory) {
+  console.log(`| peak RSS, one ${f1(memory.large.mb)} MB file | ${f1(memory.large.peakRssMb)} MB | ${f1(memory.large.perMb)} MB per MB | | |`);
+  console.log(`| peak RSS, ${memory.small.files} small files | ${f1(memory.small.peakRssMb)} MB | | | |`);
+}
 console.log(`\nmachine: ${result.machine.cpus} × ${result.machine.model}, ${result.machine.memGiB} GiB, Node ${result.machine.node}; saved ${out}`);
