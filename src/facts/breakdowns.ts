@@ -23,7 +23,7 @@ import {
 } from './intervals.js';
 import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
 import {
-  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
+  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, PLACE_UNITS, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
   SENTENCE_COMPLETE_CUES, SENTENCE_SUBSET_CUES, TOTAL_AFTER_PARTS, TOTAL_CLOSING_PARTS, type CueKind,
 } from './lexicon/figures.js';
 
@@ -327,6 +327,8 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
       const between = text.slice(total.span.end, cueStart).replace(/\d[.,]\d/g, '');
       const sentenceBreak = /^[^.;:]*\.\s*$/.test(between) && /^\p{Lu}/u.test(m[1]);
       if ((/[;.:]/.test(between) && !sentenceBreak) || between.length > 60) continue;
+      // the total's unit again without a figure ("85.000 USD, doanh số USD, trong đó"): a figure was lost (text of two columns run together)
+      if (total.unit.raw && new RegExp(`(?<![\\p{L}\\p{M}])${total.unit.raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{M}])`, 'iu').test(between)) continue;
       // the clause of the parts: up to `;`, the sentence end or the block end
       let stop = b.content.end;
       // "trong đó: a; b; c." runs to the sentence end; otherwise the clause ends at `;`
@@ -379,6 +381,27 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
 }
 
 type Add = (bd: Omit<Breakdown, 'index' | 'partDetail' | 'parent' | 'hedged'>) => void;
+
+const PLACE_NAMED = new RegExp(`(?:^|[^\\p{L}])(?:${PLACE_UNITS.source})\\s+((?:\\p{Lu}[\\p{L}\\p{M}'’]*\\s*)+)`, 'giu');
+
+/**
+ * The parts are each named by a place ("phường Tân Dân có 574 cơ quan, phường Cửa Đông có 461 cơ
+ * quan", "xã Vĩnh An 122 thành viên, …"), all different: places do not overlap, so parts of
+ * one whole named by them cannot add up to more than it.
+ */
+export function partsArePlaces(text: string, bd: Breakdown): boolean {
+  const names = new Set<string>();
+  for (let i = 0; i < bd.parts.length; i++) {
+    const p = bd.parts[i];
+    const from = i === 0 ? Math.max(bd.total.span.end, p.span.start - 60) : bd.parts[i - 1].span.end;
+    const label = [...text.slice(from, p.span.start).matchAll(PLACE_NAMED)];
+    if (label.length !== 1) return false;
+    const name = label[0][0].trim().toLowerCase().replace(/\s+/gu, ' ');
+    if (names.has(name)) return false;
+    names.add(name);
+  }
+  return true;
+}
 
 // The signs of a calculation between two figures: an optional per-unit tail (đồng/giờ), then the
 // sign. A hyphen or dash is a minus only with spaces on both sides (10-15 is a range).

@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { defineRule, type RelatedReport } from '../engine/types.js';
-import { breakdowns, checkTree, type Basis, type LevelResult } from '../facts/breakdowns.js';
+import { breakdowns, checkTree, partsArePlaces, type Basis, type LevelResult } from '../facts/breakdowns.js';
 import { formatDecimal } from '../i18n/format.js';
 import type { Quantity } from '../facts/quantities.js';
 import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
@@ -74,6 +74,10 @@ export default defineRule({
       en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}). Read as parts of the total: "{cue}" promises parts within it, and amounts of money listed one by one do not overlap.',
       vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}). Đọc là các phần của tổng: "{cue}" cho biết các phần nằm trong tổng, mà các khoản tiền liệt kê riêng thì không trùng nhau.',
     },
+    exceedsPlaces: {
+      en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}). Read as parts of the total: "{cue}" promises parts within it, and parts named by different places do not overlap.',
+      vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}). Đọc là các phần của tổng: "{cue}" cho biết các phần nằm trong tổng, mà các phần thuộc các địa bàn khác nhau thì không trùng nhau.',
+    },
     missingItem: {
       en: 'The parts add up to {sum}, {coverage} of the stated total {total} (short by {diff}). Read as parts of the total ("{cue}"), but the list looks complete; is an item missing?',
       vi: 'Các phần cộng lại được {sum}, bằng {coverage} tổng đã nêu {total} (thiếu {diff}). Đọc là các phần của tổng ("{cue}") nhưng danh sách có vẻ đầy đủ; có khoản nào bị bỏ sót?',
@@ -109,6 +113,14 @@ export default defineRule({
         if (bd.kind === 'list') {
           severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
           messageId = severity === 'error' ? 'exceeds' : 'overlap';
+        } else if (!EXAMPLES_CUE.test(bd.cue) && partsArePlaces(ctx.doc.text, bd)) {
+          // parts named by different places cannot overlap
+          severity = 'error';
+          messageId = 'exceedsPlaces';
+        } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && bd.total.unit.family === 'money' && bd.parts.every((p) => p.unit.family === 'money')) {
+          // a closed list of amounts of money (A, B and C) names each amount once: they do not overlap
+          severity = 'error';
+          messageId = 'exceeds';
         } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && r.coverage.lessThanOrEqualTo(CLOSED_OVER)) {
           // inline subsets may overlap ("1.000 lao động, trong đó 600 nữ, 700 qua đào tạo"), but a closed list just over its total is a slip
           severity = 'warning';
