@@ -6,7 +6,7 @@
 
 import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
 import { defineFact } from '../engine/facts.js';
-import { vietnamese, type Token } from './vietnamese.js';
+import { syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
 
 /** How the model calls any number (tokens with a digit). */
 export const NUMBER = '#';
@@ -364,6 +364,10 @@ export const DOUBLING = {
   phraseShare: 0.5,
   /** A two-syllable repeat whose first copy binds to the word before it this much (PMI) ends a phrase: "người khiếu nại | khiếu nại". */
   leftPmi: 3,
+  /** A stranded copy: its neighbours are written by this many documents (a pair of rare words is absent by chance) ... */
+  strandedWordDocs: 20,
+  /** ... and the other copy's pair by this many. */
+  strandedPairDocs: 5,
 };
 
 export interface Doubling {
@@ -371,8 +375,8 @@ export interface Doubling {
   first: Token[];
   second: Token[];
   /** Why it is an accident. */
-  reason: 'phrase' | 'free' | 'word';
-  /** Strong enough for a warning: only the phrase evidence is; free syllables and two-syllable words are a note (junctions of two words, "người bán hàng | bán hàng hoá", are many). */
+  reason: 'phrase' | 'stranded' | 'free' | 'word';
+  /** Strong enough for a warning: only the phrase evidence is; stranded copies (2 of 8 on the corpora were OCR'd table cells), free syllables and two-syllable words are a note (junctions of two words, "người bán hàng | bán hàng hoá", are many). */
   sure: boolean;
   /** Documents of the model writing the phrase without the repeat (reason phrase). */
   phraseDocs: number;
@@ -465,7 +469,25 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
     // a word the model writes doubled well above the slip rate, in any context, is left alone (that that)
     if (doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     const free = m.lead(A) < DOUBLING.freeShare && m.trail(A) < DOUBLING.freeShare;
-    if (!free) continue;
+    if (!free) {
+      // a copy stranded: one copy makes a pair the model never writes (fewer than 2 documents),
+      // the other a pair it writes often; two words meeting make two attested pairs ("áp dụng
+      // dụng mức", "thu tài tài chính" against "định vị | vị trí", "nhà giáo | giáo dục")
+      if (X < 0 || Y < 0 || m.unigram(X).docs < DOUBLING.strandedWordDocs || m.unigram(Y).docs < DOUBLING.strandedWordDocs) continue;
+      const l = m.bigram(X, A).docs;
+      const r = m.bigram(A, Y).docs;
+      // ... unless the stranded copy is a lost tone mark instead: "cơ quan quan ly" (quản lý), "thông tin tin dụng" (tín dụng)
+      const variants = (w: string): number[] => (syllablesByToneKey().get(toneKey(w)) ?? [w]).map((x) => m.id(x)).filter((x) => x >= 0);
+      const toneSlip = (n: number, left: boolean): boolean =>
+        variants(p.canon).some((o) =>
+          variants(m.word(n)).some((nn) => (o !== A || nn !== n) && (left ? m.bigram(nn, o) : m.bigram(o, nn)).docs >= DOUBLING.strandedPairDocs),
+        );
+      if (Math.min(l, r) === 0 && Math.max(l, r) >= DOUBLING.strandedPairDocs && !toneSlip(l === 0 ? X : Y, l === 0)) {
+        out.push({ ...base, reason: 'stranded', sure: false, phraseDocs: Math.max(l, r), phrase: l ? `${toks[i - 2].text} ${p.text}` : `${q.text} ${toks[i + 1].text}` });
+        skipTo = i;
+      }
+      continue;
+    }
     const bl = hasX ? bond(m, X, A) : 0;
     const br = hasY ? bond(m, A, Y) : 0;
     const junction = (bl >= DOUBLING.wordBond && br >= DOUBLING.wordBond) || Math.max(bl, br) >= DOUBLING.strongBond;
@@ -475,3 +497,39 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
   }
   return { found: out, checked };
 });
+
+/**
+ * Written by at least this many documents of the model, a word that is not in the syllable list
+ * is a loanword or a local name the state's own documents use (kilôgam 6, rôn 6, nòng 31, Đắk 24),
+ * not a misspelling: the corpus's repeated slips stay under it (axít, ôxy, pít: 2).
+ */
+export const ATTESTED_DOCS = 5;
+
+/**
+ * Two forms of a phrase that are each attested by the model are two words, not a variant: the
+ * rarer is written by at least MIN docs and at least SHARE of the commoner's occurrences (thứ tư
+ * 20 / thứ tự 269, chuyên dụng / chuyên dùng, công nhân / công nhận, con dâu / con dấu), or by
+ * WIDE documents at any share (cộng tác 30 documents, 2.5 % of công tác). Chosen on the corpus's
+ * term-variant findings: the slips it must keep are written by 3-16 documents at 1.6-4.8 %
+ * (để xuất 16 / đề xuất, nêu tại, trọng tài, viện trợ, bản quyền); ra soát 0 / rà soát 724.
+ */
+export const DISTINCT = { minDocs: 5, share: 0.05, wide: 30 };
+
+/** A name's last word and the lower-case word after it make a word of the model when this many documents write the pair (Đấu thầu 76; Đầu thầu 2). */
+export const NAME_PAIR_DOCS = 3;
+
+/** Is the word (model id) an attested word of the corpus though not a listed syllable? */
+export function attestedWord(model: LanguageModel, id: number, split: (w: string) => boolean): boolean {
+  if (id < 0) return false;
+  if (model.unigram(id).docs < ATTESTED_DOCS) return false;
+  // two syllables written without the space between them (hìnhthành, việtnam) stay misspellings
+  return !split(model.word(id));
+}
+
+/** Are the pairs (a1 b1) and (a2 b2) both words of the model, the rarer one no slip of the other? */
+export function distinctPairs(model: LanguageModel, a1: number, b1: number, a2: number, b2: number): boolean {
+  const x = model.bigram(a1, b1);
+  const y = model.bigram(a2, b2);
+  const [lo, hi] = x.count <= y.count ? [x, y] : [y, x];
+  return lo.docs >= DISTINCT.wide || (lo.docs >= DISTINCT.minDocs && lo.count >= DISTINCT.share * hi.count);
+}

@@ -4,7 +4,9 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
+import { modelWords, NAME_PAIR_DOCS } from '../facts/language.js';
 import { names, type NameOccurrence } from '../facts/names.js';
+import { vietnamese } from '../facts/vietnamese.js';
 
 export default defineRule({
   id: 'name-variant',
@@ -40,6 +42,24 @@ export default defineRule({
   },
   check(ctx, opts) {
     const { groups, occurrences } = ctx.facts.get(names);
+    const { tokens } = ctx.facts.get(vietnamese);
+    const mw = ctx.facts.get(modelWords);
+    const m = mw.model;
+    /**
+     * The name's last word goes on in the lower-case word after it, and that pair is a word of the
+     * model the dominant form's last word does not make (Luật Đấu | thầu vs Luật Đầu | tư; Phó Chỉ |
+     * huy vs Phó Chi | cục; Bộ Kế | hoạch vs an OCR'd Bộ Kê | hoạch): two names, not one written twice.
+     */
+    const continues = (o: NameOccurrence, dom: NameOccurrence): boolean => {
+      const last = o.tokens[o.tokens.length - 1];
+      const next = tokens[last.index + 1];
+      if (!next || next.block !== last.block || next.sepBefore !== ' ' || next.caps !== 'lower') return false;
+      const dl = dom.tokens[dom.tokens.length - 1];
+      if (dl.canon === last.canon) return false;
+      const own = m.bigram(mw.of(last), mw.of(next));
+      const other = m.bigram(mw.of(dl), mw.of(next));
+      return own.docs >= NAME_PAIR_DOCS && other.docs < NAME_PAIR_DOCS;
+    };
     const places = new Set(occurrences.filter((o) => o.classified).map((o) => o.key));
     if (places.size > opts.maxPlaces) return;
     for (const group of groups.values()) {
@@ -62,6 +82,7 @@ export default defineRule({
         if (minority.length > opts.maxVariant || minority.length * 1.5 > dominant.length) continue;
         if (minority[0].ascii && !separatorsOnly(minority[0].text, expected)) continue;
         for (const o of minority) {
+          if (dominant.some((d) => continues(o, d))) continue;
           ctx.report({
             messageId: 'variant',
             span: o.span,

@@ -25,6 +25,10 @@ export default defineRule({
       en: '"{word}" is written twice; "{phrase}" is how {docs} documents of the reference corpus write it, the repeat is not.',
       vi: '"{word}" bị viết lặp hai lần; {docs} văn bản của kho văn bản mẫu viết "{phrase}", không lặp.',
     },
+    stranded: {
+      en: '"{word}" is written twice in a row; the reference corpus writes "{phrase}" ({docs} documents), but never the other copy with its neighbour.',
+      vi: '"{word}" bị viết lặp hai lần liền nhau; kho văn bản mẫu viết "{phrase}" ({docs} văn bản) nhưng không bao giờ ghép bản còn lại với tiếng bên cạnh.',
+    },
     free: {
       en: '"{word}" is written twice in a row; neither copy forms a word with its neighbour.',
       vi: '"{word}" bị viết lặp hai lần liền nhau; không bản nào ghép được thành từ với tiếng bên cạnh.',

@@ -5,6 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
+import { attestedWord, modelWords } from '../facts/language.js';
 import { names } from '../facts/names.js';
 import { canonicalTone, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
 
@@ -53,6 +54,13 @@ export default defineRule({
     const dict = syllables();
     const user = new Set(ctx.settings.dictionary.map((w) => canonicalTone(w.normalize('NFC').toLowerCase())));
     const { nameTokens } = ctx.facts.get(names);
+    const mw = ctx.facts.get(modelWords);
+    /** Two listed syllables written without a space (hìnhthành). */
+    const glued = (w: string): boolean => {
+      const cps = [...w];
+      for (let k = 1; k < cps.length; k++) if (dict.has(cps.slice(0, k).join('')) && dict.has(cps.slice(k).join(''))) return true;
+      return false;
+    };
     const tokens = v.tokens;
     const blocks = ctx.doc.blocks;
     // two words read one after the other: same block and one space, or a paragraph broken mid-sentence
@@ -68,7 +76,8 @@ export default defineRule({
       seen[t.id]++;
       if (!checkable(t, tokens[i + 1]) || nameTokens.has(t.index)) continue;
       ctx.checked();
-      if (known[t.id] === 0) known[t.id] = dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon)) ? 1 : 2;
+      if (known[t.id] === 0)
+        known[t.id] = dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon)) || attestedWord(mw.model, mw.of(t), glued) ? 1 : 2;
       if (known[t.id] === 2) unknown.push(i);
     }
     if (unknown.length === 0) return;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
 import type { Span } from '../parse/document.js';
+import { distinctPairs, modelWords } from '../facts/language.js';
 import { names } from '../facts/names.js';
 import { vietnamese, type Token } from '../facts/vietnamese.js';
 
@@ -44,6 +45,7 @@ export default defineRule({
   check(ctx, opts) {
     const { tokens } = ctx.facts.get(vietnamese);
     const { nameTokens } = ctx.facts.get(names);
+    const mw = ctx.facts.get(modelWords);
     const groups = new Map<number, Phrase[]>();
     // pairs of word numbers as one number (ids stay far below 2^26)
     const pairKey = (x: number, y: number): number => x * 67_108_864 + y;
@@ -125,6 +127,10 @@ export default defineRule({
       if (dominant.length < opts.minDominant) continue;
       for (const minority of forms.slice(1)) {
         if (minority.length > opts.maxVariant || minority.length * 4 > dominant.length) continue;
+        // both forms are words of the model (cộng tác / công tác, chi tiêu / chỉ tiêu): two terms
+        const [d0, d1] = dominant[0].tokens;
+        const [m0, m1] = minority[0].tokens;
+        if (distinctPairs(mw.model, mw.of(d0), mw.of(d1), mw.of(m0), mw.of(m1))) continue;
         for (const p of minority) {
           const changed = p.tokens.filter((t, k) => t.canon !== dominant[0].tokens[k].canon);
           if (changed.some((t) => reported.has(t.index))) continue;
