@@ -183,6 +183,8 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
     if (g.nd !== undefined) {
       // a five-digit year only where it is certainly a date: `/` or `ngày` before it
       if (g.ny.length === 5 && g.ns !== '/' && !introduced) continue;
+      // a year is never written with a leading zero (`15/01/00009` is a serial number)
+      if (g.ny[0] === '0') continue;
       const a = Number(g.nd);
       const b = Number(g.nm);
       const year = Number(g.ny);

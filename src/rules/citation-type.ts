@@ -76,10 +76,18 @@ function swappedYear(a: number, b: number): boolean {
   return s.length === 4 && s[2] !== s[3] && Number(s.slice(0, 2) + s[3] + s[2]) === b;
 }
 
+const STATE_ONLY_KINDS = new Set<string>(['TT', 'NĐ', 'Luật', 'PL']);
+const OLD_NUMBERING_UNTIL = 2005;
+
 function mismatch(c: Citation): boolean {
   const kind = c.typeKind!;
   if (c.system === 'law') return !LAW_KINDS.includes(kind);
   if (!c.typeCode) return false;
+  // a state document numbered the old way (`Thông tư số 89-TC/TCT` 1993, `Pháp lệnh số 10-LCT/HĐNN7`
+  // 1983, `Luật số 102-SL/L-004` 1957): the first part is its issuer's code, not a type; Party
+  // documents are never circulars, decrees, laws or ordinances, and the hyphenated form left state
+  // numbering with TTLT 55/2005 (so a citation dated since then is still compared)
+  if (c.system === 'party' && STATE_ONLY_KINDS.has(kind) && (!c.date || c.date.year < OLD_NUMBERING_UNTIL)) return false;
   const code = fold(c.typeCode);
   if (kind === 'CV' && c.system !== 'party') return SURE_TYPE_CODES.has(code);
   return !TYPE_CODES[kind].map(fold).includes(code);

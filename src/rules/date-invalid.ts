@@ -143,6 +143,9 @@ export default defineRule({
       if (d.valid) continue;
       // a numeric form with `.` or `-` and no "ngày" before it may be a code or a range
       if (d.style === 'numeric' && d.sep !== undefined && d.sep !== '/' && !d.introduced) continue;
+      // an impossible day or month in a year before the state, not introduced by "ngày": figures
+      // of a table run together (`00/9/1850`), not a date
+      if (d.style === 'numeric' && !d.introduced && d.year < FIRST_STATE_YEAR) continue;
       const noMonth = d.month < 1 || d.month > 12;
       report(d, {
         messageId: noMonth ? 'noSuchMonth' : 'noSuchDay',
@@ -215,7 +218,9 @@ export default defineRule({
     if (reportDate) {
       if (!ownYear(ctx, dates, reportDate, cf.all, cf.own, report)) laterThanReport(ctx, opts.farYears, dates, reportDate, citeOf, reported, report);
     } else laterThanCited(ctx, dates, cf.all, reported, report);
-    if (opts.padding && ctx.settings.locale === 'vi') paddingAdvice(ownDates(ctx, dates, citeOf), (r) => ctx.report(r));
+    // the padding convention is TTLT 55/2005's (then Nghị định 30/2020's): an older text is not restyled
+    const underConvention = !reportDate || reportDate.year >= PADDING_SINCE;
+    if (opts.padding && ctx.settings.locale === 'vi' && underConvention) paddingAdvice(ownDates(ctx, dates, citeOf).filter((d) => !quoted(ctx, d)), (r) => ctx.report(r));
   },
 });
 
@@ -480,6 +485,16 @@ function ownDates(ctx: Ctx, dates: DateMention[], citeOf: Map<DateMention, Citat
 }
 
 type Reporter = (r: Report) => void;
+
+const PADDING_SINCE = 2005;
+
+/** Inside a quotation opened earlier in its paragraph (“…”): quoted wording is not restyled. */
+function quoted(ctx: Ctx, d: DateMention): boolean {
+  const block = ctx.doc.blockAt(d.span.start);
+  if (!block) return false;
+  const before = ctx.doc.text.slice(block.content.start, d.span.start);
+  return (before.match(/“/g)?.length ?? 0) > (before.match(/”/g)?.length ?? 0);
+}
 
 /**
  * Nghị định 30: days below 10 and months 1-2 take a leading zero, months 3-12 do not. Each
