@@ -170,6 +170,8 @@ function addressSpans(text: string, base: number): Span[] {
 }
 
 interface WordInfo {
+  /** The word as written, one string shared by every token written so (not a copy per token). */
+  text: string;
   id: number;
   keyId: number;
   style: 'first' | 'second' | undefined;
@@ -207,6 +209,14 @@ export const vietnamese = defineFact('vietnamese', (doc: Document, facts): Vietn
     if (id === undefined) m.set(k, (id = m.size));
     return id;
   };
+  // separators repeat too (', ', '. ', a tab): one string each, not a copy per token
+  const separators = new Map<string, string>();
+  const separator = (sep: string): string => {
+    const known = separators.get(sep);
+    if (known !== undefined) return known;
+    separators.set(sep, sep);
+    return sep;
+  };
   const text = doc.text;
   for (const b of doc.blocks) {
     const from = b.kind === 'table' ? b.span.start : b.content.start;
@@ -225,6 +235,7 @@ export const vietnamese = defineFact('vietnamese', (doc: Document, facts): Vietn
         const canon = canonicalTone(lower);
         const key = toneKey(lower);
         w = {
+          text: t,
           id: idOf(canonIds, canon),
           keyId: idOf(keyIds, key),
           style: toneStyle(t),
@@ -238,7 +249,7 @@ export const vietnamese = defineFact('vietnamese', (doc: Document, facts): Vietn
         };
         words.set(t, w);
       }
-      const between = prevEnd < 0 ? '' : start - prevEnd === 1 && text[prevEnd] === ' ' ? ' ' : text.slice(prevEnd, start);
+      const between = prevEnd < 0 ? '' : start - prevEnd === 1 && text[prevEnd] === ' ' ? ' ' : separator(text.slice(prevEnd, start));
       // the last non-space character before the word, within the block
       let k = start - 1;
       while (k >= from && (text[k] === ' ' || text[k] === '\u00a0')) k--;
@@ -254,7 +265,7 @@ export const vietnamese = defineFact('vietnamese', (doc: Document, facts): Vietn
         (ignored.length > 0 && insideSorted(ignored, ignoredCursor, start, end));
       const token: Token = {
         span: { start, end },
-        text: t,
+        text: w.text,
         index: tokens.length,
         block: b.index,
         id: w.id,
