@@ -13,7 +13,7 @@ import {
   INCREASE_WORDS, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
-  NUMBER_WORDS_EN, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
+  NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
   TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
@@ -90,6 +90,8 @@ const END_AFTER = new RegExp(`^\\s*(?:[,;.)\\]:!?…]|$|(?:${CLAUSE_STARTERS.sou
 /** A percentage followed by "of …" (35% of which, 20% của …) is a share of something else. */
 const OF_AFTER = new RegExp(`^\\s*(?:${OF_WORDS.source})(?![\\p{L}])`, 'u');
 const CONNECT_OF = new RegExp(`^\\s*(?:${PART_OF_WHOLE.source})\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
+// a few words of the part's clause, then a connector that can only name the whole (no comma, no figure between)
+const CONNECT_OF_TOTAL = new RegExp(`^[^\\d;,.()%]{0,40}?\\s(?:${PART_OF_TOTAL.source})\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`, 'u');
 const CONNECT_SLASH = /^\s*(?:\[\d+\]\s*)?\/\s*$/;
 const DIRECTION_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*(?:(?:${CHANGE_FILLERS.source})\\s*)?$`, 'u');
 const TOTAL_CUE = new RegExp(
@@ -132,6 +134,11 @@ class SentenceReader {
 
   at(i: number): Item | undefined {
     return this.items[i];
+  }
+
+  /** The lower-case word right after an item ("537 liên" -> "liên"), anywhere in the text; '' when none. */
+  wordAfter(a: Item): string {
+    return /^[ \u00a0](\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])/u.exec(this.text.slice(a.span.end, a.span.end + 24))?.[1] ?? '';
   }
 
   /** Up to `n` characters before an item anywhere in the text (for items of other sentences). */
@@ -262,7 +269,7 @@ function readOfBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): bo
   const g1 = r.glue(a, b);
   if (g1 === undefined) return false;
   const slash = CONNECT_SLASH.test(g1);
-  if (!slash && !CONNECT_OF.test(g1)) return false;
+  if (!slash && !CONNECT_OF.test(g1) && !CONNECT_OF_TOTAL.test(g1)) return false;
   if (!usable(a.q) || b.q.range || !b.q.wellFormed || !b.q.value.greaterThan(0)) return false;
   if (b.q.hedged && !(b.q.hedge === 'trên' && /trên\s*$/.test(g1))) return false;
   if (!pairUnits(a.q, b.q)) return false;
@@ -536,9 +543,13 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
  * only figure of that noun from there to the part (any other makes the pairing unsure).
  */
 function readBaseBefore(r: SentenceReader, a: Item & { q: Quantity }, p: Quantity, emit: Emit, earlier: Item[][]): boolean {
-  if (a.q.unit.family !== 'count' || !a.q.unit.noun) return false;
+  // a noun the lexicon does not know is taken from the text: both figures followed by the same word ("tiếp nhận 537 liên. … 239 liên")
+  const bare = a.q.unit.family === 'none' && a.q.unit.raw === '' ? r.wordAfter(a) : '';
+  if ((a.q.unit.family !== 'count' || !a.q.unit.noun) && !bare) return false;
+  const sameNoun = (b: Item & { q: Quantity }): boolean =>
+    bare ? b.q.unit.family === 'none' && b.q.unit.raw === '' && r.wordAfter(b) === bare : b.q.unit.family === 'count' && sameUnit(a.q.unit, b.q.unit);
   for (const items of earlier) {
-    const same = items.filter((b): b is Item & { q: Quantity } => isAmount(b) && b.q.unit.family === 'count' && sameUnit(a.q.unit, b.q.unit));
+    const same = items.filter((b): b is Item & { q: Quantity } => isAmount(b) && sameNoun(b));
     if (same.length === 0) continue;
     if (same.length !== 1) return false;
     const b = same[0];

@@ -299,6 +299,8 @@ export const CLAUSE_STARTERS = phraseList(['và', 'còn', 'nhưng', 'song', 'and
 export const OF_WORDS = phraseList(['of', 'của', 'trong số']);
 /** Between a part and its whole: `40 of 55`, `40 out of 55`, `40 trên tổng số 55`. */
 export const PART_OF_WHOLE = phraseList(['out of', 'of', 'trên tổng số', 'trên tổng', 'trong tổng số', 'trong số', 'trên']);
+/** Connectors that name the whole even after a few words of the part's clause: `562 bộ hoàn thành trên tổng số 740 bộ`. */
+export const PART_OF_TOTAL = phraseList(['out of', 'out of a total of', 'trên tổng số', 'trong tổng số', 'trên tổng']);
 export const WHOLE_DETERMINERS = phraseList(['the', 'all', 'all the', 'a total of']);
 /** Between a percentage and the whole it is a share of, after the part: `(chiếm 90% trên tổng số 2,54 triệu hộ)`. */
 export const SHARE_OF_TOTAL = phraseList(['trên tổng số', 'của tổng số', 'trong tổng số', 'so với tổng số']);
@@ -329,9 +331,9 @@ export const TOTAL_WORDS = phraseList([
 ]);
 /** Words that may follow a total word before its figure (tổng số là, tổng cộng có). */
 export const TOTAL_LINKS = phraseList(['là', 'được', 'có', 'gồm', 'cộng']);
-/** Administrative areas and bodies after `toàn`: "toàn xã có 120 hộ" names the whole. */
 /** Administrative units before a place name (xã Vĩnh An, phường Hoa Động): parts named by distinct places do not overlap. */
 export const PLACE_UNITS = phraseList(['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh', 'thôn', 'bản', 'ấp', 'khu phố', 'tổ dân phố', 'đặc khu']);
+/** Administrative areas and bodies after `toàn`: "toàn xã có 120 hộ" names the whole. */
 export const WHOLE_AREAS = phraseList(['xã', 'phường', 'huyện', 'tỉnh', 'thành phố', 'ngành', 'đơn vị', 'trường', 'thị trấn']);
 /** Verbs before a percentage that is the share of a count before it (đạt 72,7%, chiếm 37,5%). */
 export const PART_RATE_VERBS = phraseList(['đạt', 'chiếm', 'bằng']);
