@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { toUnicode } from 'vietnamese-conversion';
 import { defineRule, type RelatedReport } from '../engine/types.js';
 import type { Span } from '../parse/document.js';
-import { isSyllable, vietnamese } from '../facts/vietnamese.js';
+import { canonicalTone, isSyllable, vietnamese } from '../facts/vietnamese.js';
+import { languageModel } from '../facts/language.js';
 
 type Kind = 'tcvn3' | 'vni' | 'mojibake';
 
@@ -28,6 +29,8 @@ const CP1252: Record<string, number> = {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const MAX_EXAMINED = 5000;
 const MIN_GARBLED = 3;
+/** A word without a legacy-only character is read as VNI only from this length (short OCR slips "só", "rôi" are no encoding). */
+const MIN_WEAK_LETTERS = 6;
 
 /** Undo UTF-8-read-as-cp1252: the word's cp1252 bytes decoded as UTF-8, or undefined. */
 function fromMojibake(word: string): string | undefined {
@@ -51,6 +54,21 @@ function allSyllables(s: string): boolean {
   const runs = s.match(/\p{L}+/gu);
   if (!runs || !runs.some((r) => r.length >= 2)) return false;
   return runs.every((r) => isSyllable(r));
+}
+
+/**
+ * A lone word reads as a legacy encoding's (UTF-8 read as cp1252 has a byte pattern of its own) only when it is written in one case (lower, upper or
+ * capitalised: OCR junk mixes them), every syllable it reads back as is one the language model
+ * counted in the corpus, and the word as written is not.
+ */
+function loneGarble(g: Garbled): boolean {
+  const letters = g.text.replace(/[^\p{L}]/gu, '');
+  const lower = letters.toLowerCase();
+  if (!(letters === lower || letters === letters.toUpperCase() || letters.slice(1) === lower.slice(1))) return false;
+  if (/[^\p{L}\u00ad]/u.test(g.converted)) return false;
+  const lm = languageModel();
+  const known = (s: string): boolean => lm.id(canonicalTone(s.toLowerCase())) >= 0;
+  return (g.converted.match(/\p{L}+/gu) ?? []).every(known) && !known(g.text.replace(/\u00ad/g, ''));
 }
 
 /** The word read back from UTF-8-as-cp1252 is made of Vietnamese syllables. */
@@ -98,7 +116,20 @@ export default defineRule({
       en: '{count} words are UTF-8 text that was read as Windows-1252, e.g. "{example}" = "{converted}"; reopen or re-import the source as UTF-8.',
       vi: '{count} từ là văn bản UTF-8 bị đọc nhầm thành Windows-1252, ví dụ "{example}" = "{converted}"; hãy mở lại hoặc nhập lại tệp gốc với bảng mã UTF-8.',
     },
+    tcvn3Word: {
+      en: '"{example}" is a word in the legacy TCVN3 (ABC, .VnTime) encoding inside Unicode text: "{converted}".',
+      vi: '"{example}" là một từ mã TCVN3 (ABC, phông .VnTime) lẫn trong văn bản Unicode: "{converted}".',
+    },
+    vniWord: {
+      en: '"{example}" is a word in the legacy VNI (VNI-Times) encoding inside Unicode text: "{converted}".',
+      vi: '"{example}" là một từ mã VNI (phông VNI-Times) lẫn trong văn bản Unicode: "{converted}".',
+    },
+    mojibakeWord: {
+      en: '"{example}" is a UTF-8 word read as Windows-1252 inside otherwise correct text: "{converted}".',
+      vi: '"{example}" là một từ UTF-8 bị đọc nhầm thành Windows-1252 trong văn bản đúng mã: "{converted}".',
+    },
     alsoHere: { en: 'also here', vi: 'cả ở đây' },
+    decoded: { en: 'Write "{converted}"', vi: 'Sửa thành "{converted}"' },
     compose: { en: 'Convert to composed Unicode (NFC)', vi: 'Chuyển sang Unicode dựng sẵn (NFC)' },
   },
   check(ctx) {
@@ -134,6 +165,7 @@ export default defineRule({
 
     // garble: words (runs of non-space) with Latin-1 or cp1252 characters
     const found: Record<Kind, Garbled[]> = { tcvn3: [], vni: [], mojibake: [] };
+    const weak: Record<Kind, Garbled[]> = { tcvn3: [], vni: [], mojibake: [] };
     let examined = 0;
     for (const b of doc.blocks) {
       const text = doc.text.slice(b.span.start, b.span.end);
@@ -163,17 +195,38 @@ export default defineRule({
             continue;
           }
         }
-        if (!STRONG.test(word) && !(/[\u00ad]/.test(word))) continue;
+        const strong = STRONG.test(word) || /[\u00ad]/.test(word);
+        // without a legacy-only character ("tieát", "teân") a word is looked at only when it is no
+        // Vietnamese word as written: then it counts towards a lone garbled word, not a garbled text
+        if (!strong && (allSyllables(word) || !/[\u00c0-\u00ff]/.test(word) || word.length < MIN_WEAK_LETTERS)) continue;
         const tc = fromLegacy(word, 'TCVN3');
         const vn = fromLegacy(word, 'VNI');
-        if (tc && !vn) found.tcvn3.push({ span, text: word, converted: tc });
-        else if (vn && !tc) found.vni.push({ span, text: word, converted: vn });
+        // TCVN3 writes its marked vowels with symbols (¸ µ ¹ «), so a word without one is VNI or nothing;
+        // a word both read as Vietnamese is TCVN3 when it has such a symbol, VNI otherwise
+        const tcvn3Marks = /[\u00a1-\u00bf]/.test(word);
+        if (strong && tc && (!vn || tcvn3Marks)) found.tcvn3.push({ span, text: word, converted: tc });
+        else if (vn && (!tc || !tcvn3Marks)) (strong ? found : weak).vni.push({ span, text: word, converted: vn });
       }
     }
     let words = -1;
     for (const kind of ['tcvn3', 'vni', 'mojibake'] as const) {
       const list = found[kind];
-      if (list.length < MIN_GARBLED) continue;
+      if (list.length < MIN_GARBLED) {
+        // a few lone words, not a garbled text; many lone words that are no words are damage (OCR), not an encoding
+        if (list.length + weak[kind].length >= MIN_GARBLED) continue;
+        // a lone word typed in another encoding (pasted from an old file or a wrongly read one):
+        // reported on its own when it is no word as written and reads back as Vietnamese syllables
+        for (const g of [...list, ...weak[kind]].sort((a, b) => a.span.start - b.span.start)) {
+          if (allSyllables(g.text) || !allSyllables(g.converted) || (kind !== 'mojibake' && !loneGarble(g))) continue;
+          ctx.report({
+            messageId: `${kind}Word`,
+            span: g.span,
+            data: { example: g.text, converted: g.converted },
+            fix: { edits: [{ span: g.span, text: g.converted }], applicability: 'unsafe', messageId: 'decoded', data: { converted: g.converted } },
+          });
+        }
+        continue;
+      }
       if (words < 0) words = countWords(doc.text);
       const related: RelatedReport[] = list.slice(1, 4).map((g) => ({ span: g.span, messageId: 'alsoHere' }));
       ctx.report({
