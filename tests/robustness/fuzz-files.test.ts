@@ -12,8 +12,8 @@
 //
 // Last long run (2026-12-02 01:38-03:00 UTC, seed 20261128, at nice 10 on the shared 2-core
 // machine, load average 12-28): cases 0-2499 by `npm run fuzz` (its property tests, FUZZ_RUNS=100000,
-// passed in 1,144 s), then 2500-4999, 5000-7499 and 7500-9999 by FUZZ_FIRST_CASE; 9,000 cases had
-// run when the numbers were written (the last stretch ran on). Exits: 0 3,590, 1 539, 2 4,869, no
+// passed in 1,144 s), then 2500-4999, 5000-7499 and 7500-9999 by FUZZ_FIRST_CASE (the last two side
+// by side), all 10,000 cases by 03:07 UTC. Exits: 0 3,989, 1 595, 2 5,414, no
 // internal error, no missing or broken report, no RSS over 1 GB (largest: 782 MB for one CLI run,
 // case 5099, a .docx whose damaged XML repeats its paragraphs; 903 MB as a worker's high-water mark
 // over up to 250 cases). Slowest case that ended: 18.4 s wall (case 2799, a PDF; 2.6 s of CPU alone).
