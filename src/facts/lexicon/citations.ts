@@ -26,6 +26,14 @@ export const TYPE_WORDS: ReadonlyArray<readonly [string, TypeKind]> = [
   ['Program', 'CTr'], ['Regulation', 'QyĐ'], ['Regulations', 'QyĐ'], ['Law', 'Luật'],
 ];
 
+/**
+ * The English type words (written in ASCII letters only: every Vietnamese type word carries a
+ * Vietnamese letter). English text writes Đ as D (`Decree No. 82/2023/ND-CP`), so a D there is
+ * the English spelling of the symbol, not a lost stroke.
+ */
+/** Lower case. */
+export const ENGLISH_TYPE_WORDS: ReadonlySet<string> = new Set(TYPE_WORDS.filter(([w]) => /^[A-Za-z ]+$/.test(w)).map(([w]) => w.toLowerCase()));
+
 /** Symbol codes accepted for each type (compared after folding Đ/D and case). */
 export const TYPE_CODES: Record<TypeKind, readonly string[]> = {
   TB: ['TB'], CV: ['CV'], KH: ['KH'], QĐ: ['QĐ'], NQ: ['NQ', 'NQLT'], NĐ: ['NĐ'], TT: ['TT', 'TTLT'],
