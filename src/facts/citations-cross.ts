@@ -16,21 +16,13 @@
 
 import type { FactStore } from '../engine/facts.js';
 import type { MessageData, Severity } from '../engine/types.js';
-import type { Document, Span } from '../parse/document.js';
-import { asRight, citationFacts, formScore, likelyTypo, sameIssuer, sameTitle, type Citation, type CitationSystem } from './citations.js';
+import type { Document, Location, Span } from '../parse/document.js';
+import { asRight, citationFacts, unstroke, formScore, likelyTypo, sameIssuer, sameTitle, type Citation, type CitationSystem } from './citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import { hasYear, makeRegistry, namesOneDocument, type Registry } from './registry.js';
 
 /** A place in a file, located once in the file's own lint (so no file is read again). */
-export interface CitedPlace {
-  span: Span;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  offset: number;
-  endOffset: number;
-}
+export type CitedPlace = Omit<Location, 'extras'> & { span: Span };
 
 export interface CitedDate {
   /** yyyymmdd */
@@ -276,8 +268,7 @@ function crossForms(cluster: Entry[], add: Add, fileNames: (es: Entry[]) => stri
     const lone = f[0].d;
     if (lone.formScore > top[0].d.formScore || !asRight(expected, lone.form)) continue;
     if (f.some((e) => e.d.capitals) && lone.form === expected.toUpperCase()) continue;
-    const unstroked = (x: string) => x.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd');
-    if (unstroked(lone.form) === unstroked(expected) && f.every((e) => e.d.noStroke)) continue;
+    if (unstroke(lone.form) === unstroke(expected) && f.every((e) => e.d.noStroke)) continue;
     if (f.length >= top.length && lone.formScore >= top[0].d.formScore) continue;
     // a space (conversion debris) or a leading zero is each office's typography, not a slip across files
     if (lone.form.replace(/ /g, '').replace(/^0+(?=\d)/, '') === expected.replace(/ /g, '').replace(/^0+(?=\d)/, '')) continue;

@@ -69,9 +69,14 @@ export interface Citation {
   title?: string;
 }
 
+/** Đ (and its look-alike Ð) written without the stroke, case kept: `NĐ-CP` -> `ND-CP`. */
+export function unstroke(s: string): string {
+  return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd');
+}
+
 /** Case-insensitive, Đ/D-insensitive comparison key. */
 export function fold(s: string): string {
-  return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd').toUpperCase();
+  return unstroke(s).toUpperCase();
 }
 
 /** Codes read as a document type at the head of a state symbol, folded. */

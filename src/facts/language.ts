@@ -116,6 +116,18 @@ export interface ModelInfo {
   sourceTokens: readonly number[];
 }
 
+/** Where `x` stands in the sorted run `arr[lo..hi]` (inclusive), or -1. */
+function sortedIndex<T extends string | number>(arr: ArrayLike<T>, x: T, lo: number, hi: number): number {
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = arr[mid];
+    if (s === x) return mid;
+    if (s < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
 export function decodeModel(words: string, data: string, info: ModelInfo): LanguageModel {
   const { minDocs, documents, tokens, countBase } = info;
   const englishTokens = info.sourceTokens[info.sources.indexOf('real/en')] ?? 0;
@@ -205,31 +217,8 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
     return preds[b];
   };
   const NONE: Attestation = { count: 0, docs: 0 };
-  const id = (w: string): number => {
-    let lo = 0;
-    let hi = V - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = list[mid];
-      if (s === w) return mid;
-      if (s < w) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
-  const bigramIndex = (a: number, b: number): number => {
-    if (a < 0 || b < 0 || a >= V) return -1;
-    let lo = start[a];
-    let hi = start[a + 1] - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = second[mid];
-      if (s === b) return mid;
-      if (s < b) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
+  const id = (w: string): number => sortedIndex(list, w, 0, V - 1);
+  const bigramIndex = (a: number, b: number): number => (a < 0 || b < 0 || a >= V ? -1 : sortedIndex(second, b, start[a], start[a + 1] - 1));
   return {
     documents,
     tokens,

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { asRight, citationFacts, fold, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, fold, unstroke, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { ENGLISH_TYPE_WORDS } from '../facts/lexicon/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
@@ -180,7 +180,7 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
       if (inCapitals(ctx, c) && c.raw === expected.toUpperCase()) continue;
       if (!asRight(expected, c.raw)) continue;
       // an English type word before it: English writes Đ as D (Decree No. 82/2023/ND-CP)
-      if (c.typeWord && ENGLISH_TYPE_WORDS.has(c.typeWord.toLowerCase()) && c.raw === expected.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd')) continue;
+      if (c.typeWord && ENGLISH_TYPE_WORDS.has(c.typeWord.toLowerCase()) && c.raw === unstroke(expected)) continue;
       const typographic = c.raw.replace(/ /g, '').replace(/^0+(?=\d)/, '') === expected.replace(/ /g, '').replace(/^0+(?=\d)/, '');
       ctx.report({
         messageId: 'differentForm',
