@@ -17,7 +17,7 @@
 import type { FactStore } from '../engine/facts.js';
 import type { MessageData, Severity } from '../engine/types.js';
 import type { Document, Location, Span } from '../parse/document.js';
-import { asRight, citationFacts, unstroke, formScore, likelyTypo, sameIssuer, sameTitle, type Citation, type CitationSystem } from './citations.js';
+import { asRight, citationFacts, inCapitals, unstroke, formScore, likelyTypo, sameIssuer, sameTitle, type Citation, type CitationSystem } from './citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import { hasYear, makeRegistry, namesOneDocument, type Registry } from './registry.js';
 
@@ -65,11 +65,6 @@ function place(doc: Document, span: Span): CitedPlace {
   return { span, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn, offset: l.offset, endOffset: l.endOffset };
 }
 
-function inCapitals(doc: Document, c: Citation): boolean {
-  const before = doc.text.slice(Math.max(0, c.rawSpan.start - 30), c.rawSpan.start).replace(/[^\p{L}]/gu, '');
-  return before.length >= 4 && before === before.toUpperCase();
-}
-
 const same = (s: string) => s.replace(/Ð/g, 'Đ');
 
 function mostOf<T>(items: T[], key: (t: T) => string | number): { top: T[]; tie: boolean } | undefined {
@@ -94,7 +89,7 @@ export function citedDocuments(doc: Document, facts: FactStore): CitedDocument[]
   for (const g of groups) {
     const members = g.members.filter((c) => c.system !== 'us');
     if (!members.length) continue;
-    const running = members.filter((c) => !inCapitals(doc, c));
+    const running = members.filter((c) => !inCapitals(doc.text, c));
     const pool = running.length ? running : members;
     const forms = mostOf(pool, (c) => same(c.raw))!;
     const byScore = forms.tie ? [...pool].sort((a, b) => formScore(b) - formScore(a)) : forms.top;

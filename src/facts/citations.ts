@@ -69,6 +69,12 @@ export interface Citation {
   title?: string;
 }
 
+/** The citation stands in a title written in capitals (the 30 characters before it are upper case), where `TTg` is written `TTG`. */
+export function inCapitals(text: string, c: Citation): boolean {
+  const before = text.slice(Math.max(0, c.rawSpan.start - 30), c.rawSpan.start).replace(/[^\p{L}]/gu, '');
+  return before.length >= 4 && before === before.toUpperCase();
+}
+
 /** Đ (and its look-alike Ð) written without the stroke, case kept: `NĐ-CP` -> `ND-CP`. */
 export function unstroke(s: string): string {
   return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd');

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { asRight, citationFacts, fold, unstroke, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, fold, inCapitals, unstroke, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { ENGLISH_TYPE_WORDS } from '../facts/lexicon/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
@@ -177,7 +177,7 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
       const c = f[0];
       if (formScore(c) > formScore(top[0])) continue;
       // a title in capitals writes `TTg` as `TTG`: not a slip
-      if (inCapitals(ctx, c) && c.raw === expected.toUpperCase()) continue;
+      if (inCapitals(ctx.doc.text, c) && c.raw === expected.toUpperCase()) continue;
       if (!asRight(expected, c.raw)) continue;
       // an English type word before it: English writes Đ as D (Decree No. 82/2023/ND-CP)
       if (c.typeWord && ENGLISH_TYPE_WORDS.has(c.typeWord.toLowerCase()) && c.raw === unstroke(expected)) continue;
@@ -399,10 +399,6 @@ function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
 }
 
 /** The words before the citation are written in capitals (a title). */
-function inCapitals(ctx: Ctx, c: Citation): boolean {
-  const before = ctx.doc.text.slice(Math.max(0, c.rawSpan.start - 30), c.rawSpan.start).replace(/[^\p{L}]/gu, '');
-  return before.length >= 4 && before === before.toUpperCase();
-}
 
 /** The type word agrees with the symbol's type code, or the symbol carries none. */
 function fitsCode(c: Citation): boolean {
