@@ -41,6 +41,8 @@ export function merge(existing, incoming) {
   for (const v of incoming) {
     if (v.verdict === null) continue;
     const clean = Object.fromEntries(FIELDS.map((k) => [k, v[k]]));
+    // a verdict given in a held-out sample (bench/accuracy/held-out.mjs) keeps the sample's date
+    if (typeof v.heldOut === 'string' && v.heldOut) clean.heldOut = v.heldOut;
     if (by.has(v.id)) replaced++;
     else added++;
     by.set(v.id, clean);

@@ -283,7 +283,7 @@ ${p.judged} findings of this run are judged (${p.sampled} in the review sample, 
 | --- | ---: | ---: | ---: | --- |
 ${Object.entries(p.byRule).filter(([, x]) => x.judged).map(([rule, x]) => `| ${rule} | ${x.judged} | ${x.true} | ${pct(x.precision)} | ${Object.entries(x.bySeverityJudged).map(([s, v]) => `${s} ${v.true}/${v.judged}`).join(', ')} |`).join('\n')}
 
-## Coverage
+${heldOutSection(p)}## Coverage
 
 | rule | checked (the rule's \`checked\`) | read but not paired (the rule's \`unpaired\`) | present (the bench's detectors) | ratio checked / present | what "present" counts |
 | --- | ---: | ---: | ---: | ---: | --- |
@@ -316,5 +316,24 @@ ${floorsTable(floors)}
 3. Add a test under \`tests/accuracy/\` for what could silently go wrong in the detector.
 4. Run \`node bench/accuracy/run.mjs --limit 100 --kinds <id>\` while developing; read
    \`bench/accuracy/out/misses/<id>.md\` for missed plantings.
+`;
+}
+
+/** Precision on the held-out samples (bench/accuracy/held-out.mjs): verdicts given on findings drawn from documents nothing had been judged in. */
+function heldOutSection(p) {
+  const rows = Object.entries(p.byRule).filter(([, x]) => x.heldOut);
+  if (!rows.length) return '';
+  const judged = rows.reduce((a, [, x]) => a + x.heldOut.judged, 0);
+  const tru = rows.reduce((a, [, x]) => a + x.heldOut.true, 0);
+  return `## Held-out precision
+
+Warnings and errors drawn by \`node bench/accuracy/held-out.mjs draw\` only from documents in which no finding had been
+judged before (so the rules were never mended against them), judged by hand; the verdicts carry the sample's date.
+The closest this bench comes to documents reportlint has never seen. All rules: ${tru} / ${judged} true (${pct(tru / judged)}).
+
+| rule | held-out judged | true | precision |
+| --- | ---: | ---: | ---: |
+${rows.map(([rule, x]) => `| ${rule} | ${x.heldOut.judged} | ${x.heldOut.true} | ${pct(x.heldOut.precision)} |`).join('\n')}
+
 `;
 }

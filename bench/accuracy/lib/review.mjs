@@ -36,6 +36,7 @@ export function precisionReport({ scans, root, verdictsPath, seed, sampleSize, c
   const counts = {};
   for (const r of RULES) counts[r] = { corpus: { findings: 0, warnings: 0, bySeverity: {} }, ocr: { findings: 0, warnings: 0, bySeverity: {} }, judged: 0, true: 0, bySeverityJudged: {} };
   const strata = new Map(); // rule|severity -> [{rank, f, rel}]
+  const warnings = []; // every warning and error outside the OCR folder: the held-out sample is drawn from them
   for (const s of scans) {
     const g = s.ocr ? 'ocr' : 'corpus';
     groups[g].bytes += s.bytes;
@@ -45,7 +46,13 @@ export function precisionReport({ scans, root, verdictsPath, seed, sampleSize, c
       c[g].findings++;
       if (f.severity !== 'info') c[g].warnings++;
       c[g].bySeverity[f.severity] = (c[g].bySeverity[f.severity] ?? 0) + 1;
+      if (!s.ocr && f.severity !== 'info') warnings.push({ f, rel: s.rel });
       const v = verdicts.get(f.id);
+      if (v?.heldOut) {
+        const h = (c.heldOut ??= { judged: 0, true: 0 });
+        h.judged++;
+        if (v.verdict) h.true++;
+      }
       if (v) {
         c.judged++;
         if (v.verdict) c.true++;
@@ -82,11 +89,12 @@ export function precisionReport({ scans, root, verdictsPath, seed, sampleSize, c
       true: c.true,
       precision: c.judged ? Math.round((c.true / c.judged) * 1000) / 1000 : null,
       bySeverityJudged: c.bySeverityJudged,
+      ...(c.heldOut ? { heldOut: { ...c.heldOut, precision: Math.round((c.heldOut.true / c.heldOut.judged) * 1000) / 1000 } } : {}),
     };
   }
   const unjudged = sample.filter((x) => !verdicts.has(x.f.id));
   summary.unjudgedInSample = unjudged.length;
-  return { summary, sample, verdicts, unjudged };
+  return { summary, sample, verdicts, unjudged, warnings };
 }
 
 function contextLines(text, line, radius) {
@@ -141,4 +149,7 @@ export function writeReview({ precision, root, outDir }) {
   }
   const lines = unjudged.map(({ f, rel }) => JSON.stringify({ id: f.id, rule: f.ruleId, messageId: f.messageId, severity: f.severity, file: rel, line: f.line, quote: quoteOf(textOf(rel), f), verdict: null, reason: '' }));
   writeFileSync(join(outDir, 'unjudged.jsonl'), lines.join('\n') + (lines.length ? '\n' : ''));
+  // every warning and error (OCR folder apart), for bench/accuracy/held-out.mjs
+  const all = precision.warnings.map(({ f, rel }) => JSON.stringify({ id: f.id, rule: f.ruleId, messageId: f.messageId, severity: f.severity, file: rel, line: f.line, column: f.column, offset: f.offset, endOffset: f.endOffset, message: f.message, related: f.related.slice(0, 8).map((r) => ({ line: r.line, column: r.column, message: r.message })), quote: quoteOf(textOf(rel), f) }));
+  writeFileSync(join(outDir, 'warnings.jsonl'), all.join('\n') + (all.length ? '\n' : ''));
 }
