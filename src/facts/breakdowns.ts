@@ -23,8 +23,8 @@ import {
 } from './intervals.js';
 import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
 import {
-  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, PLACE_UNITS, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
-  SENTENCE_COMPLETE_CUES, SENTENCE_SUBSET_CUES, TOTAL_AFTER_PARTS, TOTAL_CLOSING_PARTS, type CueKind,
+  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, NEGATION_WORDS, PLACE_PREPOSITIONS_EN, PLACE_UNITS, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
+  SENTENCE_COMPLETE_CUES, SENTENCE_SUBSET_CUES, TOTAL_AFTER_PARTS, TOTAL_LINKS, TOTAL_CLOSING_PARTS, type CueKind,
 } from './lexicon/figures.js';
 
 export type { CueKind };
@@ -54,6 +54,10 @@ export interface Breakdown {
   hedged: boolean;
   /** A calculation written out (A + B + C = D, A - B - C = D): its sign and its stated result. */
   formula?: { op: '+' | '-'; result: Quantity };
+  /** The cue announces a list with a colon ("trong đó: A …, B …"): the parts are items of a list written inline. */
+  announced?: boolean;
+  /** The last part is the complement of the others (basis 'complement'): its negated words and the words it negates. */
+  complement?: { yes: string; no: string };
 }
 
 // A list head ends with its cue (and usually a colon).
@@ -157,10 +161,13 @@ export type Basis =
   /** the parts in parentheses right after the figure, closed by "và"/"and" */
   | 'enumeration'
   /** a calculation written out with its signs: "25,4375 triệu đồng + 9 triệu đồng + 1,5 triệu đồng = 35,9375 triệu đồng" */
-  | 'formula';
+  | 'formula'
+  /** the last part negates what the parts before it are ("… hình thành sau sắp xếp và 06 xã không thực hiện sắp xếp"): together they are the whole */
+  | 'complement';
 
 /** The last part joined by a conjunction (và, and): the list names every part it means to. */
 const CLOSER = new RegExp(`(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'iu');
+const CLOSER_ALL = new RegExp(`(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'giu');
 const SEPARATOR = new RegExp(`[,;+]|(?:^|[^\\p{L}])(?:${LIST_CLOSERS.source})(?![\\p{L}])`, 'iu');
 const REMAINDER_PART = new RegExp(`(?:^|[^\\p{L}])(${REMAINDER_PART_WORDS.source})(?![\\p{L}])`, 'giu');
 const NOT_REMAINDER_RE = new RegExp(`^(?:${NOT_REMAINDER.source})(?![\\p{L}])`, 'iu');
@@ -212,6 +219,34 @@ interface Enumeration {
   remainder: boolean;
   /** The parts count kinds of the whole (nouns other than the total's). */
   kinds: boolean;
+  /** The last part negates the words of the one before it: the parts are a status and its complement. */
+  complement?: { yes: string; no: string };
+}
+
+const WORDS_OF = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{M}-]+/u).filter(Boolean);
+
+/**
+ * The label of the last part negates words of the label before it: "79 xã … hình thành sau sắp
+ * xếp … và 06 xã không thực hiện sắp xếp", "30 hộ đã thoát nghèo và 15 hộ chưa thoát nghèo",
+ * "23 were paid correctly and 55 were not paid correctly". A negation word, then within four
+ * words a pair of words (Vietnamese writes a word in syllables) or an English word of four letters
+ * or more that the previous label states without a negation.
+ */
+export function complementOf(prevLabel: string, lastLabel: string): { yes: string; no: string } | undefined {
+  if (NEGATION_WORDS.all(prevLabel).length) return undefined;
+  const prev = WORDS_OF(prevLabel);
+  const pairs = new Set(prev.slice(1).map((w, i) => `${prev[i]} ${w}`));
+  for (const n of NEGATION_WORDS.all(lastLabel)) {
+    // the negation must stand near the start of the label, not in a clause after it
+    if (WORDS_OF(lastLabel.slice(0, n.start)).length > 3) break;
+    const after = WORDS_OF(lastLabel.slice(n.end)).slice(0, 4);
+    for (let i = 0; i < after.length; i++) {
+      const pair = i + 1 < after.length ? `${after[i]} ${after[i + 1]}` : '';
+      if (pair && pairs.has(pair)) return { yes: pair, no: `${n.phrase.toLowerCase()} ${after.slice(0, i + 2).join(' ')}` };
+      if (/^[a-z]{4,}$/.test(after[i]) && prev.includes(after[i])) return { yes: after[i], no: `${n.phrase.toLowerCase()} ${after.slice(0, i + 1).join(' ')}` };
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -251,7 +286,13 @@ function enumerate(doc: Document, list: Quantity[], total: Quantity, from: numbe
     const sum = parts.reduce((a, p) => a.plus(p.value), new Decimal(0));
     if (sum.lessThan(total.value.times('0.5')) || sum.greaterThan(total.value.times('1.5'))) return undefined;
   }
-  return { parts, closed, remainder: lastIsRemainder(before, after, opts.en), kinds };
+  // the label of the part before the last runs from its figure to the conjunction; the last part's from the conjunction on
+  const closers = [...before.matchAll(CLOSER_ALL)];
+  const cut = closers.length ? closers[closers.length - 1] : undefined;
+  const prevLabel = (cut ? before.slice(0, cut.index) : before).split(/[,;]/)[0];
+  const lastLabel = (cut ? before.slice(cut.index! + cut[0].length) : '') + ' ' + after;
+  const complement = closed ? complementOf(prevLabel, lastLabel) : undefined;
+  return { parts, closed, remainder: lastIsRemainder(before, after, opts.en), kinds, complement };
 }
 
 export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en' = 'vi'): Breakdown[] {
@@ -266,9 +307,11 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
     byTotal.set(bd.total.index, full.index);
     out.push(full);
   };
-  const reading = (cue: string, remainder: boolean): { cueKind: CueKind; reading: CueKind; basis: Basis } => {
+  const reading = (cue: string, remainder: boolean, complement?: Enumeration['complement']): { cueKind: CueKind; reading: CueKind; basis: Basis; complement?: Enumeration['complement'] } => {
     const cueKind = cueKindOf(cue);
-    return remainder && cueKind === 'subset' ? { cueKind, reading: 'complete', basis: 'remainder' } : { cueKind, reading: cueKind, basis: 'cue' };
+    if (remainder && cueKind === 'subset') return { cueKind, reading: 'complete', basis: 'remainder' };
+    if (complement && cueKind === 'subset') return { cueKind, reading: 'complete', basis: 'complement', complement };
+    return { cueKind, reading: cueKind, basis: 'cue' };
   };
 
   // calculations written out first: the most explicit claim a text makes
@@ -345,7 +388,8 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
       const e = enumerate(doc, list, total, cueEnd, stop, { kinds: cueKindOf(m[1]) === 'complete', sentence: partsSentence, en });
       if (!e) continue;
       if (INCOMPLETE.test(text.slice(cueStart, stop))) continue;
-      add({ kind: 'inline', cue: m[1], ...reading(m[1], e.remainder), closed: e.closed, kinds: e.kinds, total, parts: e.parts });
+      const announced = /^\s*[:：]/.test(text.slice(cueEnd, cueEnd + 3));
+      add({ kind: 'inline', cue: m[1], ...reading(m[1], e.remainder, e.complement), closed: e.closed, kinds: e.kinds, total, parts: e.parts, announced });
     }
   }
 
@@ -360,8 +404,10 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
     const parts = amounts(doc, (blocksQ.get(next.index) ?? []).filter((q) => q.span.end <= stop), next.content.start);
     if (parts.length < 2 || !parts.every((q) => sameUnit(q.unit, total.unit))) continue;
     if (INCOMPLETE.test(text.slice(cueStart, stop))) continue;
-    add({ kind: 'inline', cue: cueM[1], ...reading(cueM[1], false), closed: false, kinds: false, total, parts });
+    add({ kind: 'inline', cue: cueM[1], ...reading(cueM[1], false), closed: false, kinds: false, total, parts, announced: /[:：]\s*$/.test(head.text) });
   }
+
+  readRestatements(doc, blocksQ, out, en);
 
   readNextSentence(doc, blocksQ, add, en);
   readEnumerations(doc, blocksQ, add, en);
@@ -382,6 +428,8 @@ export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en
 
 type Add = (bd: Omit<Breakdown, 'index' | 'partDetail' | 'parent' | 'hedged'>) => void;
 
+/** Right after an English figure (and its noun): "in Springfield", "at Dayton", each word capitalised, then a separator or the end. */
+const PLACE_AFTER_EN = new RegExp(`^(?:\\s+[\\p{Ll}]+){0,2}?\\s+(?:${PLACE_PREPOSITIONS_EN.source})\\s+((?:\\p{Lu}[\\p{L}'’.-]*)(?:\\s+\\p{Lu}[\\p{L}'’.-]*){0,3})\\s*(?:[,;.)]|\\s+(?:${LIST_CLOSERS.source})(?![\\p{L}])|$)`, 'u');
 const PLACE_NAMED = new RegExp(`(?:^|[^\\p{L}])(?:${PLACE_UNITS.source})\\s+((?:\\p{Lu}[\\p{L}\\p{M}'’]*\\s*)+)`, 'giu');
 
 /**
@@ -389,14 +437,23 @@ const PLACE_NAMED = new RegExp(`(?:^|[^\\p{L}])(?:${PLACE_UNITS.source})\\s+((?:
  * quan", "xã Vĩnh An 122 thành viên, …"), all different: places do not overlap, so parts of
  * one whole named by them cannot add up to more than it.
  */
-export function partsArePlaces(text: string, bd: Breakdown): boolean {
+export function partsArePlaces(text: string, bd: Breakdown, en = false): boolean {
   const names = new Set<string>();
   for (let i = 0; i < bd.parts.length; i++) {
     const p = bd.parts[i];
-    const from = i === 0 ? Math.max(bd.total.span.end, p.span.start - 60) : bd.parts[i - 1].span.end;
-    const label = [...text.slice(from, p.span.start).matchAll(PLACE_NAMED)];
-    if (label.length !== 1) return false;
-    const name = label[0][0].trim().toLowerCase().replace(/\s+/gu, ' ');
+    let name: string | undefined;
+    if (en) {
+      // English names the place after the figure: "120 in Springfield, 200 in Dayton, and 131 in Akron"
+      const to = i + 1 < bd.parts.length ? bd.parts[i + 1].span.start : p.span.end + 60;
+      const m = PLACE_AFTER_EN.exec(text.slice(p.span.end, to));
+      if (m) name = m[1];
+    } else {
+      const from = i === 0 ? Math.max(bd.total.span.end, p.span.start - 60) : bd.parts[i - 1].span.end;
+      const label = [...text.slice(from, p.span.start).matchAll(PLACE_NAMED)];
+      if (label.length === 1) name = label[0][0];
+    }
+    if (!name) return false;
+    name = name.trim().toLowerCase().replace(/\s+/gu, ' ');
     if (names.has(name)) return false;
     names.add(name);
   }
@@ -468,6 +525,47 @@ function readFormulas(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add)
   }
 }
 
+const RESTATEMENT_CUE = new RegExp(`^\\s*;\\s*(${SENTENCE_SUBSET_CUES.source}|${SENTENCE_COMPLETE_CUES.source})(?![\\p{L}])\\s*[,:：]?\\s*(?:${TOTAL_LINKS.source})?(?![\\p{L}])`, 'iu');
+
+/**
+ * A second breakdown of the same whole, in the same kinds, right after a complete one: "… có 102
+ * đơn vị hành chính cấp xã, gồm 85 xã, 14 phường và 03 đặc khu; trong đó có 79 xã, 14 phường, 03
+ * đặc khu hình thành sau sắp xếp … và 06 xã không thực hiện sắp xếp". The cue after the `;` points
+ * back to the whole, not to the last part ("03 đặc khu"): every part counts one of the kinds the
+ * first breakdown named. Read as the cue promises (parts within the whole), or complete when the
+ * last part is the complement of the others.
+ */
+function readRestatements(doc: Document, blocksQ: Map<number, Quantity[]>, out: Breakdown[], en: boolean): void {
+  const text = doc.text;
+  for (const first of [...out]) {
+    if (first.kind !== 'inline' || first.cueKind !== 'complete' || !first.kinds) continue;
+    const list = blocksQ.get(first.total.block) ?? [];
+    const last = first.parts[first.parts.length - 1];
+    const semi = text.indexOf(';', last.span.end);
+    const next = list.find((q) => q.span.start > last.span.end);
+    if (semi < 0 || !next || next.span.start < semi) continue;
+    // nothing but words between the last part and the `;`
+    const cueM = RESTATEMENT_CUE.exec(text.slice(semi, next.span.start));
+    if (!cueM) continue;
+    const cueEnd = semi + cueM[0].length;
+    const cue = cueM[1];
+    const b = doc.blocks[first.total.block];
+    const dot = text.slice(cueEnd, b.content.end).search(/[.;](?:\s|$)/);
+    const stop = dot >= 0 ? cueEnd + dot : b.content.end;
+    const e = enumerate(doc, list, first.total, cueEnd, stop, { kinds: true, sentence: first.total.sentence, en });
+    if (!e || !e.kinds || INCOMPLETE.test(text.slice(cueEnd, stop))) continue;
+    const nouns = new Set(first.parts.map((p) => p.unit.raw.toLowerCase()));
+    if (!e.parts.every((p) => nouns.has(p.unit.raw.toLowerCase()))) continue;
+    const cueKind = cueKindOf(cue) === 'subset' || SENTENCE_SUBSET_CUES.has(cue) ? 'subset' : 'complete';
+    const basis: Basis = cueKind === 'subset' && e.remainder ? 'remainder' : cueKind === 'subset' && e.complement ? 'complement' : 'cue';
+    out.push({
+      index: out.length, kind: 'inline', cue, cueKind, reading: basis === 'cue' ? cueKind : 'complete', basis, complement: basis === 'complement' ? e.complement : undefined,
+      closed: e.closed, kinds: true, total: first.total, parts: e.parts, partDetail: e.parts.map(() => -1), parent: -1,
+      hedged: first.total.hedged || e.parts.some((p) => p.hedged),
+    });
+  }
+}
+
 /**
  * The total closes one sentence and the next opens with a cue that points back to it: "Tổng số
  * 1.250 hộ. Trong đó, hộ nghèo 320 hộ, …"; "… a total of $12.5 million. Of this amount, $4.2
@@ -507,7 +605,12 @@ function readNextSentence(doc: Document, blocksQ: Map<number, Quantity[]>, add: 
     const cueKind: CueKind = kind;
     add({
       kind: 'next-sentence', cue, cueKind,
-      ...(e.remainder && cueKind === 'subset' ? { reading: 'complete' as const, basis: 'remainder' as const } : { reading: cueKind, basis: 'cue' as const }),
+      ...(e.remainder && cueKind === 'subset'
+        ? { reading: 'complete' as const, basis: 'remainder' as const }
+        : e.complement && cueKind === 'subset'
+          ? { reading: 'complete' as const, basis: 'complement' as const, complement: e.complement }
+          : { reading: cueKind, basis: 'cue' as const }),
+      announced: /:/.test(cueM[0]),
       closed: e.closed, kinds: e.kinds, total, parts: e.parts,
     });
   }

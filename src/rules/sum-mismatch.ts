@@ -17,7 +17,7 @@ const CLOSED_UNDER = new Decimal('0.97');
 const CLOSED_OVER = new Decimal('1.03');
 /** "including" names examples (among others): a list after it is never read as complete. */
 const EXAMPLES_CUE = /^including$/i;
-const COMPLETE_MESSAGE: Record<Basis, string> = { cue: 'mismatch', 'total-word': 'mismatchTotal', remainder: 'mismatchRest', enumeration: 'mismatchList', formula: 'mismatchFormula' };
+const COMPLETE_MESSAGE: Record<Basis, string> = { cue: 'mismatch', 'total-word': 'mismatchTotal', remainder: 'mismatchRest', enumeration: 'mismatchList', formula: 'mismatchFormula', complement: 'mismatchComplement' };
 
 export default defineRule({
   id: 'sum-mismatch',
@@ -49,6 +49,10 @@ export default defineRule({
     mismatchRest: {
       en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Read as a complete breakdown: the last part is the rest of the total.',
       vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: phần cuối là phần còn lại của tổng.',
+    },
+    mismatchComplement: {
+      en: 'The parts add up to {sum}, not the stated total {total} (difference {diff}). Read as a complete breakdown: the last part ("{no}") is the complement of the others ("{yes}"), so together they make the total.',
+      vi: 'Các phần cộng lại được {sum}, không bằng tổng đã nêu {total} (chênh lệch {diff}). Đọc là phân chia đầy đủ: phần cuối ("{no}") là phần bù của các phần trước ("{yes}"), nên các phần hợp thành tổng.',
     },
     mismatchList: {
       en: 'The parts in parentheses add up to {sum}, not {total} (difference {diff}). Read as a complete breakdown: the list closes with "and" and names every part.',
@@ -104,17 +108,18 @@ export default defineRule({
       let messageId: string;
       if (bd.reading === 'complete') {
         // a reading the text states (the cue, a total word, a part named as the rest) is an error; an inferred one (kinds of the whole, an enumeration) a warning
-        severity = bd.kinds || bd.basis === 'enumeration' ? 'warning' : 'error';
+        severity = bd.kinds || bd.basis === 'enumeration' || bd.basis === 'complement' ? 'warning' : 'error';
         messageId = COMPLETE_MESSAGE[bd.basis];
       } else if (r.rootCause) {
         severity = 'error';
         messageId = 'mismatch';
       } else if (r.direction === 'over') {
-        if (bd.kind === 'list') {
+        if (bd.kind === 'list' || bd.announced) {
+          // a list, or a cue that announces one with a colon ("trong đó: A …, B …"): items listed one by one
           severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
           messageId = severity === 'error' ? 'exceeds' : 'overlap';
-        } else if (!EXAMPLES_CUE.test(bd.cue) && partsArePlaces(ctx.doc.text, bd)) {
-          // parts named by different places cannot overlap
+        } else if (partsArePlaces(ctx.doc.text, bd, ctx.settings.locale === 'en')) {
+          // parts named by different places cannot overlap (examples of places, after "including", neither)
           severity = 'error';
           messageId = 'exceedsPlaces';
         } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && bd.total.unit.family === 'money' && bd.parts.every((p) => p.unit.family === 'money')) {
@@ -138,6 +143,8 @@ export default defineRule({
         total: ctx.doc.slice(total.span),
         diff: show(total, diff, Math.max(r.sumDecimals, total.decimals)),
         cue: bd.cue,
+        yes: bd.complement?.yes ?? '',
+        no: bd.complement?.no ?? '',
         coverage: fmt(r.coverage.times(100).toDecimalPlaces(1), r.coverage.times(100).toDecimalPlaces(1).decimalPlaces()) + '%',
       };
       const related: RelatedReport[] = bd.parts.map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } }));

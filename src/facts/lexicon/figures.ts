@@ -333,6 +333,8 @@ export const TOTAL_WORDS = phraseList([
 export const TOTAL_LINKS = phraseList(['là', 'được', 'có', 'gồm', 'cộng']);
 /** Administrative units before a place name (xã Vĩnh An, phường Hoa Động): parts named by distinct places do not overlap. */
 export const PLACE_UNITS = phraseList(['xã', 'phường', 'thị trấn', 'huyện', 'quận', 'thị xã', 'thành phố', 'tỉnh', 'thôn', 'bản', 'ấp', 'khu phố', 'tổ dân phố', 'đặc khu']);
+/** English prepositions before a place that names a part: "120 in Springfield", "200 at Dayton". */
+export const PLACE_PREPOSITIONS_EN = phraseList(['in', 'at']);
 /** Administrative areas and bodies after `toàn`: "toàn xã có 120 hộ" names the whole. */
 export const WHOLE_AREAS = phraseList(['xã', 'phường', 'huyện', 'tỉnh', 'thành phố', 'ngành', 'đơn vị', 'trường', 'thị trấn']);
 /** Verbs before a percentage that is the share of a count before it (đạt 72,7%, chiếm 37,5%). */
