@@ -74,6 +74,16 @@ describe('reportlint CLI', () => {
     expect(r.stderr).toContain("unknown rule 'no-such-rule'");
   });
 
+  it('--rule takes several ids separated by commas, as repeating it does', () => {
+    const both = runCli(['--rule', 'sum-mismatch,citation-mismatch', '-f', 'json', EXAMPLE]);
+    const ids = JSON.parse(both.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(ids.sort()).toEqual(['citation-mismatch', 'sum-mismatch', 'sum-mismatch']);
+    expect(both.stdout).toBe(runCli(['--rule', 'sum-mismatch', '--rule', 'citation-mismatch', '-f', 'json', EXAMPLE]).stdout);
+    const bad = runCli(['--rule', 'sum-mismatch,nope', EXAMPLE]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("unknown rule 'nope'");
+  });
+
   it('exit 2 for invalid UTF-8, with the byte offset', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rl-'));
     const p = join(dir, 'bad.txt');

@@ -77,7 +77,7 @@ function program(io: Io): Command {
     .argument('[files...]', 'files, directories or globs (directories are walked; every file found is read or reported)')
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(FORMATS)).default('stylish'))
     .option('-c, --config <file>', 'use this config file instead of looking for reportlint.config.json / .reportlintrc.json')
-    .option('--rule <id>', 'run only this rule (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--rule <id>', 'run only this rule (repeatable, or several ids separated by commas)', (v: string, prev: string[] = []) => [...prev, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
     .option('--quiet', 'report errors only')
     .option('--max-warnings <n>', 'exit 1 when there are more than n warnings')
     .option('--color', 'force colour')
