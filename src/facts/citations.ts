@@ -17,7 +17,7 @@ import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { dateAtOrAfter, dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import {
-  DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TITLE_START_WORDS, TYPE_CODES,
+  ATTACHED_WORDS, DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TITLE_START_WORDS, TYPE_CODES,
   TYPE_WORDS,
   type TypeKind,
 } from './lexicon/citations.js';
@@ -67,6 +67,16 @@ export interface Citation {
    * space between them.
    */
   title?: string;
+  /**
+   * The whole title, when it ends within reach (at `;`, a full stop, a line end, a bracket or a
+   * quote): every word, lower case, one space between them. Never an attachment's title
+   * ("ban hành kèm theo Phụ lục I …").
+   */
+  fullTitle?: string;
+  /** Followed by a date left blank for the signature day ("ngày     tháng     năm 2025"). */
+  blankDate?: boolean;
+  /** The words before it say the text is attached to it ("Kèm theo Quyết định số …"): an annex citing its own document. */
+  attached?: boolean;
 }
 
 /** The citation stands in a title written in capitals (the 30 characters before it are upper case), where `TTg` is written `TTG`. */
@@ -310,7 +320,7 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     c.date = d;
     tail = d.span.end;
     c.span.end = d.span.end;
-  }
+  } else if (BLANK_DATE.test(text.slice(core.rawSpan.end, core.rawSpan.end + 60))) c.blankDate = true;
   const im = ISSUER.exec(text.slice(tail, tail + 120));
   let titleFrom = tail;
   if (im) {
@@ -320,23 +330,42 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     titleFrom = tail + im.index + im[0].length - im[1].length + (stop ? stop.index : im[1].length);
   }
   const title = titleAt(text, titleFrom);
-  if (title) c.title = title;
+  if (title) {
+    c.title = title.first;
+    if (title.full) c.fullTitle = title.full;
+  }
+  const head = c.span.start;
+  const before = text.slice(Math.max(0, head - 40), head).replace(/[ \t(]+$/u, '');
+  if (ATTACHED_WORDS.endingAt(before)) c.attached = true;
   return c;
 }
 
+// "ngày   tháng   năm 2025", "ngày …/…/2025": a date to be filled in on signing
+const BLANK_DATE = /^[ \t]{0,2},?[ \t]{0,2}ngày[ \t.…_]+(?:tháng[ \t.…_]+năm|[/ \t.…_]*\/[ \t.…_]*\/)[ \t]*\d{4}/iu;
+
 const TITLE_END = /[;\n(“”"]|\.(?:\s|$)/u;
 const TITLE_WORDS = 10;
+// a whole title is read this far; a longer one is not compared whole
+const TITLE_REACH = 400;
 
-/** The title's first words at `from` (after blanks or a comma), when a title-opening word stands there. */
-function titleAt(text: string, from: number): string | undefined {
+/** The title at `from` (after blanks or a comma), when a title-opening word stands there: its first words, and all of them when it ends within reach. */
+function titleAt(text: string, from: number): { first: string; full?: string } | undefined {
   let i = from;
   while (i < text.length && i < from + 3 && (text[i] === ' ' || text[i] === '\t' || text[i] === ',')) i++;
   const m = TITLE_START_WORDS.at(text, i);
   if (!m || m.start !== i) return undefined;
-  const stretch = text.slice(i, i + 200);
+  const stretch = text.slice(i, i + TITLE_REACH);
   const end = TITLE_END.exec(stretch);
-  const words = (end ? stretch.slice(0, end.index) : stretch).normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
-  return words.length ? words.slice(0, TITLE_WORDS).join(' ') : undefined;
+  const words = (end ? stretch.slice(0, end.index) : stretch.slice(0, 200)).normalize('NFC').toLowerCase().match(/[\p{L}\p{M}\d]+/gu) ?? [];
+  if (!words.length) return undefined;
+  const first = words.slice(0, TITLE_WORDS).join(' ');
+  const whole = words.join(' ');
+  return end && !ATTACHED_WORDS.at(whole, 0) ? { first, full: whole } : { first };
+}
+
+/** Two whole titles that are one, long enough to name one document (`minWords` words or more). */
+export function sameFullTitle(a: string | undefined, b: string | undefined, minWords = 6): boolean {
+  return a !== undefined && a === b && a.split(' ').length >= minWords;
 }
 
 /** Two titles that are one: both long enough to tell documents apart, and the same first words. */
@@ -560,6 +589,13 @@ export function likelyTypo(a: string, b: string, minGap: number): boolean {
   const na = Number.parseInt(a, 10);
   const nb = Number.parseInt(b, 10);
   return Math.abs(na - nb) >= minGap;
+}
+
+/** One digit dropped, added, changed or two swapped (`01` and `1` are one number). */
+export function oneDigitApart(a: string, b: string): boolean {
+  const x = numberKey(a);
+  const y = numberKey(b);
+  return x !== y && damerau1(x, y) === 1;
 }
 
 /** Optimal-string-alignment distance, capped: returns 0, 1 or 2 (2 = more than one edit). */

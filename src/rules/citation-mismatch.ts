@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { asRight, citationFacts, fold, inCapitals, unstroke, formScore, likelyTypo, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, fold, inCapitals, unstroke, formScore, likelyTypo, oneDigitApart, sameFullTitle, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { ENGLISH_TYPE_WORDS } from '../facts/lexicon/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
@@ -40,6 +40,26 @@ export default defineRule({
     differentNumber: {
       en: '"{found}" is cited once; the same document ({symbol}, dated {date}) is cited {count} times elsewhere as "{expected}".',
       vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, ngày {date}) được trích dẫn {count} lần ở chỗ khác là "{expected}".',
+    },
+    differentNumberTitle: {
+      en: '"{found}" is cited once; the same document ({symbol}, "{title}") is cited {count} times elsewhere as "{expected}".',
+      vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, "{title}") được trích dẫn {count} lần ở chỗ khác là "{expected}".',
+    },
+    twoNumbers: {
+      en: '"{found}" here and "{other}" elsewhere have the same symbol and the same title ("{title}") and numbers one digit apart: one of the two numbers looks mistyped.',
+      vi: '"{found}" ở đây và "{other}" ở chỗ khác có cùng ký hiệu, cùng trích yếu ("{title}") và số hiệu chỉ khác một chữ số: một trong hai số hiệu có vẻ bị gõ nhầm.',
+    },
+    ownNumberAttached: {
+      en: '"{found}" cites this document itself (attached to it, dated as its header), whose header gives the number "{expected}": the number looks mistyped.',
+      vi: '"{found}" là trích dẫn chính văn bản này (kèm theo văn bản, cùng ngày với phần đầu), nhưng phần đầu văn bản ghi số hiệu "{expected}": số hiệu có vẻ bị gõ nhầm.',
+    },
+    ownNumberBlank: {
+      en: '"{found}" cites this document itself (attached to it, its date left blank), whose header gives the number "{expected}": the number looks mistyped.',
+      vi: '"{found}" là trích dẫn chính văn bản này (kèm theo văn bản, ngày để trống), nhưng phần đầu văn bản ghi số hiệu "{expected}": số hiệu có vẻ bị gõ nhầm.',
+    },
+    ownHeaderNumber: {
+      en: 'The header gives the number "{found}"; the annexes attached to the document cite it {count} time(s) as "{expected}": one of the two looks mistyped.',
+      vi: 'Phần đầu văn bản ghi số hiệu "{found}"; phần kèm theo văn bản trích dẫn chính văn bản này {count} lần là "{expected}": một trong hai có vẻ bị gõ nhầm.',
     },
     differentForm: {
       en: '"{found}" is written differently from the other citations of the same document: "{expected}" ({count}×).',
@@ -108,6 +128,7 @@ export default defineRule({
     ctx.checked(all.length);
     if (own) ownDates(ctx, own, groupOf.get(own)!);
     const reported = numbers(ctx, opts, groups);
+    if (own) ownNumbers(ctx, own, groups, groupOf, reported);
     forms(ctx, groups);
     const swapped = swaps(ctx, all, groupOf);
     const known = registryChecks(ctx, opts, groups, own ? groupOf.get(own) : undefined, swapped, reported);
@@ -119,6 +140,7 @@ export default defineRule({
 /** Same symbol and date, different number: the lone form against the majority one. */
 function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation> {
   const out = new Set<Citation>();
+  const pairs = new Set<string>();
   const bySymbol = new Map<string, CitationGroup[]>();
   for (const g of groups) push(bySymbol, g.key.slice(g.key.indexOf('|') + 1), g);
   for (const forms of bySymbol.values()) {
@@ -127,7 +149,11 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
       if (lone.members.length !== 1) continue;
       const c = lone.members[0];
       // laws passed on a session's last day share its date whatever their numbers
-      if (!c.date || !c.date.valid || c.system === 'law') continue;
+      if (c.system === 'law') continue;
+      if (!c.date || !c.date.valid) {
+        if (titledNumber(ctx, opts, c, forms.filter((f) => f !== lone), out, pairs)) out.add(c);
+        continue;
+      }
       const day = dateValue(c.date);
       const matches = forms.filter(
         (f) =>
@@ -138,7 +164,10 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
           !issuerConflict(c, f.members) &&
           likelyTypo(c.number, f.members[0].number, opts.minNumberGap),
       );
-      if (matches.length !== 1) continue;
+      if (matches.length !== 1) {
+        if (!matches.length && titledNumber(ctx, opts, c, forms.filter((f) => f !== lone), out, pairs)) out.add(c);
+        continue;
+      }
       const major = matches[0].members;
       const expected = major[0].number;
       const at = c.numberSpan.start - c.rawSpan.start;
@@ -154,6 +183,105 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
     }
   }
   return out;
+}
+
+/**
+ * A lone citation whose whole title is that of exactly one other document of the same symbol, one
+ * digit away (and far enough not to be two documents issued together), dated alike or undated:
+ * against a document cited twice or more the lone number is the slip; cited once each, both
+ * places are reported (warning). Titles of six words or more: two documents seldom share one.
+ */
+function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[], out: Set<Citation>, pairs: Set<string>): boolean {
+  if (!c.fullTitle) return false;
+  const day = c.date && c.date.valid ? dateValue(c.date) : undefined;
+  const matches = others.filter((f) => {
+    const m = f.members;
+    if (!m.some((o) => sameFullTitle(o.fullTitle, c.fullTitle))) return false;
+    if (!typeAgrees(c, m) || issuerConflict(c, m) || !likelyTypo(c.number, m[0].number, opts.minNumberGap)) return false;
+    // a date of its own on either side: two documents, or a slip of the date too
+    const dates = new Set(m.filter((o) => o.date && o.date.valid).map((o) => dateValue(o.date!)));
+    return dates.size <= 1 && (day === undefined || dates.size === 0 || dates.has(day));
+  });
+  if (matches.length !== 1) return false;
+  const major = matches[0].members;
+  const title = c.fullTitle.split(' ').slice(0, 12).join(' ');
+  if (major.length >= opts.minMajority) {
+    const expected = major[0].number;
+    const at = c.numberSpan.start - c.rawSpan.start;
+    const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+    ctx.report({
+      messageId: 'differentNumberTitle',
+      span: c.rawSpan,
+      data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', title, count: major.length },
+      related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+      fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected } },
+    });
+    return true;
+  }
+  const o = major[0];
+  const key = [c.key, o.key].sort().join(' ');
+  if (pairs.has(key)) return true;
+  pairs.add(key);
+  for (const [x, y] of [[c, o], [o, c]] as const) {
+    ctx.report({
+      messageId: 'twoNumbers',
+      span: x.rawSpan,
+      data: { found: x.raw, other: y.raw, title },
+      related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form: y.raw } }],
+      severity: 'warning',
+    });
+    out.add(y);
+  }
+  return true;
+}
+
+/**
+ * The document cites itself (in an annex "Kèm theo Quyết định số … ngày …", or with its symbol and
+ * its header's date) with a number one digit away from its header's: the lone writing is the
+ * slip. The header itself is reported when annexes agree on another number twice or more and
+ * nothing else cites the header's.
+ */
+function ownNumbers(ctx: Ctx, own: Citation, groups: CitationGroup[], groupOf: Map<Citation, CitationGroup>, reported: Set<Citation>): void {
+  const head = ctx.facts.get(dateFacts).reportDate;
+  const mine = groupOf.get(own)!;
+  const onHeadDay = (c: Citation) => head !== undefined && c.date !== undefined && c.date.valid && c.date.day !== undefined && dateValue(c.date) === dateValue(head);
+  // an annex naming the document it is attached to, dated as the header or left blank for signing
+  const attached = (c: Citation) => c !== own && c.attached === true && fitsCode(c) && (onHeadDay(c) || (c.blankDate === true && !c.date));
+  const agreeing = mine.members.filter(attached);
+  for (const g of groups) {
+    const first = g.members[0];
+    if (g === mine || first.system === 'us' || first.system === 'law' || first.symbolKey !== own.symbolKey || first.year !== own.year) continue;
+    if (!oneDigitApart(first.number, own.number) || !g.members.every(attached) || g.members.some((c) => reported.has(c))) continue;
+    const refs = g.members;
+    const withNumber = (c: Citation, n: string) => {
+      const at = c.numberSpan.start - c.rawSpan.start;
+      return c.raw.slice(0, at) + n + c.raw.slice(at + c.number.length);
+    };
+    // the header and an annex agree, another annex differs: that one is the slip
+    if (refs.length === 1) {
+      const c = refs[0];
+      ctx.report({
+        messageId: onHeadDay(c) ? 'ownNumberAttached' : 'ownNumberBlank',
+        span: c.rawSpan,
+        data: { found: c.raw, expected: withNumber(c, own.number) },
+        related: [{ span: own.rawSpan, messageId: 'ownHeader' }, ...agreeing.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } }))],
+        fix: { edits: [{ span: c.numberSpan, text: own.number }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected: own.number } },
+        ...(agreeing.length ? {} : { severity: 'warning' as const }),
+      });
+      reported.add(c);
+    }
+    // no annex agrees with the header: the header may be the slip (both reported when one annex)
+    if (!agreeing.length) {
+      ctx.report({
+        messageId: 'ownHeaderNumber',
+        span: own.rawSpan,
+        data: { found: own.raw, expected: withNumber(own, first.number), count: refs.length },
+        related: refs.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+        severity: 'warning',
+      });
+      reported.add(own);
+    }
+  }
 }
 
 /**

@@ -82,6 +82,59 @@ describe('citation-mismatch', () => {
   });
 });
 
+describe('citation-mismatch: a number against a whole title or the document\'s own header', () => {
+  const title = 'quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật';
+  const cited = (n: string, date = '') => `Nghị định số ${n}/2025/NĐ-CP${date} của Chính phủ ${title};`;
+
+  it('reports the lone number whose whole title is the majority\'s, with an unsafe fix', () => {
+    const f = lint(`Căn cứ ${cited('78', ' ngày 01/4/2025')}\n\nThực hiện ${cited('78')}\n\nTheo ${cited('48')}\n`);
+    expect(f.map((x) => [x.messageId, x.line, x.data.found, x.data.expected, x.data.count])).toEqual([['differentNumberTitle', 5, '48/2025/NĐ-CP', '78/2025/NĐ-CP', 2]]);
+    expect(f[0].fix).toMatchObject({ applicability: 'unsafe', edits: [{ text: '78' }] });
+    expect(f[0].related.map((r) => r.line)).toEqual([1, 3]);
+  });
+
+  it('is silent on a title of fewer than six words, on another date, and on numbers closer than minNumberGap', () => {
+    const short = (n: string) => `Nghị định số ${n}/2025/NĐ-CP của Chính phủ về thanh tra;`;
+    expect(lint(`${short('78')}\n\n${short('78')}\n\n${short('48')}\n`)).toEqual([]);
+    expect(lint(`${cited('78', ' ngày 01/4/2025')}\n\n${cited('78', ' ngày 01/4/2025')}\n\n${cited('48', ' ngày 15/4/2025')}\n`)).toEqual([]);
+    expect(lint(`${cited('78')}\n\n${cited('78')}\n\n${cited('79')}\n`)).toEqual([]);
+  });
+
+  it('reports both places when each number is cited once', () => {
+    const f = lint(`Căn cứ ${cited('78')}\n\nTheo ${cited('48')}\n`);
+    expect(f.map((x) => [x.messageId, x.severity, x.line, x.data.found, x.data.other])).toEqual([
+      ['twoNumbers', 'warning', 1, '78/2025/NĐ-CP', '48/2025/NĐ-CP'],
+      ['twoNumbers', 'warning', 3, '48/2025/NĐ-CP', '78/2025/NĐ-CP'],
+    ]);
+  });
+
+  const header = (n: string) => `ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: ${n}/QĐ-UBND\tQuảng Trị, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n\n`;
+  const annex = (n: string, date = 'ngày 18 tháng 11 năm 2025') => `PHỤ LỤC\n(Kèm theo Quyết định số ${n}/QĐ-UBND ${date} của Chủ tịch UBND tỉnh)\n\n`;
+
+  it('reports an annex whose number is one digit off the header\'s, when another annex agrees with the header', () => {
+    const f = lint(header('2708') + annex('2708') + annex('2709'), 'vi');
+    expect(f.map((x) => [x.messageId, x.severity, x.line, x.data.found, x.data.expected])).toEqual([['ownNumberAttached', 'error', 11, '2709/QĐ-UBND', '2708/QĐ-UBND']]);
+    expect(f[0].related.map((r) => r.line)).toEqual([2, 8]);
+  });
+
+  it('reads an annex whose date is left blank for signing', () => {
+    const f = lint(header('2708') + annex('2708', 'ngày    tháng    năm 2025') + annex('2709', 'ngày    tháng    năm 2025'), 'vi');
+    expect(f.map((x) => [x.messageId, x.line])).toEqual([['ownNumberBlank', 11]]);
+  });
+
+  it('reports the header and the one annex when they disagree, the header alone when two annexes agree', () => {
+    expect(lint(header('2738') + annex('2708'), 'vi').map((x) => [x.messageId, x.severity, x.line])).toEqual([
+      ['ownHeaderNumber', 'warning', 2],
+      ['ownNumberAttached', 'warning', 8],
+    ]);
+    expect(lint(header('2738') + annex('2708') + annex('2708'), 'vi').map((x) => [x.messageId, x.line, x.data.count])).toEqual([['ownHeaderNumber', 2, 2]]);
+  });
+
+  it('is silent on another document of the same day that is not attached', () => {
+    expect(lint(`${header('2708')}Căn cứ Quyết định số 2709/QĐ-UBND ngày 18 tháng 11 năm 2025 của Chủ tịch UBND tỉnh;\n\n${annex('2708')}`, 'vi')).toEqual([]);
+  });
+});
+
 describe('citation-type', () => {
   it('accepts the state and the Party code for Quy định, and QĐ before 2018', () => {
     expect(lint('Quy định số 12/QyĐ-UBND; Quy định số 08-QĐi/TW; Quy định số 105-QĐ/TW.')).toEqual([]);

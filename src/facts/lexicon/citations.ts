@@ -83,6 +83,13 @@ export const ISSUER_STOP_WORDS = phraseList([
 ]);
 
 /**
+ * What stands before a citation of the document itself in its own annexes and forms: "(Kèm theo
+ * Quyết định số 2776/QĐ-UBND ngày 18/11/2025 …)", "Ban hành kèm theo …". A title beginning so is
+ * an attachment's ("mẫu số 02/TTN ban hành kèm theo Phụ lục I …"), not the cited document's.
+ */
+export const ATTACHED_WORDS = phraseList(['kèm theo', 'ban hành kèm theo', 'ban hành kèm', 'attached to', 'annexed to', 'issued together with']);
+
+/**
  * How a document's title (trích yếu) begins after its number, date and issuer: `về …`, `V/v …`
  * and the verbs that open a title (ND 30/2020 Phụ lục VI: "Quyết định về việc …", "Quy định …",
  * "Hướng dẫn …", "Ban hành …", "Phê duyệt …"). Words after a citation that begin otherwise are
