@@ -42,6 +42,8 @@ export const MIN_DOCS = 2;
  * probabilities) of at least this. repeated-word reads them: "theo quy quy định" breaks a phrase.
  */
 export const PHRASE_BOND = 0.1;
+/** A word before two-syllable doublings is a doubling head when this many different words are doubled after it (2 lets in the corpus's own slips: "trong công tác công tác"). */
+export const HEAD_UNITS = 3;
 /** A document whose share of unknown marked lower-case words is at least this is OCR output and is not counted. */
 export const OCR_SHARE = 0.01;
 /** ... when it has at least this many such words (a short letter with two slips is no OCR). */
@@ -142,6 +144,8 @@ export function count(docs) {
     return n;
   };
   const tri = new Map();
+  const heads = new Map();
+  const headUnits = new Map();
   const skipped = [];
   let counted = 0;
   let tokens = 0;
@@ -170,11 +174,18 @@ export function count(docs) {
         // a two-syllable word written twice: a b a b
         if (i > 2 && run[i] === run[i - 2] && run[i - 1] === run[i - 3] && run[i] !== run[i - 1]) {
           bump(rep, `2|${run[i - 4] ?? ''}|${run[i - 1]} ${run[i]}|${run[i + 1] ?? ''}`, doc, d.source);
+          // the word before it, whatever the word: "người khiếu nại | khiếu nại", "người yêu cầu | yêu cầu"
+          if (i > 3 && run[i - 4] !== NUMBER) {
+            bump(heads, run[i - 4], doc, d.source);
+            const units = headUnits.get(run[i - 4]) ?? headUnits.set(run[i - 4], new Set()).get(run[i - 4]);
+            units.add(`${run[i - 1]} ${run[i]}`);
+          }
         }
       }
     }
   });
-  return { documents: counted, tokens, sourceTokens, skipped, uni, bi, rep, tri, words: [...num.keys()] };
+  for (const [w, e] of heads) e.units = headUnits.get(w).size;
+  return { documents: counted, tokens, sourceTokens, skipped, uni, bi, rep, tri, heads, words: [...num.keys()] };
 }
 
 // ---- encoding: unsigned LEB128 varints, base64 ----
@@ -241,6 +252,14 @@ export function prune(c) {
     if (ids.some((x) => x === undefined)) continue;
     const ctx = (w) => (w === '' ? 0 : (id.get(w) ?? -1) + 2); // 0 none, 1 other word, 2+ id
     repeats.push([Number(n), ids[0], ids[1] ?? 0, ctx(before), ctx(after), e]);
+  }
+  // doubling heads (n = 3): a word the corpus writes before two-syllable doublings of HEAD_UNITS
+  // different words in MIN_DOCS documents (người: "người khiếu nại khiếu nại", "người yêu cầu yêu cầu");
+  // the unit slot holds the number of different words doubled after it
+  for (const [w, e] of c.heads ?? []) {
+    const x = id.get(w);
+    if (x === undefined || e.docs < MIN_DOCS || e.units < HEAD_UNITS) continue;
+    repeats.push([3, x, e.units, 0, 0, e]);
   }
   repeats.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || x[4] - y[4]);
   const count1 = (w) => c.uni.get(w).count;

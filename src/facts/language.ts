@@ -6,7 +6,7 @@
 
 import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
 import { defineFact } from '../engine/facts.js';
-import { syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
+import { syllables, syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
 
 /** How the model calls any number (tokens with a digit). */
 export const NUMBER = '#';
@@ -57,6 +57,8 @@ export interface LanguageModel {
   predecessors(a: number): number;
   /** Contexts where the unit (one word `a`, or two words `a b`) is written twice in a row. */
   repeats(a: number, b?: number): RepeatContext[];
+  /** A word the corpus writes before two-syllable doublings of several different words ("người | khiếu nại khiếu nại"): documents and words doubled; undefined when it is none. */
+  doublingHead(a: number): { docs: number; units: number } | undefined;
   /** Documents writing the three-syllable phrase a b c, when both its pairs belong together (0 otherwise or when rarer than `minDocs`). */
   phrase(a: number, b: number, c: number): number;
   /** Every bigram written by fewer documents than this is absent from the tables. */
@@ -171,6 +173,7 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
     }
   };
   const repeats = new Map<string, RepeatContext[]>();
+  const heads = new Map<number, { docs: number; units: number }>();
   for (let r = 0; r < R; r++) {
     const n = varint();
     const a = varint();
@@ -178,6 +181,11 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
     const before = varint() - 2;
     const after = varint() - 2;
     const d = varint();
+    if (n === 3) {
+      varint();
+      heads.set(a, { docs: d, units: b });
+      continue;
+    }
     const key = n === 1 ? `${a}` : `${a} ${b}`;
     const ctx = { before, after, docs: d, count: d + varint() };
     const l = repeats.get(key);
@@ -245,6 +253,7 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
     followers: (a) => (a >= 0 && a < V ? start[a + 1] - start[a] : 0),
     predecessors,
     repeats: (a, b) => repeats.get(b === undefined ? `${a}` : `${a} ${b}`) ?? [],
+    doublingHead: (a) => heads.get(a),
     phrase(a, b, c) {
       if (a < 0 || b < 0 || c < 0) return 0;
       const key = (a * 65536 + b) * 65536 + c;
@@ -309,6 +318,59 @@ export const modelWords = defineFact('model-words', (_doc, facts): ModelWords =>
   return { ids, model, of };
 });
 
+// ---- OCR damage ----
+
+/**
+ * A document is OCR output (or retyped from it) when this share of its marked lower-case words
+ * are no Vietnamese syllable, and at least `minUnknown` of them: measured on the corpora
+ * (share per document), the OCR'd folder vi/pjj-tax-pdf has its median at 0.49 % and 103 of 389
+ * documents at 0.3 % or more with 10+ such words; the clean folders (tnt305-tvpl, uts-vlc,
+ * real/vi) have their 90th percentile under 0.1 % and 6 of 623 documents over the bar.
+ */
+export const OCR = { share: 0.003, minUnknown: 10, near: 8 };
+
+export interface OcrDamage {
+  /** Marked lower-case words read, and those that are no syllable. */
+  checked: number;
+  unknown: number;
+  share: number;
+  /** The document reads as OCR output: doubled words in it are likely layout (columns, table cells run together). */
+  damaged: boolean;
+  /** Token indexes (ascending) of junk: a marked word that is no syllable (Sé, djémdauu), a letter outside the alphabet (Ï), a table cell drawn with | in the text. */
+  junk: number[];
+  /** Is there junk within OCR.near tokens of the tokens from..to (same block)? ("nghỉ việc nghỉ việc djémdauu") */
+  junkNear(from: Token, to: Token): boolean;
+}
+
+export const ocrDamage = defineFact('ocr-damage', (_doc, facts): OcrDamage => {
+  const list = syllables();
+  let checked = 0;
+  let unknown = 0;
+  const junk: number[] = [];
+  const toks = facts.get(vietnamese).tokens;
+  for (const t of toks) {
+    if (t.skip || t.hasDigit) continue;
+    if ((t.marked && t.text.length >= 2 && !list.has(t.canon)) || !t.letters || t.sepBefore.includes('|')) junk.push(t.index);
+    if (!t.marked || t.caps !== 'lower' || t.text.length < 2) continue;
+    checked++;
+    if (!list.has(t.canon)) unknown++;
+  }
+  const share = checked ? unknown / checked : 0;
+  const junkNear = (from: Token, to: Token): boolean => {
+    // the first junk index at or after from - near
+    let lo = 0;
+    let hi = junk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (junk[mid] < from.index - OCR.near) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < junk.length && junk[k] <= to.index + OCR.near; k++) if (toks[junk[k]].block === from.block) return true;
+    return false;
+  };
+  return { checked, unknown, share, damaged: unknown >= OCR.minUnknown && share >= OCR.share, junk, junkNear };
+});
+
 // ---- doubled words (repeated-word) ----
 
 /** Bond of a pair: the larger of P(b | a) and P(a | b) in the model (0 when either is absent or unknown). */
@@ -351,8 +413,14 @@ export const DOUBLING = {
   normalRate: 3e-4,
   /** The phrase without the repeat takes at least this share of the documents writing its rarer pair ("Nghị định số 268": 336 of 375). */
   phraseShare: 0.5,
-  /** A two-syllable repeat whose first copy binds to the word before it this much (PMI) ends a phrase: "người khiếu nại | khiếu nại". */
+  /** A two-syllable repeat whose first copy is selected by the word before it this much (PMI) may end a phrase: "người khiếu nại | khiếu nại". */
   leftPmi: 3,
+  /** ... when the unit binds inside this much more than to that word (khiếu nại 10.5 against người khiếu 3.7; thời hạn 7.4 against trong thời 5.5 is an accident). */
+  agentGap: 3,
+  /** A document with this many two-syllable doublings has its layout read into the text (columns, cells): they are notes. */
+  layoutUnits: 3,
+  /** The second copy splits ("xuất bản | bản phẩm" 4.4 against xuất bản 5.0; "bảo hiểm | hiểm xã hội" 6.0 against 7.6, two columns read as one line) when b binds to the word after it within this of a b. */
+  splitSlack: 2,
   /** A stranded copy: its neighbours are written by this many documents (a pair of rare words is absent by chance) ... */
   strandedWordDocs: 20,
   /** ... and the other copy's pair by this many. */
@@ -365,7 +433,7 @@ export interface Doubling {
   second: Token[];
   /** Why it is an accident. */
   reason: 'phrase' | 'stranded' | 'free' | 'word';
-  /** Strong enough for a warning: only the phrase evidence is; stranded copies (2 of 8 on the corpora were OCR'd table cells), free syllables and two-syllable words are a note (junctions of two words, "người bán hàng | bán hàng hoá", are many). */
+  /** Strong enough for a warning: the phrase evidence, and two-syllable doublings wordDoubling calls sure (outside OCR'd text); stranded copies (2 of 8 on the corpora were OCR'd table cells) and free syllables are a note (junctions of two words are many). */
   sure: boolean;
   /** Documents of the model writing the phrase without the repeat (reason phrase). */
   phraseDocs: number;
@@ -407,6 +475,8 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
   };
   let skipTo = -1;
   let checked = 0;
+  // two-syllable doublings by unit: a document that writes one twice means it (xuất bản | xuất bản phẩm)
+  const twice = new Map<string, number>();
   for (let i = 1; i < toks.length; i++) {
     if (i <= skipTo) continue;
     if (adj(i)) checked++;
@@ -415,19 +485,22 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
     // two syllables doubled: a b a b
     if (i >= 3 && adj(i) && adj(i - 1) && adj(i - 2)) {
       const [a, b, c, d] = [toks[i - 3], toks[i - 2], p, q];
-      if (a.id === c.id && b.id === d.id && a.id !== b.id && [a, b, c, d].every(plain) && sameCaps(a, c) && sameCaps(b, d)) {
+      if (a.id === c.id && b.id === d.id && a.id !== b.id && [a, b, c, d].every(plain) && sameCaps(a, c) && sameCaps(b, d) && a.caps !== 'upper') {
         const A = mw.of(a);
         const B = mw.of(b);
         const pair = m.bigram(A, B);
-        if (A >= 0 && B >= 0 && pair.docs >= DOUBLING.minDocs && bond(m, A, B) >= DOUBLING.wordBond) {
+        if (A >= 0 && B >= 0 && pair.docs >= DOUBLING.minDocs) {
           const X = ctxId(i - 4, adj(i - 3));
+          const W = X >= 0 ? ctxId(i - 5, adj(i - 4)) : -1;
           const Y = ctxId(i + 1, adj(i + 1));
           const rep = m.repeats(A, B).find((r) => r.before === X && r.after === Y)?.docs ?? 0;
-          // the first copy ends a phrase ("người khiếu nại | khiếu nại lần đầu", "người nộp thuế | nộp thuế")
-          const ends = X >= 0 && (m.phrase(X, A, B) > 0 || pmi(m, X, A) >= DOUBLING.leftPmi);
           const seen = m.repeats(A, B).some((r) => r.before === X && r.docs >= 2);
-          if (rep < 2 && !ends && !seen && a.caps !== 'upper') {
-            out.push({ first: [a, b], second: [c, d], reason: 'word', sure: false, phraseDocs: 0, phrase: '', unitDocs: pair.docs, doubledDocs: rep });
+          const verdict = rep >= 2 || seen ? 'silent' : wordDoubling(m, W, X, A, B, Y);
+          if (verdict !== 'silent' && (verdict !== 'note' || bond(m, A, B) >= DOUBLING.wordBond)) {
+            const key = `${a.id} ${b.id}`;
+            const n = (twice.get(key) ?? 0) + 1;
+            twice.set(key, n);
+            out.push({ first: [a, b], second: [c, d], reason: 'word', sure: verdict === 'sure', phraseDocs: 0, phrase: '', unitDocs: pair.docs, doubledDocs: rep });
             skipTo = i + 1;
             continue;
           }
@@ -484,8 +557,44 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
     out.push({ ...base, reason: 'free', sure: false, phraseDocs: 0, phrase: '' });
     skipTo = i;
   }
+  // a two-syllable doubling the document writes twice or more is a note, never a warning; so are
+  // all of them in an OCR'd document, in one with DOUBLING.layoutUnits of them (two columns or
+  // table cells read as one line: "quy định tại định tại", "hoạt động tại động tại") and in a
+  // block with OCR junk
+  const words = out.filter((d) => d.reason === 'word' && d.sure);
+  const ocr = facts.get(ocrDamage);
+  const layout = words.length >= DOUBLING.layoutUnits || ocr.damaged;
+  for (const d of words)
+    if (layout || ocr.junkNear(d.first[0], d.second[d.second.length - 1]) || (twice.get(`${d.first[0].id} ${d.first[1].id}`) ?? 0) >= 2) d.sure = false;
   return { found: out, checked };
 });
+
+/**
+ * A two-syllable unit a b written twice (X a b a b Y): 'sure' an accident, 'note' perhaps one,
+ * 'silent' two phrases meeting. The judgement reads how the syllables bind (PMI in the model):
+ * - a binds to the word before it at least as much as to b ("chi phí khác phí khác": phí goes
+ *   with chi): the unit is a piece of two words and its doubling an accident, unless b a is itself
+ *   a word (the middle pair reads as one);
+ * - otherwise the first copy ends a phrase; it is a subject and the second copy its verb when the
+ *   word before is a doubling head of the model (người: "người khiếu nại khiếu nại") or a word by
+ *   itself that selects a ("nhà đầu tư | đầu tư", PMI 3+, the unit binding 3 more inside);
+ * - the second copy splits when b binds to the word after it about as much as to a ("xuất bản |
+ *   xuất bản phẩm", "bán hàng | bán hàng hoá"): a note;
+ * - no word before it (line start, after punctuation): a note.
+ */
+export function wordDoubling(m: LanguageModel, W: number, X: number, A: number, B: number, Y: number): 'sure' | 'note' | 'silent' {
+  if (X < 0) return 'note';
+  const pab = pmi(m, A, B);
+  const pxa = pmi(m, X, A);
+  if (pxa >= pab) return bond(m, B, A) >= DOUBLING.wordBond ? 'silent' : 'sure';
+  const head = m.doublingHead(X);
+  if (head) return 'silent';
+  const alone = W < 0 || bond(m, W, X) < DOUBLING.wordBond;
+  if (alone && pxa >= DOUBLING.leftPmi && pab - pxa >= DOUBLING.agentGap) return 'silent';
+  const pby = Y >= 0 ? pmi(m, B, Y) : -Infinity;
+  if (pby >= DOUBLING.leftPmi && pby >= pab - DOUBLING.splitSlack) return 'note';
+  return 'sure';
+}
 
 /**
  * Written by at least this many documents of the model, a word that is not in the syllable list
