@@ -49,6 +49,11 @@ export function rateRange(c: RateClaim, mode: RoundingMode): Interval | undefine
 
 /** The stated rate agrees with its operands under some reading the rounding option allows. */
 export function rateConsistent(c: RateClaim, rounding: Rounding): boolean {
+  if (c.formula === 'product') {
+    // the terms as written (a calculation is done on its figures), only the result may be rounded
+    const computed = c.denominator.value.times(c.denominator.scale).times(c.rate.value).div(HUNDRED);
+    return modesOf(rounding).some((mode) => intersects(point(computed), operandInterval(c.numerator, mode)));
+  }
   for (const mode of modesOf(rounding)) {
     const range = rateRange(c, mode);
     if (!range) return true;
@@ -81,6 +86,9 @@ export function rateValue(c: RateClaim): Decimal | undefined {
       return b.minus(a).isZero() ? undefined : a.div(b.minus(a)).times(HUNDRED);
     case 'declineBy':
       return a.div(b.plus(a)).times(HUNDRED);
+    case 'product':
+      // the result the calculation gives, in the stated result's unit
+      return b.times(c.rate.value).div(HUNDRED).div(c.numerator.scale);
   }
 }
 

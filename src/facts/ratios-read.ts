@@ -109,6 +109,8 @@ function norm(s: string): string {
   return (lower.length === s.length ? lower : s).replace(/\s/g, ' ');
 }
 
+const DIGIT_NAME = /(?<![\p{L}\p{N}.,])\p{N}+\p{L}[\p{L}\p{N}]*(?:\/\p{N}*\p{L}[\p{L}\p{N}]*)*(?![\p{L}\p{N}])/gu;
+
 class SentenceReader {
   constructor(
     private readonly text: string,
@@ -119,7 +121,8 @@ class SentenceReader {
   /** Text between two items (lower case, spaces collapsed), or undefined when they are far apart. */
   glue(a: Item, b: Item): string | undefined {
     if (b.span.start - a.span.end > MAX_GLUE || b.span.start < a.span.end) return undefined;
-    return norm(this.text.slice(a.span.end, b.span.start));
+    // names written with digits (5G, 3G/4G) are words here, not figures: the same length, so offsets carry over
+    return norm(this.text.slice(a.span.end, b.span.start)).replace(DIGIT_NAME, (m) => '_'.repeat(m.length));
   }
 
   /** Up to `n` characters after an item, inside the sentence. */
@@ -139,6 +142,11 @@ class SentenceReader {
   /** The lower-case word right after an item ("537 liên" -> "liên"), anywhere in the text; '' when none. */
   wordAfter(a: Item): string {
     return /^[ \u00a0](\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])/u.exec(this.text.slice(a.span.end, a.span.end + 24))?.[1] ?? '';
+  }
+
+  /** Up to `n` characters right after an item, as written (any sentence). */
+  rawAfter(a: Item, n: number): string {
+    return this.text.slice(a.span.end, a.span.end + n);
   }
 
   /** Up to `n` characters before an item anywhere in the text (for items of other sentences). */
@@ -161,6 +169,8 @@ export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], s
   };
   for (const q of qs) {
     if (q.unit.family === 'none' && text[q.span.start - 1] === '[' && text[q.valueSpan.end] === ']') continue;
+    // a bare figure with a letter right after it is a name (5G, 3G/4G, 4K), not an amount
+    if (q.unit.family === 'none' && /^\p{L}/u.test(text.slice(q.valueSpan.end, q.valueSpan.end + 1))) continue;
     push(q.sentence, { span: q.span, q });
   }
   for (const t of tokens) {
@@ -208,6 +218,8 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
     readComparison(text, r, i, p, sIdx, out);
     // each percentage gets at most one reading: explicit forms first
     void (
+      readProduct(r, i, p, rate) ||
+      readRestatedOf(r, i, p, rate) ||
       readFractionBefore(r, i, p, rate) ||
       readFractionAfter(r, i, p, rate) ||
       readOfBefore(r, i, p, rate) ||
@@ -225,6 +237,53 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
 }
 
 type Emit = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string) => true;
+
+// `A x P% = B`: the sign between the base and the rate (an optional per-unit tail before it), `=` before the result
+const TIMES_GLUE = /^(\/\p{L}+)?\s*[x×*]\s*$/u;
+const EQUALS_GLUE = /^\s*=\s*$/u;
+// no other operation may touch the chain (2 x 100 đồng x 5% = …; … = 5.000 đồng + 300 đồng)
+const OPERATION_BEFORE_TERM = /(?:[-+−–—×*/÷^]|(?:^|\s)[xX])\s*$/u;
+const OPERATION_AFTER_RESULT = /^\s*(?:[-+−–—×*/÷^]|[xX](?:\s|\d|$)|[.,]\d)/u;
+
+/**
+ * A calculation written out: "100.000.000 đồng x 5% = 5.000.000 đồng", "12.100.000 đồng/tấn x
+ * 10% = 1.210.000 đồng/tấn". The base and the result in one unit (the same per-unit tail), no other
+ * operation on either side. The most explicit claim a text makes about a percentage.
+ */
+function readProduct(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const a = r.at(i - 1);
+  const b = r.at(i + 1);
+  if (!isAmount(a) || !isAmount(b) || !usable(a.q) || !usable(b.q)) return false;
+  const g1 = r.glue(a, { span: p.span });
+  const g2 = r.glue({ span: p.span }, b);
+  if (g1 === undefined || g2 === undefined) return false;
+  const times = TIMES_GLUE.exec(g1);
+  if (!times || !EQUALS_GLUE.test(g2)) return false;
+  if (a.q.unit.family === 'none' || !sameUnit(a.q.unit, b.q.unit)) return false;
+  if (OPERATION_BEFORE_TERM.test(r.textBefore(a, 6))) return false;
+  const rest = r.rawAfter(b, 24);
+  const tail = /^\/\p{L}+/u.exec(rest)?.[0] ?? '';
+  // one per-unit tail on both (đồng/tấn x 10% = đồng/tấn); the result may add one the base has none of (… = 5,390 triệu đồng/tháng)
+  if (times[1] !== undefined && tail.toLowerCase() !== times[1].toLowerCase()) return false;
+  if (OPERATION_AFTER_RESULT.test(rest.slice(tail.length))) return false;
+  return emit('product', p, fromQuantity(b.q), fromQuantity(a.q), 'product');
+}
+
+const RESTATED_GLUE = new RegExp(`^\\s*,\\s*(?:${PART_RATE_WORDS_EN.source})\\s*$`);
+const RESTATED_OF = new RegExp(`^\\s*,\\s*of\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
+
+/** "$23.7 million, or 66 percent, of the $35.8 million": the part, its share set off by commas, then the whole. */
+function readRestatedOf(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
+  const a = r.at(i - 1);
+  const b = r.at(i + 1);
+  if (!isAmount(a) || !isAmount(b) || !usable(a.q) || !usable(b.q)) return false;
+  const g1 = r.glue(a, { span: p.span });
+  const g2 = r.glue({ span: p.span }, b);
+  if (g1 === undefined || g2 === undefined || !RESTATED_GLUE.test(g1) || !RESTATED_OF.test(g2)) return false;
+  if (!pairUnits(a.q, b.q) || a.q.base.greaterThan(b.q.base)) return false;
+  if (FORMULA_WORDS_RE.test(r.before(a, 16))) return false;
+  return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'restated-of');
+}
 
 /** A fraction that can be a part of a whole: not a day/month (`đến ngày 15/6`), numerator not above denominator. */
 function plainFraction(r: SentenceReader, f: Item): boolean {
@@ -553,7 +612,8 @@ function readBaseBefore(r: SentenceReader, a: Item & { q: Quantity }, p: Quantit
     if (same.length === 0) continue;
     if (same.length !== 1) return false;
     const b = same[0];
-    const lead = norm(r.textBefore(b, 30));
+    // long enough for a total word, the noun it totals and a link ("tổng số trạm đã đi vào hoạt động là")
+    const lead = norm(r.textBefore(b, 48));
     if (!TOTAL_CUE.test(lead) || !usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
     return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'base-before');
   }
@@ -617,6 +677,13 @@ const CLAIMS: Array<[Relation, RegExp]> = [
   ['equal', new RegExp(`^\\s*[,(]?\\s*(?:${CLAIM_WORDS_VI.equal.source})\\s+(?:${EQUAL_TARGETS_VI.source})[^\\d;()]{0,30}?\\s*\\(?\\s*(?:là\\s*)?:?\\s*$`)],
   ['equal', new RegExp(`^\\s*[,(]?\\s*(?:${CLAIM_WORDS_EN.equal.source})(?:\\s+${DET})?[^\\d;()]{0,30}?\\s*\\(?\\s*:?\\s*$`)],
 ];
+// English, the target noun after the target's figure: "…, above its 90 percent target", "…, short of the 95 percent goal"
+const claimEnNounAfter = (words: string): RegExp => new RegExp(`^([^\\d;()]{0,50}?,\\s*(?:which\\s+(?:is|was)\\s+)?)(${words})\\s+${DET}\\s*$`);
+const CLAIMS_EN_NOUN_AFTER: Array<[Relation, RegExp]> = [
+  ['above', claimEnNounAfter(CLAIM_WORDS_EN.above.source)],
+  ['below', claimEnNounAfter(CLAIM_WORDS_EN.below.source)],
+];
+const TARGET_NOUN_AFTER_EN = new RegExp(`^\\s*(${EN_TARGET})(?![\\p{L}])`, 'u');
 // Lower-is-better figures (poverty, backlog, reductions) turn "vượt" around: stay silent there.
 const LOWER_IS_BETTER_RE = new RegExp(`(?:^|[^\\p{L}])(?:(?:${LOWER_IS_BETTER.source})(?![\\p{L}])|${LOWER_IS_BETTER_EN_STEMS.join('|')})`, 'u');
 const CLAUSE_BREAK = new RegExp(`(?:^|\\s)(?:${CLAUSE_BREAKS.source})(?=\\s|$)`, 'u');
@@ -650,6 +717,32 @@ function readComparison(text: string, r: SentenceReader, i: number, p: Quantity,
           target: fromQuantity(q.q),
           implicitTarget: false,
           form: 'percent-vs-target',
+          sentence: sIdx,
+        });
+        return;
+      }
+    }
+  }
+  // "processed 85 percent of claims on time, above its 90 percent target": the claim closes the
+  // clause of the figure, the target noun follows the target's figure
+  if (q?.q && q.q.unit.family === 'percent') {
+    const glue = r.glue({ span: p.span }, q);
+    if (glue !== undefined && glue.length <= 80) {
+      for (const [relation, re] of CLAIMS_EN_NOUN_AFTER) {
+        const m = re.exec(glue);
+        if (!m || !TARGET_NOUN_AFTER_EN.test(r.after(q, 16))) continue;
+        if (CLAUSE_BREAK.test(glue.slice(0, m.index + m[1].length)) || q.q.range || !q.q.wellFormed || q.q.hedged) return;
+        if (LOWER_IS_BETTER_RE.test(before) || LOWER_IS_BETTER_RE.test(glue)) return;
+        const cueStart = text.slice(p.span.end, q.span.start).toLowerCase().lastIndexOf(m[2].toLowerCase().split(/\s+/)[0]);
+        const noun = TARGET_NOUN_AFTER_EN.exec(r.after(q, 16))!;
+        const cueEnd = q.span.end + (text.slice(q.span.end, q.span.end + 16).toLowerCase().indexOf(noun[1]) + noun[1].length);
+        out.comparisons.push({
+          relation,
+          cue: { start: cueStart >= 0 ? p.span.end + cueStart : q.span.start, end: cueEnd },
+          value: fromQuantity(p),
+          target: fromQuantity(q.q),
+          implicitTarget: false,
+          form: 'percent-vs-target-noun-after',
           sentence: sIdx,
         });
         return;

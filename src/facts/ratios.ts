@@ -28,8 +28,10 @@ export { comparisonConsistent, rateConsistent, rateRange, rateValue, sharesConsi
  * oneIn: N = whole/part rounded to a whole number (one in N; numerator = whole, denominator = part);
  * growthBy / declineBy: P = 100·D/(Y − D) / 100·D/(Y + D), the change D stated as an amount beside the
  *   current figure Y (numerator = D, denominator = Y).
+ * product: a calculation written out, A × P% = B (numerator = B, denominator = A): done on its
+ *   figures as written, so the exact A·P/100 must round to the stated B.
  */
-export type RateFormula = 'part' | 'ratio' | 'growth' | 'decline' | 'excess' | 'multiple' | 'oneIn' | 'growthBy' | 'declineBy';
+export type RateFormula = 'part' | 'ratio' | 'growth' | 'decline' | 'excess' | 'multiple' | 'oneIn' | 'growthBy' | 'declineBy' | 'product';
 
 export interface Operand {
   /** The figure with its unit as written. */

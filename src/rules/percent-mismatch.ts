@@ -20,6 +20,7 @@ const MESSAGE_BY_FORMULA: Record<RateClaim['formula'], string> = {
   oneIn: 'oneIn',
   growthBy: 'growthBy',
   declineBy: 'declineBy',
+  product: 'product',
 };
 
 export default defineRule({
@@ -72,6 +73,10 @@ export default defineRule({
       en: '"{stated}" does not match {denominator} of {numerator}: {numerator} / {denominator} = {computed}, which is not one in {n}.',
       vi: '"{stated}" không khớp với {denominator} trên {numerator}: {numerator} / {denominator} = {computed}, không phải 1 trên {n}.',
     },
+    product: {
+      en: 'The calculation written here does not hold: {denominator} × {stated} comes to {computed}, not {numerator}.',
+      vi: 'Phép tính ghi ở đây không đúng: {denominator} × {stated} bằng {computed}, không phải {numerator}.',
+    },
     sharesOver: {
       en: 'The shares of one whole add up to {sum}% ({shares}), more than 100%.',
       vi: 'Các tỷ lệ của cùng một tổng cộng lại được {sum}% ({shares}), vượt quá 100%.',
@@ -97,7 +102,7 @@ export default defineRule({
       if (rateConsistent(c, settings.rounding)) continue;
       const value = rateValue(c);
       if (!value) continue;
-      const shown = c.rate.decimals + 2;
+      const shown = c.formula === 'product' ? Math.max(c.numerator.decimals, value.decimalPlaces() > 6 ? 6 : value.decimalPlaces()) : c.rate.decimals + 2;
       const numerator = doc.slice(c.numerator.valueSpan);
       const denominator = doc.slice(c.denominator.valueSpan);
       const related: RelatedReport[] = [
@@ -108,7 +113,8 @@ export default defineRule({
       const replacement = formatDecimal(value.toDecimalPlaces(c.rate.decimals, Decimal.ROUND_HALF_UP), conv, c.rate.decimals);
       ctx.report({
         messageId: MESSAGE_BY_FORMULA[c.formula],
-        span: c.rate.span,
+        // a calculation is wrong in its result as written; a rate in the rate
+        span: c.formula === 'product' ? c.numerator.span : c.rate.span,
         data: { stated: doc.slice(c.rate.span), numerator, denominator, computed: formatDecimal(value.toDecimalPlaces(shown, Decimal.ROUND_HALF_UP), conv), n: formatDecimal(c.rate.value, conv) },
         related,
         ...(fixable
