@@ -12,9 +12,11 @@ import { Decimal } from 'decimal.js';
 import { defineFact } from '../engine/facts.js';
 import type { DocumentSettings } from '../engine/types.js';
 import type { Document, Span, Table, TableCell } from '../parse/document.js';
+import { readMarker } from '../parse/blocks.js';
 import { readNumber, type NumberConvention } from './numbers.js';
 import { intersects, modesOf, statedInterval, sumIntervals, type Interval, type Rounding } from './intervals.js';
 import { IDENTIFIER_HEADERS, NON_ADDITIVE_HEADER_WORDS, TABLE_SUBSET_LABELS, TABLE_SUBTOTAL_LABELS, TABLE_TOTAL_LABELS } from './lexicon/figures.js';
+import { TABLE_COMPLETE_CUES } from './lexicon/tables.js';
 
 export interface Cell {
   span: Span;
@@ -24,7 +26,8 @@ export interface Cell {
 
 export interface TableCheck {
   table: number;
-  kind: 'row' | 'column' | 'group';
+  /** `subset`: the rows under a "Trong đó" row add up to more than the row they detail. */
+  kind: 'row' | 'column' | 'group' | 'subset';
   /** The total cell. */
   total: Cell;
   /** The cells it should be the sum of (the reading shown in the message). */
@@ -102,6 +105,11 @@ function sumOk(total: Cell, parts: Cell[], rounding: Rounding): boolean {
   return modesOf(rounding).some((mode) => intersects(iv(total, mode), sumIntervals(parts.map((p) => iv(p, mode)))));
 }
 
+/** Is every value of `a` above every value of `b`? */
+function exceeds(a: Interval, b: Interval): boolean {
+  return a.lo.gt(b.hi) || (a.lo.eq(b.hi) && (a.loOpen || b.hiOpen));
+}
+
 function pointSum(parts: Cell[]): { sum: Decimal; decimals: number } {
   let s = new Decimal(0);
   let d = 0;
@@ -119,17 +127,28 @@ interface RowInfo {
   labelCol: number;
   total: boolean;
   subtotal: boolean;
+  /** The label opens with a subset cue ("Trong đó: …"): the row details only part of the row above. */
   subset: boolean;
+  /** No figure cell at all: a label row (a group heading without figures, "Trong đó:" alone). */
+  bare: boolean;
+  /** Under a subset row: details of `parent`, left out of every sum of the table. */
+  detail?: boolean;
+  parent?: RowInfo;
 }
 
-function rowInfo(t: Table, r: number): RowInfo {
+function rowInfo(t: Table, r: number, conv: NumberConvention): RowInfo {
   const cells = t.rows[r].cells;
   const first = cells[0]?.text.trim() ?? '';
   let lvl = sttLevel(first);
   let labelCol = lvl !== undefined ? 1 : 0;
-  if (lvl === undefined && /^[-+•*]\s/.test(first)) lvl = 'bullet';
   if (lvl === 'none' && !(cells[1]?.text.trim())) labelCol = 0;
   const label = (cells[labelCol]?.text ?? '').replace(/\*\*/g, '').trim();
+  const subset = SUBSET_LABEL.test(label);
+  // "Trong đó: - Thuế GTGT", "Bao gồm: - Phí …": the cue, then the row's own marker
+  const cue = subset ? TABLE_SUBSET_LABELS.at(label) : TABLE_COMPLETE_CUES.at(label);
+  const rest = cue && cue.start === 0 ? label.slice(cue.end).replace(/^[\s:,.]+/u, '') : label;
+  if ((lvl === undefined || lvl === 'none') && /^[-+•*–]\s/u.test(rest)) lvl = 'bullet';
+  const bare = !cells.slice(labelCol + 1).some((c) => typeof readCell(c, conv) === 'object');
   return {
     index: r,
     level: lvl ?? 'none',
@@ -137,14 +156,46 @@ function rowInfo(t: Table, r: number): RowInfo {
     labelCol,
     total: TOTAL_LABEL.test(label) && !SUBTOTAL_LABEL.test(label),
     subtotal: SUBTOTAL_LABEL.test(label),
-    subset: SUBSET_LABEL.test(label),
+    subset,
+    bare,
   };
 }
 
+/**
+ * Marks the rows a subset row ("Trong đó: …") covers as details of the row above it: the subset
+ * row itself and the rows after it at its own level or deeper; after a bare "Trong đó:" heading,
+ * every row deeper than the detailed row (all the rest when it is the total). Details take part in
+ * no sum but their own (`subset` checks).
+ */
+function markDetails(data: RowInfo[]): void {
+  for (let k = 0; k < data.length; k++) {
+    const s = data[k];
+    if (!s.subset || s.detail) continue;
+    let p = k - 1;
+    while (p >= 0 && data[p].detail) p--;
+    s.detail = true;
+    if (p < 0) continue;
+    const parent = data[p];
+    s.parent = parent;
+    const pr = parent.total ? -1 : RANK[parent.level];
+    const own = s.bare ? pr + 0.5 : RANK[s.level];
+    for (let j = k + 1; j < data.length; j++) {
+      const r = data[j];
+      if (r.total || r.subtotal) break;
+      const rk = RANK[r.level];
+      if (rk <= pr || rk < own) break;
+      r.detail = true;
+      r.parent = parent;
+    }
+  }
+}
+
 /** Checks one table. */
-export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding): TableCheck[] {
+export function checkTable(t: Table, conv: NumberConvention, settingsRounding: Rounding, cut = false): TableCheck[] {
   const out: TableCheck[] = [];
   if (t.rows.length < 3) return out;
+  // a table's figures come from a spreadsheet, which rounds what it shows; nobody truncates a cell
+  const rounding: Rounding = settingsRounding === 'any' ? 'round' : settingsRounding;
   const ncols = Math.max(...t.rows.map((r) => r.cells.length));
   // header: the Markdown header, or the rows before the first row with a figure (and any row of column numbers)
   let headerEnd = t.headerRows > 0 ? t.headerRows : 0;
@@ -160,95 +211,137 @@ export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding)
     const k = r.cells.length - (ncols - c);
     return k >= 0 ? (r.cells[k]?.text.replace(/\*\*/g, '').trim() ?? '') : '';
   }).filter(Boolean).join(' ');
-  const infos = t.rows.map((_, r) => rowInfo(t, r));
+  const skipColumn = (c: number): boolean => PERCENT_HEADER.test(colHeader(c)) || ratioColumn(c);
+  const infos = t.rows.map((_, r) => rowInfo(t, r, conv));
   const data = infos.slice(headerEnd).filter((i) => !isNumberingRow(t, i.index));
-  if (data.some((i) => i.subset || i.subtotal)) return out; // subsets and subtotals: not read yet, stay silent
+  if (data.some((i) => i.subtotal)) return out; // subtotal rows: not read yet, stay silent
+  markDetails(data);
+  // a row without figures (a heading of a group, "2. Thu bán tài sản" left blank) adds nothing
+  const cellOf = (i: RowInfo, c: number): Cell | 'empty' | undefined => (i.bare ? 'empty' : readCell(cellAt(t, i.index, c, ncols), conv));
+  const aligned = (rows: RowInfo[], tail: number): boolean => rows.every((i) => i.bare || figureTail(t, i.index, conv) === tail);
+  const firstFigureCol = (i: RowInfo): number => ncols - (t.rows[i.index].cells.length - i.labelCol) + 1;
+  /** The parts of `rows` in column `c`, or undefined when a cell there is not a figure. */
+  const partsIn = (rows: RowInfo[], c: number): Cell[] | undefined => {
+    const cells = rows.map((i) => cellOf(i, c));
+    if (cells.some((x) => x === undefined)) return undefined;
+    return cells.filter((x): x is Cell => x !== 'empty' && x !== undefined);
+  };
+  const rows = data.filter((i) => !i.detail);
+  // the unit cell of a row ("Tỷ đồng", "%", "Người" in an "Đơn vị tính" column): rows in other units do not add up
+  const unitOf = (i: RowInfo): string | undefined => {
+    const cells = t.rows[i.index].cells;
+    const k = cells.length - figureTail(t, i.index, conv) - 1;
+    const u = k > i.labelCol ? cells[k].text.trim().toLowerCase() : '';
+    return u && u.length <= 20 && !/\d/.test(u) ? u : undefined;
+  };
+  const sameUnit = (total: RowInfo, parts: RowInfo[]): boolean => {
+    const units = new Set([total, ...parts].filter((i) => !i.bare).map(unitOf).filter((u): u is string => u !== undefined));
+    // a percentage or a rate per something ("người/ngày", "đồng/người/năm") does not add up; nor do two units
+    return units.size <= 1 && ![...units].some((u) => /%|\/|phần trăm|percent/u.test(u));
+  };
+  // the table stops in the middle (the next line is one more piece of it): a sum that may go on below is not read
+  const last = rows[rows.length - 1];
 
   // --- total rows
-  const totals = data.filter((i) => i.total);
+  const totals = rows.filter((i) => i.total);
   if (totals.length === 1) {
     const tot = totals[0];
-    const others = data.filter((i) => i !== tot);
+    const others = rows.filter((i) => i !== tot);
     // candidate readings of which rows the total sums
     const ranks = others.map((i) => RANK[i.level]);
     const top = Math.min(...ranks);
     const readings: RowInfo[][] = [];
     const formula = /\(([IVX\d]+(?:\s*[+\-]\s*[IVX\d]+)+)\)/.exec(tot.label);
+    let silent = false;
     if (formula) {
       // "TỔNG THU (I+II+III)": the total says which rows it sums
       const want = formula[1].split('+').map((x) => x.trim());
-      const rows = want.map((w) => others.find((i) => t.rows[i.index].cells[0]?.text.trim().replace(/[.)]$/, '') === w));
-      // the rows it names are not all here (the table was split or is read badly): stay silent
-      if (formula[1].includes('-') || !rows.every((x) => !!x)) return out;
-      readings.push(rows as RowInfo[]);
+      const named = want.map((w) => others.find((i) => t.rows[i.index].cells[0]?.text.trim().replace(/[.)]$/, '') === w));
+      // the rows it names are not all here (the table was split or is read badly): stay silent on the total
+      if (formula[1].includes('-') || !named.every((x) => !!x)) silent = true;
+      else readings.push(named as RowInfo[]);
     }
-    if (others.every((i) => i.level !== 'none') || others.every((i) => i.level === 'none')) {
+    if (!silent && (others.every((i) => i.level !== 'none') || others.every((i) => i.level === 'none'))) {
       readings.push(others.filter((i) => RANK[i.level] === top));
       readings.push(others);
       readings.push(others.filter((i, k) => !(k + 1 < others.length && RANK[others[k + 1].level] > RANK[i.level])));
     }
     const tail = figureTail(t, tot.index, conv);
     // a reading is usable only if its rows are aligned with the total row
-    if (readings.some((rows) => rows.some((i) => figureTail(t, i.index, conv) !== tail))) readings.length = 0;
-    for (let c = ncols - (t.rows[tot.index].cells.length - tot.labelCol) + 1; c < ncols && readings.length; c++) {
-      if (PERCENT_HEADER.test(colHeader(c)) || ratioColumn(c)) continue;
+    if (silent || (cut && tot !== last) || readings.some((rs) => !aligned(rs, tail) || !sameUnit(tot, rs))) readings.length = 0;
+    for (let c = firstFigureCol(tot); c < ncols && readings.length; c++) {
+      if (skipColumn(c)) continue;
       const total = readCell(cellAt(t, tot.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
       let any = false;
-      let shown: { parts: Cell[]; ok: boolean } | undefined;
-      let readable = false;
-      for (const rows of readings) {
-        const cells = rows.map((i) => readCell(cellAt(t, i.index, c, ncols), conv));
-        if (cells.some((x) => x === undefined)) continue;
-        const parts = cells.filter((x): x is Cell => x !== 'empty' && x !== undefined);
-        if (parts.length < 2) continue;
-        readable = true;
-        const ok = sumOk(total, parts, rounding);
-        if (!shown) shown = { parts, ok };
-        if (ok) {
+      let shown: Cell[] | undefined;
+      for (const rs of readings) {
+        const parts = partsIn(rs, c);
+        if (!parts || parts.length < 2) continue;
+        shown ??= parts;
+        if (sumOk(total, parts, rounding)) {
           any = true;
           break;
         }
       }
-      if (!readable || !shown) continue;
-      const { sum, decimals } = pointSum(shown.parts);
-      out.push({ table: t.index, kind: 'row', total, parts: shown.parts, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [] });
+      if (!shown) continue;
+      const { sum, decimals } = pointSum(shown);
+      out.push({ table: t.index, kind: 'row', total, parts: shown, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [] });
     }
-    // groups: a row of a higher level against the rows of the next level below it
-    for (let k = 0; k < others.length; k++) {
-      const g = others[k];
-      if (g.level === 'none' || g.level === 'bullet') continue;
-      const kids: RowInfo[] = [];
-      let j = k + 1;
-      for (; j < others.length && RANK[others[j].level] > RANK[g.level]; j++) kids.push(others[j]);
-      if (kids.length < 2) continue;
-      const kidTop = Math.min(...kids.map((i) => RANK[i.level]));
-      const direct = kids.filter((i) => RANK[i.level] === kidTop);
-      if (direct.length < 2 || kids.some((i) => i.level === 'none')) continue;
-      const gTail = figureTail(t, g.index, conv);
-      if (kids.some((i) => figureTail(t, i.index, conv) !== gTail)) continue;
-      for (let c = ncols - (t.rows[g.index].cells.length - g.labelCol) + 1; c < ncols; c++) {
-        if (PERCENT_HEADER.test(colHeader(c)) || ratioColumn(c)) continue;
-        const total = readCell(cellAt(t, g.index, c, ncols), conv);
-        if (!total || total === 'empty') continue;
-        const readingsG = [direct, kids.filter((i, m) => !(m + 1 < kids.length && RANK[kids[m + 1].level] > RANK[i.level]))];
-        let any = false;
-        let shown: Cell[] | undefined;
-        for (const rows of readingsG) {
-          const cells = rows.map((i) => readCell(cellAt(t, i.index, c, ncols), conv));
-          if (cells.some((x) => x === undefined)) continue;
-          const parts = cells.filter((x): x is Cell => x !== 'empty' && x !== undefined);
-          if (parts.length < 2) continue;
-          shown ??= parts;
-          if (sumOk(total, parts, rounding)) {
-            any = true;
-            break;
-          }
+  }
+
+  // --- groups: a row of a higher level against the rows of the next level below it
+  for (let k = 0; k < rows.length; k++) {
+    const g = rows[k];
+    // a numbered row whose label is itself a bulleted item ("4.2 | + Giải nhất") is a cell of a merged heading, no group
+    if (g.level === 'none' || g.level === 'bullet' || g.total || g.bare || /^[-+•*–]\s/u.test(g.label)) continue;
+    const kids: RowInfo[] = [];
+    for (let j = k + 1; j < rows.length && RANK[rows[j].level] > RANK[g.level] && !rows[j].total; j++) kids.push(rows[j]);
+    if (kids.length < 2) continue;
+    const kidTop = Math.min(...kids.map((i) => RANK[i.level]));
+    const direct = kids.filter((i) => RANK[i.level] === kidTop);
+    if (direct.length < 2 || kids.some((i) => i.level === 'none')) continue;
+    if (!aligned(kids, figureTail(t, g.index, conv)) || !sameUnit(g, kids)) continue;
+    if (cut && kids[kids.length - 1] === rows[rows.length - 1]) continue;
+    const leaves = kids.filter((i, m) => !(m + 1 < kids.length && RANK[kids[m + 1].level] > RANK[i.level]));
+    for (let c = firstFigureCol(g); c < ncols; c++) {
+      if (skipColumn(c)) continue;
+      const total = readCell(cellAt(t, g.index, c, ncols), conv);
+      if (!total || total === 'empty') continue;
+      let any = false;
+      let shown: Cell[] | undefined;
+      for (const rs of [direct, leaves]) {
+        const parts = partsIn(rs, c);
+        if (!parts || parts.length < 2) continue;
+        shown ??= parts;
+        if (sumOk(total, parts, rounding)) {
+          any = true;
+          break;
         }
-        if (!shown) continue;
-        const { sum, decimals } = pointSum(shown);
-        out.push({ table: t.index, kind: 'group', total, parts: shown, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [g.label] });
       }
+      if (!shown) continue;
+      const { sum, decimals } = pointSum(shown);
+      out.push({ table: t.index, kind: 'group', total, parts: shown, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [g.label] });
+    }
+  }
+
+  // --- subsets: the rows under "Trong đó" cannot add up to more than the row they detail
+  for (const parent of new Set(data.filter((i) => i.detail && i.parent).map((i) => i.parent!))) {
+    if (parent.bare || PERCENT_HEADER.test(parent.label)) continue;
+    const run = data.filter((i) => i.parent === parent && !i.bare);
+    if (!run.length || run.some((i) => PERCENT_HEADER.test(i.label))) continue;
+    const shallowest = Math.min(...run.map((i) => RANK[i.level]));
+    const parts0 = run.filter((i) => RANK[i.level] === shallowest);
+    if (!aligned(parts0, figureTail(t, parent.index, conv)) || !sameUnit(parent, parts0)) continue;
+    for (let c = firstFigureCol(parent); c < ncols; c++) {
+      if (skipColumn(c)) continue;
+      const total = readCell(cellAt(t, parent.index, c, ncols), conv);
+      if (!total || total === 'empty') continue;
+      const parts = partsIn(parts0, c);
+      if (!parts || !parts.length) continue;
+      const ok = modesOf(rounding).some((mode) => !exceeds(sumIntervals(parts.map((p) => iv(p, mode))), iv(total, mode)));
+      const { sum, decimals } = pointSum(parts);
+      out.push({ table: t.index, kind: 'subset', total, parts, consistent: ok, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [parent.label] });
     }
   }
 
@@ -262,14 +355,14 @@ export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding)
       const run: number[] = [];
       for (let k = c + dir; k >= 0 && k < ncols; k += dir) {
         if (PERCENT_HEADER.test(colHeader(k)) || ratioColumn(k) || TOTAL_LABEL.test(colHeader(k))) break;
-        if (!data.every((i) => readCell(cellAt(t, i.index, k, ncols), conv) !== undefined)) break;
+        if (!data.every((i) => cellOf(i, k) !== undefined)) break;
         run.push(k);
       }
       for (let n = run.length; n >= 2; n--) runs.push(run.slice(0, n));
     }
     if (!runs.length) continue;
     const rowsChecked = data.map((i) => {
-      const total = readCell(cellAt(t, i.index, c, ncols), conv);
+      const total = cellOf(i, c);
       return { i, total: total && total !== 'empty' ? total : undefined };
     }).filter((x) => x.total);
     if (rowsChecked.length < 3) continue;
@@ -279,7 +372,7 @@ export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding)
     for (const run of runs) {
       let ok = 0;
       for (const { i, total } of rowsChecked) {
-        const parts = run.map((k) => readCell(cellAt(t, i.index, k, ncols), conv)).filter((x): x is Cell => !!x && x !== 'empty');
+        const parts = run.map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
         if (sumOk(total!, parts, rounding)) ok++;
       }
       if (ok > bestOk) {
@@ -289,7 +382,7 @@ export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding)
     }
     if (!best || bestOk * 3 < rowsChecked.length * 2) continue;
     for (const { i, total } of rowsChecked) {
-      const parts = [...best].sort((a, b) => a - b).map((k) => readCell(cellAt(t, i.index, k, ncols), conv)).filter((x): x is Cell => !!x && x !== 'empty');
+      const parts = [...best].sort((a, b) => a - b).map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
       const ok = sumOk(total!, parts, rounding);
       const { sum, decimals } = pointSum(parts);
       out.push({ table: t.index, kind: 'column', total: total!, parts, consistent: ok, sum, sumDecimals: decimals, label: i.label, partLabels: [...best].sort((a, b) => a - b).map(colHeader) });
@@ -298,6 +391,39 @@ export function checkTable(t: Table, conv: NumberConvention, rounding: Rounding)
   return out;
 }
 
+const HEADER_START = new RegExp(`^(?:${IDENTIFIER_HEADERS.source}|số tt|s tt)$`, 'iu');
+
+/** Tables set one under another with no line between them: a new header row ("STT | …") starts the next one. */
+function segments(t: Table, conv: NumberConvention): Table[] {
+  const out: Table[] = [];
+  let from = 0;
+  let seenData = false;
+  for (let r = 0; r < t.rows.length; r++) {
+    const cells = t.rows[r].cells;
+    const figures = cells.some((c) => typeof readCell(c, conv) === 'object');
+    if (seenData && !figures && cells.length >= 2 && cells.slice(0, 2).some((c) => HEADER_START.test(c.text.trim()))) {
+      out.push({ ...t, rows: t.rows.slice(from, r), headerRows: from === 0 ? t.headerRows : -1 });
+      from = r;
+      seenData = false;
+    }
+    if (figures) seenData = true;
+  }
+  out.push({ ...t, rows: t.rows.slice(from), headerRows: from === 0 ? t.headerRows : -1 });
+  return out;
+}
+
+/** Does the table stop in the middle: is the next line one more piece of it (a numbered or bulleted row, a figure, "Trong đó")? */
+function cutAfter(doc: Document, t: Table): boolean {
+  const m = /^\r?\n([^\r\n]*)/.exec(doc.text.slice(t.span.end, t.span.end + 1000));
+  const next = m?.[1].trim();
+  if (!next) return false;
+  return readMarker(next, 0) !== undefined || /^\d/.test(next) || SUBSET_LABEL.test(next) || TABLE_COMPLETE_CUES.at(next)?.start === 0;
+}
+
 export const tableChecks = defineFact('tableChecks', (doc: Document, _facts, settings: DocumentSettings): TableCheck[] =>
-  doc.tables.flatMap((t) => checkTable(t, settings.numberFormat, settings.rounding)),
+  doc.tables.flatMap((t) => {
+    const parts = segments(t, settings.numberFormat);
+    const cut = cutAfter(doc, t);
+    return parts.flatMap((p, k) => checkTable(p, settings.numberFormat, settings.rounding, cut && k === parts.length - 1));
+  }),
 );

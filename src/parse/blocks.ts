@@ -203,7 +203,8 @@ export function parseBlocks(doc: Document, opts: BlockOptions): void {
     pushBlock(blocks, text, { start, end: l.end }, kind, undefined, 0);
   };
 
-  for (const l of lines) {
+  for (let li = 0; li < lines.length; li++) {
+    const l = lines[li];
     const trimmed = l.text.trim();
     if (opts.markdown) {
       const f = /^(`{3,}|~{3,})/.exec(trimmed);
@@ -228,7 +229,13 @@ export function parseBlocks(doc: Document, opts: BlockOptions): void {
       continue;
     }
     const isPipe = opts.markdown && trimmed.startsWith('|');
-    const isTab = !opts.markdown && l.text.includes('\t') && !readMarker(trimmed, 0);
+    // Word tables copied as text: inside a tab-separated table, a row that starts with a marker and
+    // carries a figure ("- Thuế GTGT⇥393.000", "1.1⇥Chi đầu tư⇥5.937.440") goes on the table (a marker
+    // line without figures stays a list item, which section numbering reads), and so does a short
+    // line of one cell between two rows ("Trong đó:", a wrapped cell)
+    const inTabTable = !opts.markdown && tableRows.length > 0 && !tableIsPipe;
+    const marker = readMarker(trimmed, 0);
+    const isTab = !opts.markdown && ((l.text.includes('\t') && (!marker || (inTabTable && hasFigureCell(l.text)))) || (inTabTable && oneCellRow(trimmed, marker, lines[li + 1]?.text)));
     if (isPipe || isTab) {
       if (tableRows.length > 0 && tableIsPipe !== isPipe) flushTable();
       flushPara();
@@ -293,6 +300,16 @@ function pipeCells(l: Line): TableCell[] {
     }
   }
   return cells;
+}
+
+/** A tab-separated line with a cell (after the first) that is only a figure. */
+function hasFigureCell(line: string): boolean {
+  return line.split('\t').slice(1).some((c) => /^\s*\d[\d.,]*%?\s*$/.test(c));
+}
+
+/** A line of one cell inside a tab-separated table: short, no outline number, no title in capitals, the next line a row again. */
+function oneCellRow(trimmed: string, marker: Marker | undefined, next: string | undefined): boolean {
+  return trimmed.length <= 120 && (!marker || marker.style === 'bullet') && !isUpperHeading(trimmed) && next !== undefined && next.includes('\t') && next.trim() !== '';
 }
 
 function tabCells(l: Line): TableCell[] {

@@ -36,6 +36,10 @@ export default defineRule({
       en: 'Row "{row}": {columns} add up to {sum}, but the total column says {total} (difference {diff}).',
       vi: 'Dòng "{row}": {columns} cộng lại được {sum}, nhưng cột tổng ghi {total} (chênh lệch {diff}).',
     },
+    subset: {
+      en: 'Column "{column}": the rows under "{group}" that detail part of it ("of which") add up to {sum}, more than the {total} it states (difference {diff}).',
+      vi: 'Cột "{column}": các dòng "trong đó" của "{group}" cộng lại được {sum}, lớn hơn con số {total} của dòng đó (chênh lệch {diff}).',
+    },
     part: { en: 'part: {value}', vi: 'thành phần: {value}' },
   },
   check(ctx) {

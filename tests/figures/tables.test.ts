@@ -1,0 +1,64 @@
+// table-sum-mismatch on tables as Word copies them to text: bullet rows of a budget table,
+// "Trong đó" rows, a table cut by a line that belongs to it, rows in other units, stacked tables.
+
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../src/parse/index.js';
+import { lintWith } from '../helpers/rule-tester.js';
+
+const run = (text: string) => lintWith(['table-sum-mismatch'], text, { path: 'x.txt' });
+const rows = (lines: string[]) => lines.join('\n') + '\n';
+const HEAD = ['STT\tNội dung\tNăm 2025\tNăm 2026'];
+
+describe('table-sum-mismatch: Word tables as text', () => {
+  it('reads bullet rows as the items of the numbered row above them', () => {
+    const t = (x: string) => rows([...HEAD, '1\tThu từ doanh nghiệp\t736.000\t765.000', '- Thuế giá trị gia tăng\t393.000\t342.000', `- Thuế thu nhập doanh nghiệp\t339.000\t${x}`, '- Thuế tài nguyên\t4.000\t5.000', '2\tLệ phí trước bạ\t302.000\t310.000']);
+    const f = run(t('481.000'));
+    expect(f.map((x) => [x.messageId, x.line, x.data.sum, x.data.total])).toEqual([['group', 2, '828.000', '765.000']]);
+    expect(run(t('418.000'))).toEqual([]);
+  });
+
+  it('leaves "Trong đó" rows out of the sums and checks that they stay within their row', () => {
+    const t = (x: string) => rows([...HEAD, '\tTỔNG SỐ\t22.300\t23.000', '1\tThu tiền sử dụng khu vực biển\t18.000\t19.000', `Trong đó: - Thuộc thẩm quyền Trung ương\t6.700\t${x}`, '- Thuộc thẩm quyền địa phương\t11.300\t10.000', '2\tThu khác\t4.300\t4.000']);
+    expect(run(t('9.000'))).toEqual([]);
+    const f = run(t('9.500'));
+    expect(f.map((x) => [x.messageId, x.line, x.data.sum, x.data.total])).toEqual([['subset', 3, '19.500', '19.000']]);
+  });
+
+  it('is silent on a total at the top of a table the next line of which is one more numbered row', () => {
+    const t = rows([...HEAD, '\tTỔNG SỐ\t9.000\t9.500', '1\tThu nội địa\t3.000\t3.000', '2\tThu xuất nhập khẩu\t2.000\t2.000']) + '3. Thu viện trợ 4.000 triệu đồng\n';
+    expect(run(t)).toEqual([]);
+    // the same table closed by a blank line is read
+    expect(run(rows([...HEAD, '\tTỔNG SỐ\t9.000\t9.500', '1\tThu nội địa\t3.000\t3.000', '2\tThu xuất nhập khẩu\t2.000\t2.000', '3\tThu viện trợ\t4.000\t4.000'])).map((x) => x.data.total)).toEqual(['9.500']);
+  });
+
+  it('does not add rows in other units or rates per unit', () => {
+    const units = rows(['STT\tChỉ tiêu\tĐơn vị tính\tNăm 2025\tNăm 2026', '1\tTổng sản phẩm trên địa bàn\tTỷ đồng\t172.033\t193.549', '1.1\tTốc độ tăng trưởng\t%\t8,00\t10,00', '1.2\tThu nhập bình quân\tTriệu đồng\t65,2\t70,1']);
+    expect(run(units)).toEqual([]);
+    const rates = rows(['STT\tNội dung\tMức chi\tĐơn vị', '4\tChi khen thưởng\t920\tngười/ngày', '4.1\tGiải nhất\t400\tngười/ngày', '4.2\tGiải nhì\t320\tngười/ngày', '4.3\tGiải ba\t100\tngười/ngày']);
+    expect(run(rates)).toEqual([]);
+  });
+
+  it('reads a table that starts again under its own header as a second table', () => {
+    const t = rows(['STT\tĐơn vị\tSố hồ sơ', '1\tXã A\t120', '2\tXã B\t80', 'Tổng\t200', 'STT\tĐơn vị\tSố hồ sơ', '1\tXã C\t50', '2\tXã D\t70', 'Tổng\t130']);
+    expect(run(t).map((x) => [x.line, x.data.sum, x.data.total])).toEqual([[8, '120', '130']]);
+  });
+
+  it('takes integer cells as rounded to the nearest unit, not truncated, however many rows', () => {
+    const items = Array.from({ length: 30 }, (_, i) => `${i + 1}\tXã ${i + 1}\t1.000`);
+    expect(run(rows(['STT\tĐơn vị\tKinh phí', '\tTổng cộng\t30.020', ...items])).map((x) => x.data.sum)).toEqual(['30.000']);
+    expect(run(rows(['STT\tĐơn vị\tKinh phí', '\tTổng cộng\t30.010', ...items]))).toEqual([]);
+  });
+});
+
+describe('blocks: rows of a tab-separated table', () => {
+  it('keeps a marker row with a figure in the table and a marker row without one as a list item', () => {
+    const doc = parseText(rows(['STT\tNội dung\tKinh phí', '1\tThu nội địa\t3.000', '- Thuế GTGT\t2.000', '- Thuế TNDN\t1.000', '1.1.\tNội dung không có số liệu']), 'x.txt');
+    expect(doc.tables.map((t) => t.rows.length)).toEqual([4]);
+    expect(doc.blocks.filter((b) => b.kind !== 'table').map((b) => b.text)).toEqual(['Nội dung không có số liệu']);
+  });
+
+  it('takes a short line of one cell between two rows into the table', () => {
+    const doc = parseText(rows(['STT\tNội dung\tKinh phí', '1\tThu khác\t3.000', 'Trong đó:', '- Thu phạt\t2.000', '2\tThu xổ số\t1.000']), 'x.txt');
+    expect(doc.tables.map((t) => t.rows.map((r) => r.cells[0].text))).toEqual([['STT', '1', 'Trong đó:', '- Thu phạt', '2']]);
+  });
+});
