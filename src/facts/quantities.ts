@@ -205,7 +205,8 @@ function readPrefixCurrency(text: string, start: number): { currency: Unit['curr
 const NOT_QUANTITY_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${IDENTIFIER_LABELS.source})\\s*[.:]?\\s*$`, 'iu');
 const HEDGE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(${HEDGES_BEFORE.source})\\s*$`, 'iu');
 // `50+ người` is a bound, but `25 triệu đồng + 9 triệu đồng` a sum: a plus sign before another figure is an operator
-const HEDGE_AFTER = new RegExp(`^\\s*(?:${HEDGES_AFTER.source})(?![\\p{L}])(?<!\\+(?=\\s*[\\d$€(]))`, 'u');
+// `50+`, `50+ người` is a bound; a `+` after a space is an operator or a list mark ("… = 0,25 triệu đồng + Bậc 2: …")
+const HEDGE_AFTER = new RegExp(`^\\s*(?:${HEDGES_AFTER.source})(?![\\p{L}])(?<!\\+(?=\\s*[\\d$€(]))(?<!\\s\\+)`, 'u');
 const ESTIMATE = new RegExp(`(?:^|[^\\p{L}])(?:${ESTIMATE_WORDS.source})(?![\\p{L}])`, 'iu');
 // ranges: `từ 10 đến 15`, `from 10 to 15`, `between 10 and 15`, `10-15`
 const RANGE_FROM = new RegExp(`(?:^|[^\\p{L}])(?:${RANGE_OPENERS.source}|between)\\s*$`, 'iu');

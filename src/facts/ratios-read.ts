@@ -10,7 +10,7 @@ import type { Document, Span } from '../parse/document.js';
 import {
   CHANGE_FILLERS, CHANGE_FROM, CHANGE_NOUNS_DOWN, CHANGE_NOUNS_UP, CHANGE_TO, CLAIM_WORDS_EN, CLAIM_WORDS_VI, CLAUSE_BREAKS,
   CLAUSE_STARTERS, COMPARED_AFTER, DATE_BEFORE_FRACTION, DECREASE_WORDS, DETERMINERS_EN, EQUAL_TARGETS_VI, FORMULA_WORDS,
-  INCREASE_WORDS, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
+  INCREASE_WORDS, INLINE_CUES, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
   NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
@@ -98,6 +98,7 @@ const TOTAL_CUE = new RegExp(
   `(?:^|[^\\p{L}])(?:(?:${TOTAL_NOUN_HEADS.source})(?: [^\\d;()]{1,30})?|${TOTAL_WORDS.source}|toàn (?:${WHOLE_AREAS.source}) có)(?:\\s+(?:${TOTAL_LINKS.source}))?\\s*:?\\s*$`,
   'u',
 );
+const BREAKDOWN_AFTER = new RegExp(`^[^\\d;()]{0,30}?(?:^|[,:\\s])\\s*(?:${INLINE_CUES.source})(?![\\p{L}])`, 'u');
 const PLAN_CUE = new RegExp(`(?:^|[^\\p{L}])(?:${PLAN_WORDS_VI.source})[^\\d;,.()]{0,30}$`, 'u');
 const COMPARED_AFTER_RE = new RegExp(`^\\s*\\)?\\s*(?:${COMPARED_AFTER.source})(?![\\p{L}])`, 'u');
 const PART_RATE_GLUE = new RegExp(`^(?:\\s*|[^\\d;:()]{0,30}?[,(]\\s*)(?:${PART_RATE_VERBS.source}|${PART_RATE_WORDS_EN.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
@@ -240,33 +241,114 @@ type Emit = (formula: RateFormula, p: Quantity, numerator: Operand, denominator:
 
 // `A x P% = B`: the sign between the base and the rate (an optional per-unit tail before it), `=` before the result
 const TIMES_GLUE = /^(\/\p{L}+)?\s*[x×*]\s*$/u;
-const EQUALS_GLUE = /^\s*=\s*$/u;
-// no other operation may touch the chain (2 x 100 đồng x 5% = …; … = 5.000 đồng + 300 đồng)
-const OPERATION_BEFORE_TERM = /(?:[-+−–—×*/÷^]|(?:^|\s)[xX])\s*$/u;
-const OPERATION_AFTER_RESULT = /^\s*(?:[-+−–—×*/÷^]|[xX](?:\s|\d|$)|[.,]\d)/u;
+const TIMES_ONLY = /^\s*[x×*]\s*$/u;
+const EQUALS_GLUE = /^(\/\p{L}+)?\s*=\s*$/u;
+const SUM_SIGN_GLUE = /^\s*([-+−–])\s*$/u;
+const CLOSE_TIMES_GLUE = /^\s*\)\s*[x×*]\s*$/u;
+const RESULT_OPEN_GLUE = /^(\/\p{L}+)?\s*\(\s*=\s*$/u;
+// no other operation may touch the chain (2 x 100 đồng x 5% = …; … = 5.000 đồng + 300 đồng); a
+// dash or a plus before a word is a list mark ("… = 0,25 triệu đồng + Bậc 2: …")
+const OPERATION_BEFORE_TERM = /(?:[-+−–—×*/÷^(]|(?:^|\s)[xX])\s*$/u;
+const OPERATION_AFTER_RESULT = /^\s*(?:[-+−–—×*/÷^]\s*[\d(]|[xX]\s*[\d(]|[.,]\d)/u;
+
+/** The base of a product: a figure, or a sum or difference of two in parentheses. */
+interface ProductBase {
+  operand: Operand;
+  first: Item & { q: Quantity };
+  tail?: string;
+}
+
+/** The base and the result measure the same thing; a bare figure (no unit, no scale word) is in the result's unit. */
+function productUnits(base: Quantity, result: Quantity): Operand | undefined {
+  if (base.unit.family === 'none' && base.unit.raw === '' && result.unit.family !== 'none' && result.unit.family !== 'percent') {
+    return { ...fromQuantity(base), scale: result.unit.scale, unit: result.unit };
+  }
+  if (base.unit.family === 'none' || !sameUnit(base.unit, result.unit)) return undefined;
+  return fromQuantity(base);
+}
 
 /**
  * A calculation written out: "100.000.000 đồng x 5% = 5.000.000 đồng", "12.100.000 đồng/tấn x
- * 10% = 1.210.000 đồng/tấn". The base and the result in one unit (the same per-unit tail), no other
- * operation on either side. The most explicit claim a text makes about a percentage.
+ * 10% = 1.210.000 đồng/tấn", "60% x 100 triệu đồng = 60 triệu đồng", "(10 triệu đồng - 5 triệu
+ * đồng) x 10% = 0,5 triệu đồng", "20.000 USD (=200.000 USD x 10%)". The base and the result in
+ * one unit (the same per-unit tail, or one on the result only), no other operation touching the
+ * chain. The most explicit claim a text makes about a percentage.
  */
 function readProduct(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
-  const a = r.at(i - 1);
-  const b = r.at(i + 1);
-  if (!isAmount(a) || !isAmount(b) || !usable(a.q) || !usable(b.q)) return false;
-  const g1 = r.glue(a, { span: p.span });
-  const g2 = r.glue({ span: p.span }, b);
-  if (g1 === undefined || g2 === undefined) return false;
-  const times = TIMES_GLUE.exec(g1);
-  if (!times || !EQUALS_GLUE.test(g2)) return false;
-  if (a.q.unit.family === 'none' || !sameUnit(a.q.unit, b.q.unit)) return false;
-  if (OPERATION_BEFORE_TERM.test(r.textBefore(a, 6))) return false;
-  const rest = r.rawAfter(b, 24);
-  const tail = /^\/\p{L}+/u.exec(rest)?.[0] ?? '';
-  // one per-unit tail on both (đồng/tấn x 10% = đồng/tấn); the result may add one the base has none of (… = 5,390 triệu đồng/tháng)
-  if (times[1] !== undefined && tail.toLowerCase() !== times[1].toLowerCase()) return false;
-  if (OPERATION_AFTER_RESULT.test(rest.slice(tail.length))) return false;
-  return emit('product', p, fromQuantity(b.q), fromQuantity(a.q), 'product');
+  const at = (k: number): (Item & { q: Quantity }) | undefined => {
+    const it = r.at(k);
+    return isAmount(it) && usable(it.q) ? it : undefined;
+  };
+  const glue = (x: Item | undefined, y: Item | undefined): string | undefined => (x && y ? r.glue(x, y) : undefined);
+  const pi: Item = { span: p.span };
+  let base: ProductBase | undefined;
+  let result: (Item & { q: Quantity }) | undefined;
+  let resultBefore = false;
+  const a1 = at(i - 1);
+  const g1 = glue(a1, pi);
+  const times = g1 !== undefined ? TIMES_GLUE.exec(g1) : null;
+  if (a1 && times) {
+    // A x P% = B, or B (= A x P%)
+    const b = at(i + 1);
+    const g2 = glue(pi, b);
+    const b0 = at(i - 2);
+    const g0 = glue(b0, a1);
+    if (b && g2 !== undefined && EQUALS_GLUE.test(g2)) {
+      result = b;
+      base = { operand: fromQuantity(a1.q), first: a1, tail: times[1] };
+    } else if (b0 && g0 !== undefined && RESULT_OPEN_GLUE.test(g0) && /^\s*\)/.test(r.rawAfter(pi, 4))) {
+      result = b0;
+      resultBefore = true;
+      base = { operand: fromQuantity(a1.q), first: a1, tail: times[1] };
+      if ((RESULT_OPEN_GLUE.exec(g0)![1] ?? undefined) !== times[1]) return false;
+    }
+  } else if (a1 && g1 !== undefined && CLOSE_TIMES_GLUE.test(g1)) {
+    // (A ± C) x P% = B
+    const a0 = at(i - 2);
+    const sign = SUM_SIGN_GLUE.exec(glue(a0, a1) ?? '');
+    const b = at(i + 1);
+    const g2 = glue(pi, b);
+    if (a0 && sign && b && g2 !== undefined && EQUALS_GLUE.test(g2) && /\(\s*$/.test(r.textBefore(a0, 3)) && sameUnit(a0.q.unit, a1.q.unit) && a0.q.unit.family !== 'none') {
+      const plus = sign[1] === '+';
+      const value = plus ? a0.q.base.plus(a1.q.base) : a0.q.base.minus(a1.q.base);
+      if (value.lessThanOrEqualTo(0)) return false;
+      const o = fromQuantity(a0.q);
+      // the sum with its parentheses, as written
+      const lead = r.textBefore(a0, 3);
+      const close = r.rawAfter(a1, 4).indexOf(')');
+      const span = { start: a0.span.start - lead.length + lead.lastIndexOf('('), end: a1.span.end + (close >= 0 ? close + 1 : 0) };
+      base = { operand: { ...o, span, valueSpan: span, value: value.div(o.scale), decimals: Math.max(a0.q.decimals, a1.q.decimals), exact: false }, first: a0 };
+      result = b;
+    }
+  } else {
+    // P% x A = B
+    const a = at(i + 1);
+    const b = at(i + 2);
+    const ga = glue(pi, a);
+    const gb = glue(a, b);
+    const eq = gb !== undefined ? EQUALS_GLUE.exec(gb) : null;
+    if (a && b && ga !== undefined && TIMES_ONLY.test(ga) && eq) {
+      base = { operand: fromQuantity(a.q), first: a, tail: eq[1] };
+      result = b;
+      if (OPERATION_BEFORE_TERM.test(r.textBefore(pi, 6))) return false;
+    }
+  }
+  if (!base || !result) return false;
+  const operand = base.operand.unit && base.operand.unit.family !== 'none' ? (sameUnit(base.operand.unit, result.q.unit) ? base.operand : undefined) : productUnits(base.first.q, result.q);
+  if (!operand) return false;
+  // nothing but the chain: no operation before its first term (before the parenthesis of a sum)
+  if (base.first.span.start < p.span.start) {
+    const lead = r.textBefore(base.first, 8);
+    if (OPERATION_BEFORE_TERM.test(base.operand.span.end > base.first.span.end ? lead.replace(/\(\s*$/, '') : lead.replace(/\(\s*=?\s*$/, (m) => (m.includes('=') ? '' : m)))) return false;
+  }
+  if (!resultBefore) {
+    const rest = r.rawAfter(result, 24);
+    const tail = /^\/\p{L}+/u.exec(rest)?.[0] ?? '';
+    // one per-unit tail on both (đồng/tấn x 10% = đồng/tấn); the result may add one the base has none of (… = 5,390 triệu đồng/tháng)
+    if (base.tail !== undefined && tail.toLowerCase() !== base.tail.toLowerCase()) return false;
+    if (OPERATION_AFTER_RESULT.test(rest.slice(tail.length))) return false;
+  }
+  return emit('product', p, fromQuantity(result.q), operand, 'product');
 }
 
 const RESTATED_GLUE = new RegExp(`^\\s*,\\s*(?:${PART_RATE_WORDS_EN.source})\\s*$`);
@@ -574,7 +656,8 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
     if (!isAmount(b) || !pairUnits(a.q, b.q) || (a.q.unit.family === 'none' && b.q.unit.family !== 'count')) continue;
     same.push(b);
     const lead = r.before(b, 30);
-    if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead)) candidates.push(b);
+    // the whole named by a total word before it, or broken down right after it ("200.000 tấn, trong đó 190.000 tấn (chiếm 95%)")
+    if (planMode ? PLAN_CUE.test(lead) : TOTAL_CUE.test(lead) || (j + 1 < i && BREAKDOWN_AFTER.test(r.after(b, 40)))) candidates.push(b);
   }
   if (candidates.length === 0 && same.length === 0 && !planMode) return readBaseBefore(r, a, p, emit, earlier());
   if (candidates.length !== 1) return false;
