@@ -87,7 +87,10 @@ export function citedDocuments(doc: Document, facts: FactStore): CitedDocument[]
   const out: CitedDocument[] = [];
   const noStroke = !groups.some((g) => g.members.some((c) => /[ĐđÐ]/.test(c.symbol)));
   for (const g of groups) {
-    const members = g.members.filter((c) => c.system !== 'us');
+    // a symbol cut by a line or page end (`78/2014/TT-`) is no form of the document
+    const read = g.members.filter((c) => c.system !== 'us');
+    const whole = read.filter((c) => !c.cut);
+    const members = whole.length ? whole : read;
     if (!members.length) continue;
     const running = members.filter((c) => !inCapitals(doc.text, c));
     const pool = running.length ? running : members;
@@ -97,7 +100,7 @@ export function citedDocuments(doc: Document, facts: FactStore): CitedDocument[]
     const form = same(first.raw);
     const at = pool.find((c) => same(c.raw) === form)!;
     const d: CitedDocument = {
-      key: g.key, system: at.system, number: at.number, symbolKey: at.symbolKey, form, formScore: formScore(at), formAt: place(doc, at.rawSpan), count: members.length,
+      key: g.key, system: at.system, number: at.number, symbolKey: at.symbolKey, form, formScore: formScore(at), formAt: place(doc, at.rawSpan), count: read.length,
     };
     if (!running.length) d.capitals = true;
     if (noStroke) d.noStroke = true;

@@ -73,6 +73,14 @@ export interface Citation {
    * ("ban hành kèm theo Phụ lục I …").
    */
   fullTitle?: string;
+  /**
+   * A hyphen right after it at a line end (`78/2014/TT-` before a page break) or before words that
+   * do not go on with the symbol (`09/2018/NĐ- m5.` in OCR residue): the symbol was cut by the
+   * layout, not written otherwise.
+   */
+  cut?: boolean;
+  /** The type word follows `công văn` / `văn bản` ("công văn hướng dẫn số …"): the document is a letter. */
+  letterNamed?: boolean;
   /** Followed by a date left blank for the signature day ("ngày     tháng     năm 2025"). */
   blankDate?: boolean;
   /** The words before it say the text is attached to it ("Kèm theo Quyết định số …"): an annex citing its own document. */
@@ -88,6 +96,28 @@ export function inCapitals(text: string, c: Citation): boolean {
 /** Đ (and its look-alike Ð) written without the stroke, case kept: `NĐ-CP` -> `ND-CP`. */
 export function unstroke(s: string): string {
   return s.replace(/[ĐÐ]/g, 'D').replace(/đ/g, 'd');
+}
+
+// the kinds whose symbol carries their own code since ND 110/2004 (ND 30/2020 Phụ lục III); a
+// công văn's symbol is its issuer's and unit's abbreviations only (`9335/BNV-KHTC`)
+const CODED_KINDS = new Set<TypeKind>(['QĐ', 'KH', 'NQ', 'NĐ', 'TT', 'CT', 'KL', 'TB', 'BC', 'HD', 'TTr', 'CTr', 'QyĐ', 'QC', 'ĐA', 'CĐ', 'PA']);
+/** State numbers carry the type code from this year (ND 110/2004, in force 2005). */
+export const CODED_SINCE = 2005;
+
+/**
+ * A state citation whose type word names a kind that carries its code in its symbol, dated since
+ * the codes were required, and whose symbol has none: agency and unit only (`Quyết định số
+ * 9335/BNV-KHTC ngày 14/10/2025`), the symbol of a công văn.
+ */
+export function codeMissing(c: Citation): boolean {
+  if (c.system !== 'admin' || c.typeCode || c.loose || c.letterNamed || !c.typeKind || !CODED_KINDS.has(c.typeKind)) return false;
+  if (!c.date || !c.date.valid || c.date.year < CODED_SINCE) return false;
+  const segs = c.symbol.replace(/ /g, '').split('-');
+  if (segs.length < 2) return false;
+  // a head the kind may carry but not read as a type (`DA` for Đề án, an agency's `TC`), or its
+  // code mangled by one letter (`OD`, `QĐÐ`, `CTT` in OCR text): not a symbol without a code
+  const own = TYPE_CODES[c.typeKind].map(fold);
+  return !segs.some((s) => own.some((o) => o === fold(s) || letterEdit(o, fold(s), 2)));
 }
 
 /** Case-insensitive, Đ/D-insensitive comparison key. */
@@ -301,8 +331,12 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
   const c: Citation = {
     ...core, span: { ...core.rawSpan }, hasSo: false, key: `${numberKey(core.number)}|${symbolKey}`, symbolKey, segments: segmentsOf(core.symbol),
   };
+  if (core.system !== 'us' && CUT_AFTER.test(text.slice(core.rawSpan.end, core.rawSpan.end + 8))) c.cut = true;
   const tm = core.system === 'us' ? undefined : typeBefore(text, core.rawSpan.start);
   if (tm) {
+    // "công văn hướng dẫn số …": a letter that guides, not a guidance
+    const lead = typeBefore(text, tm.start);
+    if (lead && TYPE_KIND.get(lead.word.toLowerCase()) === 'CV' && !lead.hasSo) c.letterNamed = true;
     c.typeWord = tm.word;
     c.typeWordSpan = { start: tm.start, end: tm.start + tm.word.length };
     c.typeKind = TYPE_KIND.get(tm.word.toLowerCase());
@@ -339,6 +373,10 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
   if (ATTACHED_WORDS.endingAt(before)) c.attached = true;
   return c;
 }
+
+// a hyphen at the line's end, or spaces after it and no symbol part going on (`NĐ- m5. 1 1 4`);
+// never a doubled hyphen (`NĐ- -CP`: a slip of the form, reported)
+const CUT_AFTER = /^-(?:[ \t]*(?:\r?\n|$)|[ \t]+[^\s-])/u;
 
 // "ngày   tháng   năm 2025", "ngày …/…/2025": a date to be filled in on signing
 const BLANK_DATE = /^[ \t]{0,2},?[ \t]{0,2}ngày[ \t.…_]+(?:tháng[ \t.…_]+năm|[/ \t.…_]*\/[ \t.…_]*\/)[ \t]*\d{4}/iu;
@@ -495,9 +533,9 @@ function related(c: Citation, h: Citation): boolean {
   return letterEdit(c.symbolKey, h.symbolKey);
 }
 
-/** One letter (never a digit) dropped, added or changed between two folded symbols. */
-function letterEdit(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < 3) return false;
+/** One letter (never a digit) dropped, added or changed between two folded symbols (each `minLength` letters or more). */
+function letterEdit(a: string, b: string, minLength = 3): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || Math.min(a.length, b.length) < minLength) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   let j = 0;

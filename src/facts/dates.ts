@@ -285,8 +285,19 @@ export function findReportDate(doc: Document, dates: DateMention[]): DateMention
     if (!m || (m.index === 0 && from > block.span.start && /^\p{Lu}/u.test(m[0]))) continue;
     return d;
   }
+  // a letter or memo in English: its date alone on a line near the top ("Letter\n\nMarch 5, 2026")
+  for (const d of dates) {
+    if (d.span.start > EN_HEADER_REACH) break;
+    if (d.style !== 'english' || !d.valid || d.day === undefined) continue;
+    const text = doc.text;
+    const ls = text.lastIndexOf('\n', d.span.start - 1) + 1;
+    const le = text.indexOf('\n', d.span.end);
+    if (text.slice(ls, le < 0 ? text.length : le).trim() === d.raw) return d;
+  }
   return undefined;
 }
+// GAO letters put the date after the title page's 40-odd short lines
+const EN_HEADER_REACH = 12000;
 
 export const dateFacts = defineFact('dates', (doc: Document, _facts, settings): DateFacts => {
   let dates = scanDates(doc.text, settings.locale);

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type RuleContext } from '../engine/types.js';
-import { asRight, citationFacts, fold, inCapitals, unstroke, formScore, likelyTypo, oneDigitApart, sameFullTitle, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
+import { asRight, citationFacts, codeMissing, fold, inCapitals, unstroke, formScore, likelyTypo, oneDigitApart, sameFullTitle, sameIssuer, TYPE_CODES, type Citation, type CitationGroup } from '../facts/citations.js';
 import { ENGLISH_TYPE_WORDS } from '../facts/lexicon/citations.js';
 import { dateFacts, dateSlip, dateValue, type DateMention } from '../facts/dates.js';
 import { hasYear, registry, ymd } from '../facts/registry.js';
@@ -303,7 +303,8 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
     for (const f of ranked.slice(1)) {
       if (f.length !== 1) continue;
       const c = f[0];
-      if (formScore(c) > formScore(top[0])) continue;
+      // a symbol cut by a line or page end is the layout's slip, not another writing
+      if (c.cut || formScore(c) > formScore(top[0])) continue;
       // a title in capitals writes `TTg` as `TTG`: not a slip
       if (inCapitals(ctx.doc.text, c) && c.raw === expected.toUpperCase()) continue;
       if (!asRight(expected, c.raw)) continue;
@@ -512,7 +513,8 @@ function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
     for (const lone of ranked.slice(1)) {
       if (lone.length !== 1) continue;
       const c = lone[0];
-      if (!fitsCode(c) || !fitsCode(major[0])) continue;
+      // a kind that needs a code its symbol lacks: citation-type's finding
+      if (!fitsCode(c) || !fitsCode(major[0]) || codeMissing(c)) continue;
       const word = major[0].typeWord!;
       const expected = /^\p{Lu}/u.test(c.typeWord!) ? word[0].toUpperCase() + word.slice(1) : word[0].toLowerCase() + word.slice(1);
       ctx.report({

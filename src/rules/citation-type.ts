@@ -4,7 +4,7 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { citationFacts, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
+import { citationFacts, codeMissing, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
 
 // Symbol codes that are never an agency's own abbreviation, so a state công văn (whose symbol
 // has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế), `TTr`
@@ -35,6 +35,10 @@ export default defineRule({
       en: 'The number {number} carries the year {year}, but the document is dated {date}.',
       vi: 'Số hiệu {number} mang năm {year} nhưng văn bản ghi ngày {date}.',
     },
+    missingCode: {
+      en: '"{word}" is numbered with its type code ({code}-…), but {number} carries none: that is the symbol of an official letter (công văn).',
+      vi: '"{word}" phải có ký hiệu loại ({code}-…) trong số hiệu, nhưng {number} không có: đó là ký hiệu của công văn.',
+    },
     symbolHere: { en: 'the type code is here', vi: 'ký hiệu loại ở đây' },
     dateHere: { en: 'the date', vi: 'ngày ban hành' },
   },
@@ -45,6 +49,18 @@ export default defineRule({
       if (c.system === 'us' || c.loose || groupOf.get(c)?.variants.has(c)) continue;
       if (c.typeKind && c.typeWordSpan) {
         ctx.checked();
+        if (codeMissing(c)) {
+          // the same document called a công văn elsewhere in the text: the type word is the slip
+          const letter = groupOf.get(c)?.members.some((o) => o !== c && o.typeKind === 'CV');
+          ctx.report({
+            ...(letter ? {} : { severity: 'info' as const }),
+            messageId: 'missingCode',
+            span: c.typeWordSpan,
+            data: { word: c.typeWord!, code: TYPE_CODES[c.typeKind][0], number: c.raw },
+            related: [{ span: c.symbolSpan, messageId: 'symbolHere' }],
+          });
+          continue;
+        }
         const bad = mismatch(c);
         if (bad) {
           ctx.report({

@@ -10,7 +10,7 @@ import { defineRule, type Report, type RuleContext } from '../engine/types.js';
 import type { Span } from '../parse/document.js';
 import { citationFacts, type Citation } from '../facts/citations.js';
 import { dateFacts, dateValue, daysInMonth, type DateFacts, type DateMention, type DateWordSlip } from '../facts/dates.js';
-import { FIRST_STATE_YEAR, FUTURE_WORDS, LEGAL_BASIS_WORDS, PAST_WORDS } from '../facts/lexicon/citations.js';
+import { ESTIMATE_WORDS, FIRST_STATE_YEAR, FUTURE_WORDS, LEGAL_BASIS_WORDS, PAST_WORDS } from '../facts/lexicon/citations.js';
 import { sentenceIndexAt, sentences } from '../facts/sentences.js';
 
 const options = z
@@ -377,6 +377,8 @@ function laterThanReport(
     const years = d.year - ref;
     const back = transposed(d.year);
     const clause = clauseAround(ctx, sents, d);
+    // an estimate may lie any number of years ahead
+    if (ESTIMATE_WORDS.all(clause.before).length) continue;
     const deadline = FUTURE_WORDS.all(clause.before).length > 0;
     // a deadline may lie years ahead (laws: up to fifteen in the corpus), never this far
     const minYears = deadline ? 18 : 10;

@@ -150,6 +150,14 @@ describe('citation-type', () => {
     expect(f.map((x) => x.data.word)).toEqual(['Nghị định']);
   });
 
+  it('flags a coded kind before a công văn symbol: a warning when the text calls it a công văn elsewhere, else info', () => {
+    const letter = 'Thực hiện Công văn số 9335/BNV-KHTC ngày 14/10/2025 của Bộ Nội vụ.\n\n';
+    const decision = 'Theo Quyết định số 9335/BNV-KHTC ngày 14/10/2025 của Bộ Nội vụ.\n';
+    expect(lint(letter + decision, 'vi').map((x) => [x.ruleId, x.messageId, x.severity, x.line, x.data.code])).toEqual([['citation-type', 'missingCode', 'warning', 3, 'QĐ']]);
+    expect(lint(decision, 'vi').map((x) => [x.messageId, x.severity])).toEqual([['missingCode', 'info']]);
+    expect(lint('Theo Quyết định số 74/CP ngày 25/10/1993 của Chính phủ.\n\nTheo công văn hướng dẫn số 7735/TCHQ-GSQL ngày 08/12/2020.\n', 'vi')).toEqual([]);
+  });
+
   it('checks the year only when the date is stated', () => {
     const f = lint('Nghị định số 178/2024/NĐ-CP; Nghị định số 178/2024/NĐ-CP ngày 31/12/2024; Thông tư số 01/2025/TT-BTC ngày 02/01/2026.');
     expect(f.map((x) => [x.messageId, x.data.year, x.data.date])).toEqual([['wrongYear', 2025, '02/01/2026']]);
@@ -157,6 +165,19 @@ describe('citation-type', () => {
 });
 
 describe('date-invalid', () => {
+  const letter = (body: string) => `Child Welfare: Guidance on State Spending\n\nLetter\n\nMarch 3, 2026\n\nThe audit ran from May 1, 2024 to June 1, 2024.\n\n${body}\n`;
+
+  it('reads an English letter\'s date alone on its line as the report\'s date', () => {
+    const f = lint(letter('GAO, Child Welfare, GAO-24-107625 (Washington, D.C.: June 12, 2042).'));
+    expect(f.map((x) => [x.messageId, x.line, x.data.expected, x.data.reportDate])).toEqual([['transposedYear', 9, 2024, 'March 3, 2026']]);
+  });
+
+  it('reads no far or swapped year in an estimate', () => {
+    expect(lint(letter('Current estimated completion date: September 30, 2042.'))).toEqual([]);
+    expect(lint(letter('Current estimated completion date: September 30, 2079.'))).toEqual([]);
+    expect(lint(letter('The cleanup of the site ended on September 30, 2079.')).map((x) => x.messageId)).toEqual(['farYear']);
+  });
+
   it('reports a reversed period at its end, pointing at its start', () => {
     const f = lint('Từ ngày 15/3/2026 đến ngày 01/3/2026 đã tiếp nhận 55 đơn.');
     expect(f.map((x) => [x.messageId, x.column, x.related[0]?.column])).toEqual([['reversedPeriod', 28, 9]]);

@@ -128,5 +128,11 @@ export const FUTURE_WORDS = phraseList([
   'trong thời hạn', 'hiệu lực', 'will', 'by', 'before', 'until', 'deadline', 'scheduled',
 ]);
 
+/**
+ * Cues that a date is an estimate or a forecast (`dự kiến`, `estimated completion date`): it may
+ * lie any number of years ahead, so neither a far year nor a transposed one is read in it.
+ */
+export const ESTIMATE_WORDS = phraseList(['dự kiến', 'dự báo', 'ước tính', 'estimated', 'estimate', 'projected', 'expected', 'anticipated', 'forecast']);
+
 /** The first day of the state whose documents carry these numbers (2 September 1945). */
 export const FIRST_STATE_YEAR = 1945;
