@@ -194,10 +194,16 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
 function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[], out: Set<Citation>, pairs: Set<string>): boolean {
   if (!c.fullTitle) return false;
   const day = c.date && c.date.valid ? dateValue(c.date) : undefined;
+  const onDay = (f: CitationGroup) => day !== undefined && f.members.some((o) => o.date !== undefined && o.date.valid && dateValue(o.date) === day);
+  // numbers closer than minNumberGap may be documents issued together: only against a document
+  // cited twice or more on the same day, and no third document of the symbol issued that day (a
+  // list of decisions of one day and one title, "73/2000/QĐ-UB … 78/2000/QĐ-UB", stays silent)
+  const alone = others.filter(onDay).length === 1;
+  const near = (f: CitationGroup) => alone && onDay(f) && f.members.length >= opts.minMajority;
   const matches = others.filter((f) => {
     const m = f.members;
     if (!m.some((o) => sameFullTitle(o.fullTitle, c.fullTitle))) return false;
-    if (!typeAgrees(c, m) || issuerConflict(c, m) || !likelyTypo(c.number, m[0].number, opts.minNumberGap)) return false;
+    if (!typeAgrees(c, m) || issuerConflict(c, m) || !likelyTypo(c.number, m[0].number, near(f) ? 1 : opts.minNumberGap)) return false;
     // a date of its own on either side: two documents, or a slip of the date too
     const dates = new Set(m.filter((o) => o.date && o.date.valid).map((o) => dateValue(o.date!)));
     return dates.size <= 1 && (day === undefined || dates.size === 0 || dates.has(day));
