@@ -23,7 +23,7 @@ import {
 } from './intervals.js';
 import { isExact, quantities, sameUnit, type Quantity } from './quantities.js';
 import {
-  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, NEGATION_WORDS, PLACE_PREPOSITIONS_EN, PLACE_UNITS, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
+  cueKindOf, ELLIPSIS_MARKS, HEAD_CUES, NEGATION_WORDS, NOT_COUNTED_WORDS, PLACE_PREPOSITIONS_EN, PLACE_UNITS, INCOMPLETE_MARKERS, INLINE_CUES, LIST_CLOSERS, NOT_REMAINDER, REMAINDER_PART_WORDS,
   SENTENCE_COMPLETE_CUES, SENTENCE_SUBSET_CUES, TOTAL_AFTER_PARTS, TOTAL_LINKS, TOTAL_CLOSING_PARTS, type CueKind,
 } from './lexicon/figures.js';
 
@@ -272,7 +272,7 @@ function enumerate(doc: Document, list: Quantity[], total: Quantity, from: numbe
     prevEnd = q.span.end;
   }
   if (parts.length < 2) return undefined;
-  const elliptical = (q: Quantity): boolean => total.unit.family === 'count' && q.unit.family === 'none' && q.unit.scale.equals(1);
+  const elliptical = (q: Quantity): boolean => total.unit.family === 'count' && !TEXT_NOUNS.has(total) && q.unit.family === 'none' && q.unit.scale.equals(1);
   let kinds = false;
   if (!parts.every((q) => sameUnit(q.unit, total.unit) || elliptical(q))) {
     if (!opts.kinds || !kindsOf(total, parts) || parts.every((q) => q.unit.family === 'none')) return undefined;
@@ -295,8 +295,49 @@ function enumerate(doc: Document, list: Quantity[], total: Quantity, from: numbe
   return { parts, closed, remainder: lastIsRemainder(before, after, opts.en), kinds, complement };
 }
 
-export function findBreakdowns(doc: Document, qs: Quantity[], locale: 'vi' | 'en' = 'vi'): Breakdown[] {
+// a lower-case word right after a bare figure: what it counts when the lexicon does not know the noun
+const WORD_AFTER = /^[ \u00a0](\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])/u;
+
+/**
+ * Counts in nouns the lexicon does not know, taken from the text: a bare whole figure followed by a
+ * word that follows at least three bare whole figures of its paragraph ("Tổng số bên đã thực hiện
+ * là 906 bên. Trong đó, xã Văn Khê 456 bên, …") is a count of that word. Function words are never
+ * nouns. Copies only: the other facts keep their quantities.
+ */
+/** Quantities whose noun was taken from the text: their parts must each repeat it (no bare figure stands for one). */
+const TEXT_NOUNS = new WeakSet<Quantity>();
+
+export function withTextNouns(doc: Document, qs: Quantity[]): Quantity[] {
+  const text = doc.text;
+  const wordOf = (q: Quantity): string | undefined => {
+    if (q.unit.family !== 'none' || q.unit.raw !== '' || q.decimals !== 0 || !q.unit.scale.equals(1)) return undefined;
+    const m = WORD_AFTER.exec(text.slice(q.valueSpan.end, q.valueSpan.end + 24));
+    return m && !NOT_COUNTED_WORDS.has(m[1]) ? m[1] : undefined;
+  };
+  // a paragraph, or a list head with its items
+  const group = (q: Quantity): number => {
+    const b = doc.blocks[q.block];
+    return b && b.marker && b.parent >= 0 ? b.parent : q.block;
+  };
+  const tally = new Map<string, number>();
+  const words = qs.map((q) => {
+    const w = wordOf(q);
+    if (w) tally.set(`${group(q)}|${w}`, (tally.get(`${group(q)}|${w}`) ?? 0) + 1);
+    return w;
+  });
+  return qs.map((q, i) => {
+    const w = words[i];
+    if (!w || (tally.get(`${group(q)}|${w}`) ?? 0) < 3) return q;
+    const end = q.valueSpan.end + 1 + w.length;
+    const copy: Quantity = { ...q, span: { start: q.span.start, end }, unit: { family: 'count', scale: q.unit.scale, noun: w, raw: w } };
+    TEXT_NOUNS.add(copy);
+    return copy;
+  });
+}
+
+export function findBreakdowns(doc: Document, qsIn: Quantity[], locale: 'vi' | 'en' = 'vi'): Breakdown[] {
   const en = locale === 'en';
+  const qs = withTextNouns(doc, qsIn);
   const blocksQ = byBlock(qs);
   const out: Breakdown[] = [];
   const byTotal = new Map<number, number>(); // total quantity index -> breakdown index

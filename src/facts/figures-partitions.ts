@@ -15,7 +15,7 @@
 import { defineFact } from '../engine/facts.js';
 import type { Document } from '../parse/document.js';
 import {
-  DECREASE_WORDS, INCREASE_WORDS, NEGATION_PREFIXES, NEGATION_WORDS, PENDING_AFTER, PENDING_COPULAS, PENDING_STATES, QUOTA_WORDS, REMAINDER_BEFORE, REMAINDER_WORDS,
+  DECREASE_WORDS, INCREASE_WORDS, NEGATION_PREFIXES, NEGATION_WORDS, PENDING_AFTER, PENDING_BEFORE, PENDING_COPULAS, PENDING_STATES, QUOTA_WORDS, REMAINDER_BEFORE, REMAINDER_WORDS,
   SPLIT_EXCLUDING_CUES, WHOLE_OPENERS, WHOLE_PASSIVES, WHOLE_VERBS,
 } from './lexicon/figures.js';
 import { quantities, sameUnit, type Quantity } from './quantities.js';
@@ -39,6 +39,7 @@ const REMAINDER_AFTER = new RegExp(
   `^\\s*(?:[\\p{L}]+\\s+){0,2}?(${PENDING_AFTER.source}|(?:(?:${PENDING_COPULAS.source})\\s)?(?:${PENDING_STATES.source}))(?![\\p{L}])`,
   'iu',
 );
+const PENDING_BEFORE_RE = new RegExp(`^\\s*(?:(?:và|and)\\s+)?(${PENDING_BEFORE.source})(?:\\s+[\\p{L}]+){1,3}\\s*$`, 'iu');
 const CUE = new RegExp(`(?:^|[^\\p{L}])(?:${SPLIT_EXCLUDING_CUES.source})(?![\\p{L}])`, 'iu');
 const SEPARATOR = /[,;]|(?:^|[^\p{L}])(?:và|and|với|with)(?![\p{L}])/iu;
 const PART_KINDS = new Set(['count', 'money', 'area', 'length', 'mass', 'none']);
@@ -97,6 +98,10 @@ function closes(text: string, whole: Quantity, parts: Quantity[], stop: number):
   if (rb && rw) return { kind: 'remainder', word: rw[1] };
   const ra = REMAINDER_AFTER.exec(after);
   if (ra) return { kind: 'remainder', word: ra[1] };
+  // the pending state before the last figure, opening its clause: "…, đang giải quyết 465 hồ sơ"
+  const clause = text.slice(prevEnd, q.span.start).split(/[,;]/).pop() ?? '';
+  const pb = PENDING_BEFORE_RE.exec(clause);
+  if (pb) return { kind: 'remainder', word: pb[1] };
   if (parts.length === 2) {
     const firstWords = text.slice(parts[0].span.end, q.span.start);
     const secondWords = text.slice(q.span.end, stop);

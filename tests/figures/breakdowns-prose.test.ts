@@ -41,3 +41,13 @@ describe('readings', () => {
     expect(find('We reviewed 450 complaints, including 120 in 2023, 200 in 2024, and 231 in 2025.')).toEqual([]);
   });
 });
+
+describe('nouns from the text', () => {
+  it('a word after three bare figures of a paragraph counts it', () => {
+    expect(find('Tổng số giấy phép đã cấp là 771 giấy, gồm: xã An Lạc 287 giấy, xã Đặng Xá 419 giấy và xã Hòa Mỹ 69 giấy.')).toEqual(['mismatch error 771 giấy']);
+  });
+  it('a word after fewer figures, a function word, or bare parts: not read', () => {
+    expect(find('Tổng số giấy phép là 771 giấy, gồm: xã An Lạc 287 và xã Đặng Xá 419.')).toEqual([]);
+    expect(find('Có 771 và 287 và 419 và 69 và nhiều hơn nữa, gồm: xã An Lạc 287 và xã Đặng Xá 419 và xã Hòa Mỹ 69.')).toEqual([]);
+  });
+});

@@ -116,6 +116,18 @@ export const COUNTED_NOUNS_EN: readonly string[] = [
   'hospitals', 'hospital', 'clinics', 'clinic', 'organisations', 'organizations', 'organisation', 'organization',
   'times', 'countries', 'country', 'states', 'recommendations', 'recommendation', 'deaths', 'births', 'incidents', 'incident',
 ];
+/**
+ * Words that follow a bare figure without being what it counts (function words, verbs and
+ * adverbs of report grammar, scale and time words): "5 và 6", "120 được giao", "30 trở lên".
+ */
+export const NOT_COUNTED_WORDS = phraseList([
+  'và', 'của', 'là', 'có', 'được', 'với', 'trong', 'theo', 'đến', 'tới', 'từ', 'tại', 'cho', 'ở', 'này', 'đó', 'các', 'những', 'trên',
+  'dưới', 'hoặc', 'hay', 'nhưng', 'thì', 'mà', 'đã', 'đang', 'sẽ', 'chưa', 'không', 'còn', 'để', 'về', 'so', 'bằng', 'đạt', 'chiếm',
+  'tăng', 'giảm', 'gồm', 'trở', 'lên', 'xuống', 'ngày', 'tháng', 'năm', 'quý', 'giờ', 'phút', 'lần', 'triệu', 'tỷ', 'tỉ', 'nghìn', 'ngàn',
+  'trăm', 'mươi', 'người', 'and', 'or', 'of', 'in', 'to', 'for', 'the', 'a', 'an', 'at', 'on', 'by', 'with', 'from', 'were', 'was',
+  'are', 'is', 'be', 'been', 'had', 'have', 'has', 'that', 'which', 'than', 'more', 'less', 'percent', 'million', 'billion', 'thousand',
+  'times', 'out', 'per', 'each', 'as', 'years', 'year', 'months', 'month', 'days', 'day',
+]);
 /** Counted nouns written in capitals (acronyms). */
 export const ACRONYM_NOUNS: readonly string[] = ['tthc', 'clb'];
 /** Units of time: a duration, not an amount that adds into a total. */
@@ -135,14 +147,14 @@ export const IDENTIFIER_LABELS = phraseList([
 
 /** Words before a figure that make it approximate or a bound (never the basis of an error). */
 export const HEDGES_BEFORE = phraseList([
-  'khoảng', 'hơn', 'gần', 'trên', 'dưới', 'xấp xỉ', 'chừng', 'ít nhất', 'tối thiểu', 'tối đa', 'không quá', 'chưa đến', 'chưa tới',
+  'khoảng', 'hơn', 'gần', 'trên', 'dưới', 'xấp xỉ', 'chừng', 'ít nhất', 'tối thiểu', 'tối đa', 'không quá', 'không vượt quá', 'vượt quá', 'chưa đến', 'chưa tới',
   'gần như', 'approximately', 'approx.', 'about', 'around', 'over', 'nearly', 'almost', 'more than', 'less than', 'fewer than',
   'under', 'roughly', 'some', 'up to', 'at least', 'at most', 'close to', 'in excess of', '~', '≈', '>', '<', '≥', '≤',
 ]);
 /** Words after a figure that make it a bound: `50 người trở lên`, `10 or more`. */
 export const HEDGES_AFTER = phraseList(['trở lên', 'trở xuống', 'or more', 'or so', 'and over', 'and above', '+']);
 /** Hedges that make a figure an upper bound (the true value may be lower). */
-export const UPPER_BOUND_HEDGES = phraseList(['dưới', 'không quá', 'tối đa', 'chưa đến', 'chưa tới', 'less than', 'fewer than', 'under', 'at most', 'up to', 'below']);
+export const UPPER_BOUND_HEDGES = phraseList(['dưới', 'không quá', 'không vượt quá', 'tối đa', 'chưa đến', 'chưa tới', 'less than', 'fewer than', 'under', 'at most', 'up to', 'below']);
 /** Words that make a figure a forecast (stated to its last digit, but not yet a result). */
 export const ESTIMATE_WORDS = phraseList([
   'ước thực hiện', 'ước đạt', 'ước tính', 'ước cả năm', 'ước', 'dự kiến', 'dự ước', 'dự báo',
@@ -247,6 +259,8 @@ export const NEGATION_WORDS = phraseList(['không', 'chưa', 'không được', 
 export const NEGATION_PREFIXES: readonly string[] = ['in', 'un', 'im', 'ir', 'il', 'non', 'non-', 'dis', 'mis'];
 /** Words after the last part that make it the remainder (… đang giải quyết, … are pending). */
 export const PENDING_AFTER = phraseList(['đang', 'chưa', 'còn lại']);
+/** Words that open the clause of the last part with its pending state (…, đang giải quyết 465 hồ sơ). */
+export const PENDING_BEFORE = phraseList(['đang', 'hiện đang', 'còn đang']);
 export const PENDING_STATES = phraseList(['pending', 'outstanding', 'remaining', 'unresolved', 'in progress', 'under review', 'under consideration', 'under processing']);
 export const PENDING_COPULAS = phraseList(['are', 'were', 'still', 'remain', 'remains', 'remained']);
 /** Cues of a breakdown (left to the breakdown reader, not a status split). */
