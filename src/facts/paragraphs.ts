@@ -83,6 +83,8 @@ export const MIN_WORDS = 8;
 export const EDIT_MIN_WORDS = 12;
 export const EDIT_MAX = 3;
 const EDIT_WINDOW = 20;
+/** The longest stretch between the first and the last change that is aligned word by word (the alignment is quadratic in it). */
+const EDIT_SPAN = 160;
 export const NEAR_THRESHOLD = 0.9;
 /** How many earlier entries of one shingle's posting list are compared at most (keeps adversarial input linear). */
 const POSTING_CAP = 32;
@@ -433,7 +435,7 @@ function findEdits(doc: Document, units: ParagraphUnit[], repeats: Repeat[]): vo
       const e = units[k];
       if (first - e.blocks[e.blocks.length - 1] > EDIT_WINDOW) break;
       if (e.note || e.words < EDIT_MIN_WORDS || doc.blocks[e.blocks[0]].parent !== parent || e.figures !== u.figures) continue;
-      const changes = wordEdits(e, u);
+      const changes = wordEdits(e, u, u.index - k <= 2);
       if (!changes) continue;
       added.push({ later: u.index, earlier: e.index, exact: false, similarity: u.shingles.length && e.shingles.length ? jaccard(u.shingles, e.shingles) : 0, changes });
       break;
@@ -445,12 +447,12 @@ function findEdits(doc: Document, units: ParagraphUnit[], repeats: Repeat[]): vo
 }
 
 /** The changed words between two units when at most EDIT_MAX (and a fifth of the longer) changed, else undefined. */
-function wordEdits(a: ParagraphUnit, b: ParagraphUnit): WordChange[] | undefined {
-  return changesBetween(a, b, Math.min(EDIT_MAX, Math.floor(Math.max(a.words, b.words) / 5)));
+function wordEdits(a: ParagraphUnit, b: ParagraphUnit, spread: boolean): WordChange[] | undefined {
+  return changesBetween(a, b, Math.min(EDIT_MAX, Math.floor(Math.max(a.words, b.words) / 5)), spread);
 }
 
 /** The changed words between two units when at most `limit` words changed and the changes lie within a short stretch; else undefined. */
-export function changesBetween(a: ParagraphUnit, b: ParagraphUnit, limit: number): WordChange[] | undefined {
+export function changesBetween(a: ParagraphUnit, b: ParagraphUnit, limit: number, spread = false): WordChange[] | undefined {
   const x = a.hashes;
   const y = b.hashes;
   if (Math.abs(x.length - y.length) > limit) return undefined;
@@ -461,8 +463,13 @@ export function changesBetween(a: ParagraphUnit, b: ParagraphUnit, limit: number
   const mx = x.length - head - tail;
   const my = y.length - head - tail;
   if (mx === 0 && my === 0) return undefined; // same words: the exact index decides (punctuation differs)
-  // the middle holds every change; an alignment of it (LCS) finds the words kept inside it
-  if (mx > 4 * limit + 8 || my > 4 * limit + 8) return undefined;
+  // the middle holds every change; an alignment of it (LCS) finds the words kept inside it. The
+  // changes must lie within a short stretch, unless `spread` (a copy next to its original, or one
+  // passage apart): then a middle of up to EDIT_SPAN words is aligned (quadratic, so bounded), when
+  // the words' multisets differ by at most `limit` (a lower bound on the words changed)
+  const stretch = 4 * limit + 8;
+  if (mx > (spread ? EDIT_SPAN : stretch) || my > (spread ? EDIT_SPAN : stretch)) return undefined;
+  if ((mx > stretch || my > stretch) && bagDifference(x.subarray(head, head + mx), y.subarray(head, head + my)) > limit) return undefined;
   const keep = lcs(x.subarray(head, head + mx), y.subarray(head, head + my));
   const changed = Math.max(mx, my) - keep.length;
   if (changed > limit) return undefined;
@@ -478,6 +485,24 @@ export function changesBetween(a: ParagraphUnit, b: ParagraphUnit, limit: number
     j = kj + 1;
   }
   return out;
+}
+
+/** The larger of the two one-sided multiset differences of two word arrays. */
+function bagDifference(x: Int32Array, y: Int32Array): number {
+  const a = Int32Array.from(x).sort();
+  const b = Int32Array.from(y).sort();
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return Math.max(a.length, b.length) - common;
 }
 
 /** Index pairs of a longest common subsequence of two short arrays. */

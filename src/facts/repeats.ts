@@ -9,7 +9,7 @@
 
 import { defineFact } from '../engine/facts.js';
 import type { Document } from '../parse/document.js';
-import { REPORT_TITLES, SUMMARY_TITLES } from './lexicon/structure.js';
+import { CONTRAST_CLASSES, NEGATION_WORDS, REPORT_TITLES, SUMMARY_TITLES } from './lexicon/structure.js';
 import { between, outline, subtreeEnd, type Outline } from './outline.js';
 import { changesBetween, headingKey, jaccard, NEAR_THRESHOLD, paragraphs, words, type ParagraphFact, type Repeat, type WordChange } from './paragraphs.js';
 import { foldKey } from './vietnamese.js';
@@ -18,8 +18,17 @@ import { foldKey } from './vietnamese.js';
 const NEARBY_BLOCKS = 20;
 /** A passage repeated in another section counts from this many words. */
 export const SUBSTANTIVE_WORDS = 15;
-/** A near copy with other words changed is a paste when it is this long and only one or two words changed, none a name, figure or label. */
-const LONG_WORDS = 40;
+/**
+ * A near copy with other words changed is a paste when it has at least COPY_WORDS words, at most
+ * COPY_CHANGES of them changed and at most one per WORDS_PER_CHANGE, none a name, figure or label
+ * (chosen on the accuracy bench's dup-paragraph-near plantings and the large corpus: 12 words and
+ * one change in 6 added six parallel statements there, 16 and 8 none).
+ */
+const COPY_WORDS = 16;
+const COPY_CHANGES = 3;
+const WORDS_PER_CHANGE = 8;
+/** A line ending in a colon shorter than this is a lead-in, not a passage. */
+const LEAD_IN_WORDS = 30;
 
 export type Verdict =
   /** Word for word in one place. */
@@ -139,24 +148,26 @@ function isReport(doc: Document): boolean {
 function template(doc: Document, index: ParagraphFact, r: Repeat): boolean {
   const ma = doc.blocks[index.units[r.later].blocks[0]].marker;
   // the same numbered item twice ("10. Sắp xếp …" and "10. Sắp xếp …") is a paste even in a list of twins
-  if (r.exact && ma && ma.style !== 'bullet' && ma.raw === doc.blocks[index.units[r.earlier].blocks[0]].marker?.raw) return false;
+  // (and an edited copy of one right after it: "33. Sắp xếp …" then "33. Sắp xếp …" with a word changed)
+  if ((r.exact || r.later - r.earlier === 1) && ma && ma.style !== 'bullet' && ma.raw === doc.blocks[index.units[r.earlier].blocks[0]].marker?.raw) return false;
   const near = r.exact ? index.twins : index.alike;
   return near[r.later].some((k) => k !== r.earlier) || near[r.earlier].some((k) => k !== r.later);
 }
 
 /**
  * The changes of a near copy that is the same passage written twice, or undefined for a parallel
- * statement: on the large corpus every near copy of a short or medium passage whose changed words
- * were other words ("tại" → "ngoài", "Xã" → "Tỉnh", "giao" → "cho thuê") was written so on purpose,
- * one statement per case. A slip: each changed word is the same word spelled otherwise (a
- * diacritic, a letter, case: "nhệm" → "nhiệm"), or a passage of LONG_WORDS words or more with one
- * or two other words. Two numbered items with different numbers are two provisions.
+ * statement. A slip: each changed word is the same word spelled otherwise (a diacritic, a letter,
+ * case: "nhệm" → "nhiệm"), or few other words changed for the passage's length (COPY_WORDS,
+ * COPY_CHANGES, WORDS_PER_CHANGE), none a name or figure, the passage no lead-in, and the changes
+ * no contrast (a negation, the same change twice, a chain or a swap of words both copies write:
+ * one statement per case, as legal texts write them). Two numbered items with different numbers
+ * are two provisions.
  */
 function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordChange[] | undefined {
   const ma = doc.blocks[index.units[r.later].blocks[0]].marker;
   const me = doc.blocks[index.units[r.earlier].blocks[0]].marker;
   if (ma && me && ma.style !== 'bullet' && me.style !== 'bullet' && ma.raw !== me.raw) return undefined;
-  const changes = r.changes ?? changesBetween(index.units[r.earlier], index.units[r.later], Math.max(3, Math.ceil(index.units[r.later].words / 10)));
+  const changes = r.changes ?? changesBetween(index.units[r.earlier], index.units[r.later], Math.max(3, Math.ceil(index.units[r.later].words / 10)), r.later - r.earlier <= 2);
   if (!changes) return undefined;
   const spelling = changes.every((c) => {
     const x = c.from.split(' ');
@@ -167,7 +178,42 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
   const changed = changes.reduce((n, c) => n + Math.max(c.from ? c.from.split(' ').length : 0, c.to ? c.to.split(' ').length : 0), 0);
   const tokens = changes.flatMap((c) => [...c.from.split(' '), ...c.to.split(' ')]).filter(Boolean);
   const entities = tokens.every((w) => /\p{Lu}|\d/u.test(w) || w.length <= 2); // HLW for SNF, (a) for (b), "A" for "X"
-  return index.units[r.later].words >= LONG_WORDS && changed <= 2 && !entities ? changes : undefined;
+  // a copy: long enough that so many words kept in order are no coincidence, few words changed for its length
+  const n = Math.min(index.units[r.later].words, index.units[r.earlier].words);
+  if (n < COPY_WORDS || changed > COPY_CHANGES || changed * WORDS_PER_CHANGE > n || entities) return undefined;
+  // a short lead-in ("Chỉ tiêu … gồm:", "Thủ tục cấp lại … như sau:") is the frame of a template filled twice
+  if (n < LEAD_IN_WORDS && /:\s*$/.test(index.units[r.later].raw)) return undefined;
+  return contrast(index.units[r.earlier].raw, index.units[r.later].raw, changes) ? undefined : changes;
+}
+
+/**
+ * The changes make the copy a parallel statement: a negation word added, dropped or swapped ("có
+ * bao thầu" → "không bao thầu"), one member of a closed class for another (CONTRAST_CLASSES), the
+ * same change twice, or a word put in whose counterpart the passage already writes
+ * ("tỉnh" → "huyện" in a passage that names "huyện": the next level, the other place; "tại" →
+ * "ngoài" beside "nước ngoài").
+ */
+function contrast(earlier: string, later: string, changes: WordChange[]): boolean {
+  const before = new Set(words(earlier));
+  const after = new Set(words(later));
+  const puts = changes.map((c) => (c.to ? c.to.toLowerCase().split(' ') : []));
+  const gones = changes.map((c) => (c.from ? c.from.toLowerCase().split(' ') : []));
+  const allGone = new Set(gones.flat());
+  return changes.some((_, i) => {
+    const put = puts[i];
+    const gone = gones[i];
+    if ([...put, ...gone].some((w) => NEGATION_WORDS.has(w))) return true;
+    // one member of a closed class for another ("tại" → "ngoài", "tỉnh" → "huyện", "ban" → "sở")
+    const from = changes[i].from.toLowerCase();
+    const to = changes[i].to.toLowerCase();
+    if (from && to && CONTRAST_CLASSES.some((c) => c.has(from) && c.has(to))) return true;
+    // the same change made twice or more ("mất" → "hỏng" … "mất" → "hỏng"): the statement of another case
+    if (changes.some((d, j) => j !== i && d.from === changes[i].from && d.to === changes[i].to)) return true;
+    // a chain: what one change puts in, another takes out ("tỉnh" → "huyện", "huyện" → "xã")
+    if (put.some((w) => allGone.has(w))) return true;
+    // a swap: both words are in both copies ("tại" → "ngoài" where both copies write "nước ngoài" and "tiêu dùng tại")
+    return changes.length === 1 && put.length === 1 && gone.length === 1 && before.has(put[0]) && after.has(gone[0]);
+  });
 }
 
 /** The same word up to diacritics and case, or one letter apart in a word of four letters or more. */

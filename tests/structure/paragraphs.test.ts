@@ -135,6 +135,29 @@ describe('duplicate-paragraph cases', () => {
     expect(dup(`1. Kết quả\n\n- ${item}\n\n- ${item.replace('các ban, ngành', 'các sở, ngành')}\n`)).toEqual([]);
     expect(dup(`1. Kết quả\n\na) ${item}\n\nb) ${item.replace('ngành.', 'ngành nhé.')}\n`)).toEqual([]);
   });
+  it('a copy with other words changed is a warning when few words changed for its length (16 words, one change per 8 words, three at most)', () => {
+    const long = 'Ủy ban nhân dân xã đã tổ chức tuyên truyền, phổ biến các văn bản pháp luật mới cho cán bộ, công chức và nhân dân trên địa bàn.';
+    const f = dup(`1. Kết quả\n\n- ${long}\n\n- ${long.replace('pháp luật', 'hướng dẫn')}\n`);
+    expect(f.map((x) => `${x.messageId}@${x.line}:${x.severity}`)).toEqual(['editedCopy@5:warning']);
+    expect(f[0].message).toContain('"pháp luật" → "hướng dẫn"');
+    // changes far apart in a long passage are aligned too
+    const three = long.replace('tổ chức', 'triển khai').replace('mới', 'hiện hành').replace('địa bàn', 'toàn xã');
+    expect(dup(`1. Kết quả\n\n- ${long}\n\n- ${three}\n`).map((x) => x.messageId)).toEqual([]); // six words changed in 27: a rewrite
+    const two = long.replace('mới', 'khác').replace('nhân dân trên', 'người dân trên');
+    expect(dup(`1. Kết quả\n\n- ${long}\n\n- ${two}\n`).map((x) => `${x.messageId}@${x.line}`)).toEqual(['editedCopy@5']);
+    // fourteen words: too short to be sure
+    const short = 'Bản sao giấy chứng nhận đăng ký kinh doanh của công ty có chứng thực.';
+    expect(dup(`1. Hồ sơ\n\n- ${short}\n\n- ${short.replace('kinh doanh', 'thuế')}\n`)).toEqual([]);
+  });
+  it('a near copy that states another case is silent: a negation, one member of a closed class for another, the same change twice, a chain', () => {
+    const p = 'Người nộp thuế có trách nhiệm kê khai, nộp đủ số tiền thuế phát sinh tại địa bàn nơi có trụ sở chính của doanh nghiệp theo quy định.';
+    expect(dup(`1. A\n\n${p}\n\n${p.replace('có trách nhiệm', 'không có trách nhiệm')}\n`)).toEqual([]);
+    expect(dup(`1. A\n\n${p}\n\n${p.replace('tại địa bàn', 'ngoài địa bàn')}\n`)).toEqual([]);
+    const q = 'Chủ tịch Ủy ban nhân dân cấp tỉnh tổ chức kiểm tra văn bản quy phạm pháp luật do Ủy ban nhân dân cấp huyện ban hành trong năm.';
+    expect(dup(`1. A\n\n${q}\n\n${q.replace('cấp huyện', 'cấp xã').replace('cấp tỉnh', 'cấp huyện')}\n`)).toEqual([]);
+    const r = 'Chứng chỉ đã được cấp bị mất hoặc bị hư hại nặng, kèm theo văn bản nêu rõ lý do bị mất của người đề nghị cấp lại chứng chỉ.';
+    expect(dup(`1. A\n\n${r}\n\n${r.replaceAll('mất', 'thu hồi')}\n`)).toEqual([]);
+  });
   it('text repeated three times or more is boilerplate: silent', () => {
     expect(dup(`1. A\n\n- ${item}\n\n- ${item}\n\n- ${item}\n\n- ${item}\n`)).toEqual([]);
   });

@@ -4,6 +4,7 @@
 // the numbering system and the standard layout of administrative texts (ND 30/2020, HD 36) fix.
 
 import { phraseList } from './build.js';
+import { PLACE_UNITS } from './figures.js';
 
 /** Lines opening a new context when they start with one of these (capitalised): articles, chapters and parts, annexes. Lists below them start afresh. */
 export const ARTICLE_WORDS = phraseList(['điều', 'article', 'section']);
@@ -44,3 +45,19 @@ export const SUMMARY_TITLES = phraseList([
 
 /** Title words of a report (báo cáo): the one kind of document where an item pasted verbatim into another section is a slip, not a task assigned twice. */
 export const REPORT_TITLES = phraseList(['báo cáo', 'report']);
+
+/** Negation words: a near copy that adds, drops or swaps one states the opposite case (a provision and its converse), not a paste. A closed class of the language. */
+export const NEGATION_WORDS = phraseList(['không', 'chưa', 'chẳng', 'chớ', 'đừng', 'not', 'no', 'non', 'never', 'without']);
+
+/**
+ * Closed classes whose members stand for one another in parallel statements: a near copy that
+ * swaps one member for another of the same class states the same for another case ("sản xuất tại
+ * Việt Nam" / "ngoài Việt Nam", "cấp tỉnh" / "cấp huyện", "các ban, ngành" / "các sở, ngành").
+ * Places (prepositions of place), administrative units (PLACE_UNITS) and the kinds of state bodies.
+ */
+export const CONTRAST_CLASSES = [
+  phraseList(['tại', 'ngoài', 'trong', 'trên', 'dưới', 'ở', 'in', 'outside', 'inside', 'within', 'abroad', 'domestic', 'foreign']),
+  PLACE_UNITS,
+  phraseList(['trung ương', 'địa phương', 'cấp', 'federal', 'state', 'local', 'county', 'city']),
+  phraseList(['bộ', 'ban', 'ngành', 'sở', 'phòng', 'cục', 'vụ', 'viện', 'ủy ban', 'hội đồng', 'department', 'agency', 'office', 'board', 'committee', 'bureau']),
+];
