@@ -39,6 +39,10 @@ export interface TableCheck {
   label: string;
   /** For column totals: the headers of the summed columns. */
   partLabels: string[];
+  /** Whole numbers that differ by no more than the rounding of every cell could explain. */
+  roundingOnly?: boolean;
+  /** A total column found from the figures alone (its header does not say it is a total). */
+  learned?: boolean;
 }
 
 const TOTAL_LABEL = new RegExp(`^(?:${TABLE_TOTAL_LABELS.source})(?![\\p{L}])`, 'iu');
@@ -46,7 +50,9 @@ const SUBTOTAL_LABEL = new RegExp(`^(?:${TABLE_SUBTOTAL_LABELS.source})(?![\\p{L
 const SUBSET_LABEL = new RegExp(`^(?:${TABLE_SUBSET_LABELS.source})(?![\\p{L}])`, 'iu');
 // a header of rates, averages, prices or comparisons (or a column of identifiers): its figures do not add up
 const PERCENT_HEADER = new RegExp(`%|(?<![\\p{L}])(?:${NON_ADDITIVE_HEADER_WORDS.source})|^(?:${IDENTIFIER_HEADERS.source})$`, 'iu');
+const RATE_HEADER = new RegExp(`%|(?<![\\p{L}])(?:${NON_ADDITIVE_HEADER_WORDS.source})`, 'iu');
 const EMPTY_ZERO = /^(?:|-|–|—|0|x)$/;
+const PERCENT_CELL = /^\d+(?:[.,]\d+)?\s?%$/;
 
 type Level = 'roman' | 'upper' | 'arabic' | 'multi' | 'letter' | 'bullet' | 'none';
 
@@ -89,11 +95,11 @@ function isNumberingRow(t: Table, r: number): boolean {
   return cells.length >= 3 && cells.every((c) => /^\(?[A-Z\d]{1,2}(?:\s*[=+\-*/x×]\s*[A-Z\d()+\-*/x× ]{1,12})?\)?$/.test(c.text.trim()));
 }
 
-/** How many cells at the end of a row are figures or blanks: rows broken by a conversion differ. */
+/** How many cells at the end of a row are figures, percentages or blanks: rows broken by a conversion differ. */
 function figureTail(t: Table, r: number, conv: NumberConvention): number {
   const cells = t.rows[r].cells;
   let n = 0;
-  for (let k = cells.length - 1; k >= 0 && readCell(cells[k], conv) !== undefined; k--) n++;
+  for (let k = cells.length - 1; k >= 0 && (readCell(cells[k], conv) !== undefined || PERCENT_CELL.test(cells[k].text.trim())); k--) n++;
   return n;
 }
 
@@ -103,6 +109,32 @@ function iv(c: Cell, mode: 'round' | 'truncate'): Interval {
 
 function sumOk(total: Cell, parts: Cell[], rounding: Rounding): boolean {
   return modesOf(rounding).some((mode) => intersects(iv(total, mode), sumIntervals(parts.map((p) => iv(p, mode)))));
+}
+
+type Verdict = 'ok' | 'rounding' | 'bad';
+
+/**
+ * Whole numbers in a table add up exactly (counts, and amounts a spreadsheet keeps whole): a
+ * difference that only the rounding of every cell could explain is `rounding`, reported as a
+ * warning; figures with decimals are compared as the intervals they stand for.
+ */
+function verdictOf(total: Cell, parts: Cell[], rounding: Rounding): Verdict {
+  if (!sumOk(total, parts, rounding)) return 'bad';
+  if (total.decimals > 0 || parts.some((p) => p.decimals > 0)) return 'ok';
+  return pointSum(parts).sum.eq(total.value) ? 'ok' : 'rounding';
+}
+
+/** The first reading that adds up exactly, else the first that adds up within rounding, else the first. */
+function bestReading(total: Cell, readings: Cell[][], rounding: Rounding): { parts: Cell[]; verdict: Verdict } | undefined {
+  let first: { parts: Cell[]; verdict: Verdict } | undefined;
+  let near: { parts: Cell[]; verdict: Verdict } | undefined;
+  for (const parts of readings) {
+    const verdict = verdictOf(total, parts, rounding);
+    if (verdict === 'ok') return { parts, verdict };
+    if (verdict === 'rounding') near ??= { parts, verdict };
+    first ??= { parts, verdict };
+  }
+  return near ?? first;
 }
 
 /** Is every value of `a` above every value of `b`? */
@@ -212,6 +244,9 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     return k >= 0 ? (r.cells[k]?.text.replace(/\*\*/g, '').trim() ?? '') : '';
   }).filter(Boolean).join(' ');
   const skipColumn = (c: number): boolean => PERCENT_HEADER.test(colHeader(c)) || ratioColumn(c);
+  // for a relation learned from the figures: a header of identifiers ("STT", "Năm") over a column of
+  // figures is a header cell set over the wrong column (merged cells); rates still are not summed
+  const skipLearned = (c: number): boolean => RATE_HEADER.test(colHeader(c)) || ratioColumn(c);
   const infos = t.rows.map((_, r) => rowInfo(t, r, conv));
   const data = infos.slice(headerEnd).filter((i) => !isNumberingRow(t, i.index));
   if (data.some((i) => i.subtotal)) return out; // subtotal rows: not read yet, stay silent
@@ -241,6 +276,21 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   };
   // the table stops in the middle (the next line is one more piece of it): a sum that may go on below is not read
   const last = rows[rows.length - 1];
+  // a row whose cell before its figures says it is a total ("1 | Bộ Công an | Tổng | 7 | …"), over the
+  // unnumbered rows that follow it ("Đã thực thi | 0 | …", "Chưa thực thi | 7 | …")
+  const preFigure = (i: RowInfo): string => {
+    const cells = t.rows[i.index].cells;
+    const k = cells.length - figureTail(t, i.index, conv) - 1;
+    return k > i.labelCol ? cells[k].text.replace(/\*\*/g, '').trim() : '';
+  };
+  const blockTotal = (i: RowInfo): boolean => !i.bare && TOTAL_LABEL.test(preFigure(i)) && !SUBTOTAL_LABEL.test(preFigure(i)) && !SUBSET_LABEL.test(preFigure(i));
+  const blocks: Array<{ head: RowInfo; kids: RowInfo[] }> = [];
+  for (let k = 0; k < rows.length; k++) {
+    if (!blockTotal(rows[k])) continue;
+    const kids: RowInfo[] = [];
+    for (let j = k + 1; j < rows.length && rows[j].level === 'none' && !rows[j].total && !rows[j].bare && !blockTotal(rows[j]); j++) kids.push(rows[j]);
+    if (kids.length >= 2 && !(cut && kids[kids.length - 1] === last)) blocks.push({ head: rows[k], kids });
+  }
 
   // --- total rows
   const totals = rows.filter((i) => i.total);
@@ -261,6 +311,11 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       if (formula[1].includes('-') || !named.every((x) => !!x)) silent = true;
       else readings.push(named as RowInfo[]);
     }
+    // the table total of block totals: the sum of the blocks' total rows
+    // (every numbered row must head a block: one that could not be read leaves the total unread)
+    const heads = blocks.map((b) => b.head).filter((h) => h !== tot);
+    const numbered = others.filter((i) => i.level !== 'none');
+    if (!silent && heads.length >= 2 && numbered.every((i) => heads.includes(i))) readings.push(heads);
     if (!silent && (others.every((i) => i.level !== 'none') || others.every((i) => i.level === 'none'))) {
       readings.push(others.filter((i) => RANK[i.level] === top));
       readings.push(others);
@@ -273,20 +328,10 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       if (skipColumn(c)) continue;
       const total = readCell(cellAt(t, tot.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
-      let any = false;
-      let shown: Cell[] | undefined;
-      for (const rs of readings) {
-        const parts = partsIn(rs, c);
-        if (!parts || parts.length < 2) continue;
-        shown ??= parts;
-        if (sumOk(total, parts, rounding)) {
-          any = true;
-          break;
-        }
-      }
-      if (!shown) continue;
-      const { sum, decimals } = pointSum(shown);
-      out.push({ table: t.index, kind: 'row', total, parts: shown, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [] });
+      const best = bestReading(total, readings.map((rs) => partsIn(rs, c)).filter((p): p is Cell[] => !!p && p.length >= 2), rounding);
+      if (!best) continue;
+      const { sum, decimals } = pointSum(best.parts);
+      out.push({ table: t.index, kind: 'row', total, parts: best.parts, consistent: best.verdict === 'ok', roundingOnly: best.verdict === 'rounding', sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [] });
     }
   }
 
@@ -308,20 +353,25 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       if (skipColumn(c)) continue;
       const total = readCell(cellAt(t, g.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
-      let any = false;
-      let shown: Cell[] | undefined;
-      for (const rs of [direct, leaves]) {
-        const parts = partsIn(rs, c);
-        if (!parts || parts.length < 2) continue;
-        shown ??= parts;
-        if (sumOk(total, parts, rounding)) {
-          any = true;
-          break;
-        }
-      }
-      if (!shown) continue;
-      const { sum, decimals } = pointSum(shown);
-      out.push({ table: t.index, kind: 'group', total, parts: shown, consistent: any, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [g.label] });
+      const best = bestReading(total, [direct, leaves].map((rs) => partsIn(rs, c)).filter((p): p is Cell[] => !!p && p.length >= 2), rounding);
+      if (!best) continue;
+      const { sum, decimals } = pointSum(best.parts);
+      out.push({ table: t.index, kind: 'group', total, parts: best.parts, consistent: best.verdict === 'ok', roundingOnly: best.verdict === 'rounding', sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [g.label] });
+    }
+  }
+
+  // --- block totals against the rows of their block
+  for (const { head, kids } of blocks) {
+    if (!aligned(kids, figureTail(t, head.index, conv)) || !sameUnit(head, kids)) continue;
+    for (let c = ncols - figureTail(t, head.index, conv); c < ncols; c++) {
+      if (skipColumn(c)) continue;
+      const total = readCell(cellAt(t, head.index, c, ncols), conv);
+      if (!total || total === 'empty') continue;
+      const parts = partsIn(kids, c);
+      if (!parts || parts.length < 1 || kids.length < 2) continue;
+      const { sum, decimals } = pointSum(parts);
+      const verdict = verdictOf(total, parts, rounding);
+      out.push({ table: t.index, kind: 'group', total, parts, consistent: verdict === 'ok', roundingOnly: verdict === 'rounding', sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [head.label] });
     }
   }
 
@@ -345,47 +395,73 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     }
   }
 
-  // --- total columns: learn which adjacent run of columns adds up, report the rows that break it
-  for (let c = 0; c < ncols; c++) {
+  // --- total columns: learn which adjacent run of columns adds up, report the rows that break it.
+  // Only rows whose figures fill as many trailing cells as most rows are read (the others were
+  // broken by a conversion). A column headed as a total needs the run to hold in 2/3 of its rows;
+  // any other column is taken as a total only when one run holds in all rows but one (or 10 %), in
+  // at least 4 rows, 3 of them with two parts that are not nil (`learned`, reported as a warning).
+  const tailCount = new Map<number, number>();
+  for (const i of data) if (!i.bare) tailCount.set(figureTail(t, i.index, conv), (tailCount.get(figureTail(t, i.index, conv)) ?? 0) + 1);
+  const modal = [...tailCount.entries()].sort((x, y) => y[1] - x[1] || y[0] - x[0])[0]?.[0] ?? 0;
+  const full = data.filter((i) => !i.bare && figureTail(t, i.index, conv) === modal);
+  const subsetHeader = header.some((r) => r.cells.some((x) => SUBSET_LABEL.test(x.text.trim())));
+  const taken = new Set<number>();
+  const headerAligned = header.length > 0 && header.every((r) => r.cells.length === ncols);
+  for (let c = ncols - modal; c < ncols && !subsetHeader; c++) {
     const h = colHeader(c);
-    if (!TOTAL_LABEL.test(h) || SUBSET_LABEL.test(h)) continue;
-    if (header.some((r) => r.cells.some((x) => SUBSET_LABEL.test(x.text.trim())))) break;
+    const labelled = TOTAL_LABEL.test(h);
+    const skip = labelled ? skipColumn : skipLearned;
+    if (skip(c) || SUBSET_LABEL.test(h)) continue;
     const runs: number[][] = [];
     for (const dir of [1, -1]) {
       const run: number[] = [];
-      for (let k = c + dir; k >= 0 && k < ncols; k += dir) {
-        if (PERCENT_HEADER.test(colHeader(k)) || ratioColumn(k) || TOTAL_LABEL.test(colHeader(k))) break;
-        if (!data.every((i) => cellOf(i, k) !== undefined)) break;
+      for (let k = c + dir; k >= ncols - modal && k < ncols; k += dir) {
+        if (skip(k) || (labelled && TOTAL_LABEL.test(colHeader(k)))) break;
+        if (!full.every((i) => cellOf(i, k) !== undefined)) break;
         run.push(k);
       }
       for (let n = run.length; n >= 2; n--) runs.push(run.slice(0, n));
     }
     if (!runs.length) continue;
-    const rowsChecked = data.map((i) => {
+    const rowsChecked = full.map((i) => {
       const total = cellOf(i, c);
       return { i, total: total && total !== 'empty' ? total : undefined };
     }).filter((x) => x.total);
     if (rowsChecked.length < 3) continue;
-    // the run that adds up in the most rows; it must hold in at least 2/3 of them
+    const partsOf = (i: RowInfo, run: number[]): Cell[] => [...run].sort((x, y) => x - y).map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
+    // the run that adds up in the most rows
     let best: number[] | undefined;
     let bestOk = -1;
+    let bestRich = 0;
     for (const run of runs) {
       let ok = 0;
+      let rich = 0;
       for (const { i, total } of rowsChecked) {
-        const parts = run.map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
-        if (sumOk(total!, parts, rounding)) ok++;
+        const parts = partsOf(i, run);
+        if (sumOk(total!, parts, rounding)) {
+          ok++;
+          if (parts.filter((p) => !p.value.isZero()).length >= 2) rich++;
+        }
       }
       if (ok > bestOk) {
         bestOk = ok;
         best = run;
+        bestRich = rich;
       }
     }
-    if (!best || bestOk * 3 < rowsChecked.length * 2) continue;
+    if (!best) continue;
+    const failing = rowsChecked.length - bestOk;
+    const learned = !labelled;
+    if (labelled ? bestOk * 3 < rowsChecked.length * 2 : bestOk < 4 || bestRich < 3 || failing > Math.max(1, Math.floor(rowsChecked.length / 10))) continue;
+    if (best.some((k) => taken.has(k))) continue; // the parts of another total column: one relation per set of columns
+    taken.add(c);
     for (const { i, total } of rowsChecked) {
-      const parts = [...best].sort((a, b) => a - b).map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
-      const ok = sumOk(total!, parts, rounding);
+      const parts = partsOf(i, best);
+      const verdict = verdictOf(total!, parts, rounding);
       const { sum, decimals } = pointSum(parts);
-      out.push({ table: t.index, kind: 'column', total: total!, parts, consistent: ok, sum, sumDecimals: decimals, label: i.label, partLabels: [...best].sort((a, b) => a - b).map(colHeader) });
+      // a header with merged cells cannot be set over its columns: the parts are named by their figures then
+      const name = (k: number): string => (headerAligned && colHeader(k)) || (cellAt(t, i.index, k, ncols)?.text.trim() ?? `#${k + 1}`);
+      out.push({ table: t.index, kind: 'column', total: total!, parts, consistent: verdict === 'ok', roundingOnly: verdict === 'rounding', sum, sumDecimals: decimals, label: i.label, partLabels: [...best].sort((x, y) => x - y).map(name), learned });
     }
   }
   return out;

@@ -70,6 +70,9 @@ export default defineRule({
           diff: formatDecimal(c.sum.minus(c.total.value).abs(), conv, d),
         },
         related,
+        // a total column read from the figures alone (its header not saying so), or whole numbers off
+        // by no more than rounding every cell could explain: likely, not certain
+        ...(c.learned || c.roundingOnly ? { severity: 'warning' as const } : {}),
       });
     }
   },

@@ -43,10 +43,14 @@ describe('table-sum-mismatch: Word tables as text', () => {
     expect(run(t).map((x) => [x.line, x.data.sum, x.data.total])).toEqual([[8, '120', '130']]);
   });
 
-  it('takes integer cells as rounded to the nearest unit, not truncated, however many rows', () => {
+  it('takes whole numbers as exact: a difference rounding every cell could explain is a warning', () => {
     const items = Array.from({ length: 30 }, (_, i) => `${i + 1}\tXã ${i + 1}\t1.000`);
-    expect(run(rows(['STT\tĐơn vị\tKinh phí', '\tTổng cộng\t30.020', ...items])).map((x) => x.data.sum)).toEqual(['30.000']);
-    expect(run(rows(['STT\tĐơn vị\tKinh phí', '\tTổng cộng\t30.010', ...items]))).toEqual([]);
+    const t = (x: string) => run(rows(['STT\tĐơn vị\tKinh phí', `\tTổng cộng\t${x}`, ...items])).map((f) => [f.severity, f.data.sum]);
+    expect(t('30.020')).toEqual([['error', '30.000']]);
+    expect(t('30.010')).toEqual([['warning', '30.000']]);
+    expect(t('30.000')).toEqual([]);
+    // figures with decimals stand for the interval they round: 1,67 × 3 totals 5
+    expect(run(rows(['STT\tNhóm chi\tSố tiền', '1\tChi đầu tư\t1,67', '2\tChi thường xuyên\t1,67', '3\tChi khác\t1,67', '\tTổng cộng\t5']))).toEqual([]);
   });
 });
 
@@ -60,5 +64,28 @@ describe('blocks: rows of a tab-separated table', () => {
   it('takes a short line of one cell between two rows into the table', () => {
     const doc = parseText(rows(['STT\tNội dung\tKinh phí', '1\tThu khác\t3.000', 'Trong đó:', '- Thu phạt\t2.000', '2\tThu xổ số\t1.000']), 'x.txt');
     expect(doc.tables.map((t) => t.rows.map((r) => r.cells[0].text))).toEqual([['STT', '1', 'Trong đó:', '- Thu phạt', '2']]);
+  });
+});
+
+describe('table-sum-mismatch: block totals and total columns read from the figures', () => {
+  const block = (x: string) => rows(['STT\tBộ\tTình hình\tSố văn bản', '1\tBộ A\tTổng\t7', '\tĐã thực thi\t2', '\tChưa thực thi\t5', '2\tBộ B\tTổng\t33', '\tĐã thực thi\t4', '\tChưa thực thi\t29', `Tổng số\tTổng\t${x}`, '\tĐã thực thi\t6', '\tChưa thực thi\t34']);
+  it('checks a "Tổng" row against the rows of its block, and the table total against the block totals', () => {
+    expect(run(block('40'))).toEqual([]);
+    expect(run(block('41')).map((x) => [x.line, x.messageId, x.data.sum])).toEqual([[8, 'row', '40']]);
+  });
+
+  const col = (x: string, y = '2192') => rows(['STT\tĐịa phương\tTổng số\tCấp tỉnh\tCấp xã\tTỷ lệ', '1.\tA\t2388\t1970\t418\t100%', '2.\tB\t2241\t1897\t344\t100%', '3.\tC\t2216\t1821\t395\t99.4%', `4.\tD\t${x}\t1875\t324\t98.0%`, `5.\tE\t${y}\t1799\t393\t97.9%`]);
+  it('checks a column headed as a total in the rows where at least two thirds add up', () => {
+    expect(run(col('2199'))).toEqual([]);
+    expect(run(col('2299')).map((x) => [x.line, x.severity, x.data.columns])).toEqual([[5, 'error', '"Cấp tỉnh" + "Cấp xã"']]);
+    expect(run(col('2299', '2292'))).toEqual([]);
+  });
+
+  it('learns a total column from the figures when its header is not over it, as a warning naming the figures', () => {
+    const merged = (x: string, y = '2192') => col(x, y).replace('STT\tĐịa phương\tTổng số\tCấp tỉnh\tCấp xã\tTỷ lệ', 'STT\tĐịa phương\tSố lượng TTHC\tTỷ lệ\n\tTổng số\tCấp tỉnh\tCấp xã');
+    expect(run(merged('2199'))).toEqual([]);
+    expect(run(merged('2299')).map((x) => [x.line, x.severity, x.data.columns])).toEqual([[6, 'warning', '"1875" + "324"']]);
+    // two rows of five that do not add up: no relation to learn
+    expect(run(merged('2299', '2292'))).toEqual([]);
   });
 });
