@@ -49,6 +49,10 @@ export default defineRule({
       en: '"{found}" here and "{other}" elsewhere have the same symbol and the same title ("{title}") and numbers one digit apart: one of the two numbers looks mistyped.',
       vi: '"{found}" ở đây và "{other}" ở chỗ khác có cùng ký hiệu, cùng trích yếu ("{title}") và số hiệu chỉ khác một chữ số: một trong hai số hiệu có vẻ bị gõ nhầm.',
     },
+    twoNumbersDated: {
+      en: '"{found}" here and "{other}" elsewhere have the same symbol and the same date ({date}), numbers one digit apart, and no other document of that symbol is cited with that date: one of the two numbers looks mistyped.',
+      vi: '"{found}" ở đây và "{other}" ở chỗ khác có cùng ký hiệu, cùng ngày ({date}), số hiệu chỉ khác một chữ số và không có văn bản nào khác cùng ký hiệu được trích dẫn với ngày đó: một trong hai số hiệu có vẻ bị gõ nhầm.',
+    },
     ownNumberAttached: {
       en: '"{found}" cites this document itself (attached to it, dated as its header), whose header gives the number "{expected}": the number looks mistyped.',
       vi: '"{found}" là trích dẫn chính văn bản này (kèm theo văn bản, cùng ngày với phần đầu), nhưng phần đầu văn bản ghi số hiệu "{expected}": số hiệu có vẻ bị gõ nhầm.',
@@ -165,7 +169,8 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
           likelyTypo(c.number, f.members[0].number, opts.minNumberGap),
       );
       if (matches.length !== 1) {
-        if (!matches.length && titledNumber(ctx, opts, c, forms.filter((f) => f !== lone), out, pairs)) out.add(c);
+        const others = forms.filter((f) => f !== lone);
+        if (!matches.length && (titledNumber(ctx, opts, c, others, out, pairs) || datedPair(ctx, opts, c, others, out, pairs))) out.add(c);
         continue;
       }
       const major = matches[0].members;
@@ -234,6 +239,38 @@ function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGrou
       span: x.rawSpan,
       data: { found: x.raw, other: y.raw, title },
       related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form: y.raw } }],
+      severity: 'warning',
+    });
+    out.add(y);
+  }
+  return true;
+}
+
+/**
+ * Two documents of one symbol, each cited once, in two paragraphs, on the same day, numbers one
+ * digit and at least `minNumberGap` apart, no title telling them apart and no third document of the
+ * symbol cited with that day (documents issued together come in runs): one number is a slip; both
+ * places are reported (warning).
+ */
+function datedPair(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[], out: Set<Citation>, pairs: Set<string>): boolean {
+  if (!c.date || !c.date.valid || c.date.day === undefined || c.system === 'law' || c.system === 'us') return false;
+  const day = dateValue(c.date);
+  const sameDay = others.filter((f) => f.members.some((o) => o.date !== undefined && o.date.valid && dateValue(o.date) === day));
+  if (sameDay.length !== 1 || sameDay[0].members.length !== 1) return false;
+  const o = sameDay[0].members[0];
+  // cited in one paragraph ("Thông báo số 164-TB/TU ngày 19/01/2026 và Thông báo số 64-TB/TU ngày 19/01/2026"): two documents
+  if (ctx.doc.blockAt(c.rawSpan.start)?.index === ctx.doc.blockAt(o.rawSpan.start)?.index) return false;
+  if (!likelyTypo(c.number, o.number, opts.minNumberGap) || !typeAgrees(c, [o]) || !typeAgrees(o, [c]) || issuerConflict(c, [o]) || issuerConflict(o, [c])) return false;
+  if (c.title && o.title && !c.title.startsWith(o.title) && !o.title.startsWith(c.title)) return false;
+  const key = [c.key, o.key].sort().join(' ');
+  if (pairs.has(key)) return true;
+  pairs.add(key);
+  for (const [x, y] of [[c, o], [o, c]] as const) {
+    ctx.report({
+      messageId: 'twoNumbersDated',
+      span: x.rawSpan,
+      data: { found: x.raw, other: y.raw, date: x.date!.raw },
+      related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form: `${y.raw} ${y.date!.raw}` } }],
       severity: 'warning',
     });
     out.add(y);
