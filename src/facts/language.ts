@@ -6,6 +6,7 @@
 
 import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
 import { defineFact } from '../engine/facts.js';
+import { names } from './names.js';
 import { syllables, syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
 
 /** How the model calls any number (tokens with a digit). */
@@ -631,3 +632,138 @@ export function distinctPairs(model: LanguageModel, a1: number, b1: number, a2: 
   const [lo, hi] = x.count <= y.count ? [x, y] : [y, x];
   return lo.docs >= DISTINCT.wide || (lo.docs >= DISTINCT.minDocs && lo.count >= DISTINCT.share * hi.count);
 }
+
+// ---- real-syllable typos (spelling/confusion) ----
+
+/** Final y after a consonant is an accepted variant of i (sỹ = sĩ, lý = lí, tỷ = tỉ). */
+export function iForY(w: string): string {
+  const m = /^([bcdđghklmnpqrstvx]+)([yýỳỷỹỵ])$/.exec(w);
+  return m ? m[1] + 'iíìỉĩị'['yýỳỷỹỵ'.indexOf(m[2])] : w;
+}
+
+/** Levenshtein distance exactly 1 on NFC letters: one letter, or one letter with its diacritics (bổ/bộ, sung/xung, định/đinh). */
+export function withinOne(a: string, b: string): boolean {
+  if (a === b) return false;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i++;
+  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
+  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * A real syllable typed for another one ("quẩn lý" for "quản lý", "nhiệm vũ" for "nhiệm vụ",
+ * "bổ xung" for "bổ sung"): the pair is written by no document of the model, the document itself
+ * writes the pair one edit away elsewhere, and the model writes that pair in many documents.
+ * Both kinds of evidence are needed: a pair the model lacks is no evidence alone (most pairs that
+ * cross a word boundary are rare), and a document's near pair alone may be another word.
+ */
+export const CONFUSION = {
+  /** The corrected pair is written by this many documents of the model. */
+  minDocs: 20,
+  /** ... and binds as a word (bond): "quản lý", "bổ sung", not two words that meet ("của các"); at 0.1, pairs of two words such as "dễ dàng" / "dễ dùng" came through. */
+  minBond: 0.5,
+  /** A warning when the document writes the corrected pair this many times (once: a note). */
+  warnDocCount: 2,
+  /**
+   * A document with more of them than this is damaged (OCR'd or retyped: 54-85 in the worst of
+   * pjj-tax-pdf and pjj-tax-doc) and they are all notes; no clean document of the corpora has
+   * more than 3.
+   */
+  maxSure: 3,
+};
+
+export interface RealTypo {
+  /** The token typed, and what the document writes in its place elsewhere. */
+  token: Token;
+  suggestion: string;
+  /** The pair as written, and corrected. */
+  written: string;
+  corrected: string;
+  /** How often the document writes the corrected pair; documents of the model writing it. */
+  docCount: number;
+  modelDocs: number;
+  sure: boolean;
+}
+
+export const realTypos = defineFact('real-typos', (_doc, facts): RealTypo[] => {
+  const v = facts.get(vietnamese);
+  const mw = facts.get(modelWords);
+  const m = mw.model;
+  const list = syllables();
+  const { nameTokens } = facts.get(names);
+  const toks = v.tokens;
+  const word = (t: Token): boolean => !t.skip && !t.hasDigit && t.letters && t.caps === 'lower' && list.has(t.canon) && !nameTokens.has(t.index);
+  // the document's pairs of words: how often, and where (first token)
+  const pairs = new Map<string, number[]>();
+  const byFirst = new Map<string, Set<string>>();
+  const bySecond = new Map<string, Set<string>>();
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const a = toks[i];
+    const b = toks[i + 1];
+    if (b.block !== a.block || b.sepBefore !== ' ' || !word(a) || !word(b)) continue;
+    const key = `${a.canon} ${b.canon}`;
+    const at = pairs.get(key);
+    if (at) at.push(i);
+    else {
+      pairs.set(key, [i]);
+      (byFirst.get(a.canon) ?? byFirst.set(a.canon, new Set()).get(a.canon)!).add(b.canon);
+      (bySecond.get(b.canon) ?? bySecond.set(b.canon, new Set()).get(b.canon)!).add(a.canon);
+    }
+  }
+  const out = new Map<number, RealTypo>();
+  const ocr = facts.get(ocrDamage).damaged;
+  for (const [key, at] of pairs) {
+    if (at.length !== 1) continue;
+    const i = at[0];
+    const a = toks[i];
+    const b = toks[i + 1];
+    const A = mw.of(a);
+    const B = mw.of(b);
+    // a syllable the model does not know is written with nothing: the pair is absent too
+    if (m.bigram(A, B).docs > 0) continue;
+    // the typed syllable is no typo when it makes a word with its other neighbour ("đáp ứng | phù hợp")
+    // ... nor when the typed syllable is written with its other neighbour, or the other syllable
+    // makes a word with its own other neighbour (the pair is then two words meeting: "thuỷ văn | biển")
+    const bound = (x: number, y: number): boolean => x >= 0 && y >= 0 && m.bigram(x, y).docs >= DOUBLING.minDocs && bond(m, x, y) >= DOUBLING.wordBond;
+    const written = (x: number, y: number): boolean => x >= 0 && y >= 0 && m.bigram(x, y).docs > 0;
+    const prev = i > 0 && toks[i - 1].block === a.block && a.sepBefore === ' ' ? mw.of(toks[i - 1]) : -1;
+    const next = i + 2 < toks.length && toks[i + 2].block === b.block && toks[i + 2].sepBefore === ' ' ? mw.of(toks[i + 2]) : -1;
+    let best: RealTypo | undefined;
+    let rivals = 0;
+    const consider = (t: Token, x: string, y: string, fixed: string) => {
+      const corrected = `${x} ${y}`;
+      const docCount = pairs.get(corrected)?.length ?? 0;
+      const X = m.id(x);
+      const Y = m.id(y);
+      const modelDocs = m.bigram(X, Y).docs;
+      if (!docCount || modelDocs < CONFUSION.minDocs || bond(m, X, Y) < CONFUSION.minBond) return;
+      rivals++;
+      if (!best || docCount > best.docCount || (docCount === best.docCount && modelDocs > best.modelDocs))
+        best = { token: t, suggestion: fixed, written: key, corrected, docCount, modelDocs, sure: false };
+    };
+    const variant = (x: string, y: string): boolean => iForY(x) === iForY(y);
+    if (!bound(prev, A) && !written(prev, A) && !bound(B, next))
+      for (const x of bySecond.get(b.canon) ?? []) if (withinOne(a.canon, x) && !variant(a.canon, x)) consider(a, x, b.canon, x);
+    if (!bound(B, next) && !written(B, next) && !bound(prev, A))
+      for (const y of byFirst.get(a.canon) ?? []) if (withinOne(b.canon, y) && !variant(b.canon, y)) consider(b, a.canon, y, y);
+    if (!best) continue;
+    const found: RealTypo = best;
+    found.sure = rivals === 1 && !ocr && found.docCount >= CONFUSION.warnDocCount;
+    // one token, one finding: the better-attested reading ("người đúng đầu": người đứng / đứng đầu)
+    const other = out.get(found.token.index);
+    if (other) {
+      found.sure &&= false;
+      if (other.docCount >= found.docCount) {
+        other.sure = false;
+        continue;
+      }
+    }
+    out.set(found.token.index, found);
+  }
+  const found = [...out.values()].sort((x, y) => x.token.index - y.token.index);
+  if (found.length > CONFUSION.maxSure) for (const r of found) r.sure = false;
+  return found;
+});

@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
-import { attestedWord, modelWords } from '../facts/language.js';
+import { attestedWord, iForY, modelWords, realTypos, withinOne } from '../facts/language.js';
 import { names } from '../facts/names.js';
 import { canonicalTone, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
 
@@ -46,6 +46,10 @@ export default defineRule({
       en: '"{word}" is not a Vietnamese syllable known to the dictionary.',
       vi: '"{word}" không có trong từ điển âm tiết tiếng Việt.',
     },
+    confusion: {
+      en: '"{written}" is written by no document of the reference corpus; this document writes "{corrected}" {count} times elsewhere ({docs} documents of the corpus write it).',
+      vi: 'Không văn bản nào của kho văn bản mẫu viết "{written}"; văn bản này viết "{corrected}" {count} lần ở chỗ khác ({docs} văn bản của kho viết như vậy).',
+    },
     replace: { en: 'Replace with "{suggestion}"', vi: 'Thay bằng "{suggestion}"' },
   },
   check(ctx, opts) {
@@ -79,6 +83,17 @@ export default defineRule({
       if (known[t.id] === 0)
         known[t.id] = dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon)) || attestedWord(mw.model, mw.of(t), glued) ? 1 : 2;
       if (known[t.id] === 2) unknown.push(i);
+    }
+    // real syllables typed for others, on the evidence of the model and of the document
+    for (const r of ctx.facts.get(realTypos)) {
+      const fix = replaceFix(r.token, r.suggestion);
+      ctx.report({
+        messageId: 'confusion',
+        span: r.token.span,
+        data: { word: r.token.text, written: r.written, corrected: r.corrected, count: r.docCount, docs: r.modelDocs, suggestion: withCase(r.token.text, r.suggestion) },
+        ...(r.sure ? {} : { severity: 'info' as const }),
+        fix,
+      });
     }
     if (unknown.length === 0) return;
 
@@ -161,24 +176,6 @@ function checkable(t: Token, next: Token | undefined): boolean {
   if (/^[-‐'’_/@.&]$/.test(t.sepBefore)) return false;
   if (next && next.block === t.block && /^[-‐'’_/@&]$/.test(next.sepBefore)) return false;
   return true;
-}
-
-/** Final y after a consonant is an accepted variant of i (sỹ = sĩ, kỹ = kĩ, tỷ = tỉ). */
-function iForY(w: string): string {
-  const m = /^([bcdđghklmnpqrstvx]+)([yýỳỷỹỵ])$/.exec(w);
-  return m ? m[1] + 'iíìỉĩị'['yýỳỷỹỵ'.indexOf(m[2])] : w;
-}
-
-/** Levenshtein distance at most 1 (NFC letters). */
-function withinOne(a: string, b: string): boolean {
-  if (a === b) return false;
-  const la = a.length;
-  const lb = b.length;
-  if (Math.abs(la - lb) > 1) return false;
-  let i = 0;
-  while (i < la && i < lb && a[i] === b[i]) i++;
-  if (la === lb) return a.slice(i + 1) === b.slice(i + 1);
-  return la < lb ? a.slice(i) === b.slice(i + 1) : a.slice(i + 1) === b.slice(i);
 }
 
 function withCase(model: string, word: string): string {
