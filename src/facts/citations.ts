@@ -17,7 +17,7 @@ import { defineFact } from '../engine/facts.js';
 import type { Document, Span } from '../parse/document.js';
 import { dateAtOrAfter, dateFacts, dateSlip, dateValue, type DateMention } from './dates.js';
 import {
-  ATTACHED_WORDS, DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TITLE_START_WORDS, TYPE_CODES,
+  ABOVE_WORDS, ATTACHED_WORDS, DATE_LINK_WORDS, HEAD_TYPE_CODES, ISSUER_STOP_WORDS, ISSUER_WORDS, LAW_KIND_WORDS, MIXED_CASE_CODES, NUMBER_WORDS, TITLE_START_WORDS, TYPE_CODES,
   TYPE_WORDS,
   type TypeKind,
 } from './lexicon/citations.js';
@@ -79,6 +79,8 @@ export interface Citation {
    * layout, not written otherwise.
    */
   cut?: boolean;
+  /** Words right after it say it was cited earlier ("… nêu trên"): the cue as written. */
+  above?: string;
   /** The type word follows `công văn` / `văn bản` ("công văn hướng dẫn số …"): the document is a letter. */
   letterNamed?: boolean;
   /** Followed by a date left blank for the signature day ("ngày     tháng     năm 2025"). */
@@ -363,6 +365,11 @@ function finish(doc: Document, dates: DateMention[], core: Core): Citation {
     if (issuer) c.issuer = issuer;
     titleFrom = tail + im.index + im[0].length - im[1].length + (stop ? stop.index : im[1].length);
   }
+  // "… ngày 23/9/2009 (của Bộ Tài chính) nêu trên": within the clause, before another number
+  const rest = text.slice(tail, tail + 100);
+  const clause = rest.slice(0, rest.search(/[.;:\n(]|\d\/|$/u));
+  const cue = ABOVE_WORDS.all(clause)[0];
+  if (cue) c.above = cue.phrase;
   const title = titleAt(text, titleFrom);
   if (title) {
     c.title = title.first;

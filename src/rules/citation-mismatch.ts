@@ -49,6 +49,10 @@ export default defineRule({
       en: '"{found}" here and "{other}" elsewhere have the same symbol and the same title ("{title}") and numbers one digit apart: one of the two numbers looks mistyped.',
       vi: '"{found}" ở đây và "{other}" ở chỗ khác có cùng ký hiệu, cùng trích yếu ("{title}") và số hiệu chỉ khác một chữ số: một trong hai số hiệu có vẻ bị gõ nhầm.',
     },
+    differentNumberAbove: {
+      en: '"{found}" is said to be cited earlier ("{cue}"), but no earlier citation has this number; "{expected}", one digit away, is cited earlier ({count}×).',
+      vi: '"{found}" được ghi là đã trích dẫn ở trên ("{cue}") nhưng phía trên không có trích dẫn nào mang số này; "{expected}", chỉ khác một chữ số, được trích dẫn ở trên ({count} lần).',
+    },
     twoNumbersDated: {
       en: '"{found}" here and "{other}" elsewhere have the same symbol and the same date ({date}), numbers one digit apart, and no other document of that symbol is cited with that date: one of the two numbers looks mistyped.',
       vi: '"{found}" ở đây và "{other}" ở chỗ khác có cùng ký hiệu, cùng ngày ({date}), số hiệu chỉ khác một chữ số và không có văn bản nào khác cùng ký hiệu được trích dẫn với ngày đó: một trong hai số hiệu có vẻ bị gõ nhầm.',
@@ -155,6 +159,10 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
       // laws passed on a session's last day share its date whatever their numbers
       if (c.system === 'law') continue;
       if (!c.date || !c.date.valid) {
+        if (aboveNumber(ctx, c, forms.filter((f) => f !== lone))) {
+          out.add(c);
+          continue;
+        }
         if (titledNumber(ctx, opts, c, forms.filter((f) => f !== lone), out, pairs)) out.add(c);
         continue;
       }
@@ -170,7 +178,7 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
       );
       if (matches.length !== 1) {
         const others = forms.filter((f) => f !== lone);
-        if (!matches.length && (titledNumber(ctx, opts, c, others, out, pairs) || datedPair(ctx, opts, c, others, out, pairs))) out.add(c);
+        if (!matches.length && (aboveNumber(ctx, c, others) || titledNumber(ctx, opts, c, others, out, pairs) || datedPair(ctx, opts, c, others, out, pairs))) out.add(c);
         continue;
       }
       const major = matches[0].members;
@@ -243,6 +251,34 @@ function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGrou
     });
     out.add(y);
   }
+  return true;
+}
+
+/**
+ * A citation said to be cited earlier ("Công văn số 13479/BTC-TCT … nêu trên") whose number no
+ * earlier citation has, while exactly one document of the same symbol one digit away is cited
+ * earlier, with no other date, type word or issuer: the lone number is the slip.
+ */
+function aboveNumber(ctx: Ctx, c: Citation, others: CitationGroup[]): boolean {
+  if (!c.above) return false;
+  const day = c.date && c.date.valid ? dateValue(c.date) : undefined;
+  const earlier = others.filter((f) => {
+    const before = f.members.filter((o) => o.rawSpan.start < c.rawSpan.start);
+    if (!before.length || !oneDigitApart(c.number, f.members[0].number) || !typeAgrees(c, before) || issuerConflict(c, before)) return false;
+    return day === undefined || !before.some((o) => o.date && o.date.valid) || before.some((o) => o.date && o.date.valid && dateValue(o.date) === day);
+  });
+  if (earlier.length !== 1) return false;
+  const major = earlier[0].members.filter((o) => o.rawSpan.start < c.rawSpan.start);
+  const expected = major[0].number;
+  const at = c.numberSpan.start - c.rawSpan.start;
+  const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+  ctx.report({
+    messageId: 'differentNumberAbove',
+    span: c.rawSpan,
+    data: { found: c.raw, cue: c.above!, expected: form, count: major.length },
+    related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+    fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected } },
+  });
   return true;
 }
 

@@ -118,6 +118,12 @@ describe('citation-mismatch: a number against a whole title or the document\'s o
     expect(lint(cd('94') + cd('95'), 'vi')).toEqual([]);
   });
 
+  it('reports a number said to be cited above when only a number one digit away is', () => {
+    const f = lint('Decision No. 508/QD-TTg approved the tax reform strategy.\n\nThe targets of Decision No. 208/QD-TTg cited above were met.\n');
+    expect(f.map((x) => [x.messageId, x.line, x.data.found, x.data.expected, x.data.cue])).toEqual([['differentNumberAbove', 3, '208/QD-TTg', '508/QD-TTg', 'cited above']]);
+    expect(f[0].fix).toMatchObject({ applicability: 'unsafe', edits: [{ text: '508' }] });
+  });
+
   const header = (n: string) => `ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố: ${n}/QĐ-UBND\tQuảng Trị, ngày 18 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nVề việc công bố thủ tục hành chính\n\n`;
   const annex = (n: string, date = 'ngày 18 tháng 11 năm 2025') => `PHỤ LỤC\n(Kèm theo Quyết định số ${n}/QĐ-UBND ${date} của Chủ tịch UBND tỉnh)\n\n`;
 

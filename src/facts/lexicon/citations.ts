@@ -90,6 +90,12 @@ export const ISSUER_STOP_WORDS = phraseList([
 export const ATTACHED_WORDS = phraseList(['kèm theo', 'ban hành kèm theo', 'ban hành kèm', 'attached to', 'annexed to', 'issued together with']);
 
 /**
+ * Words after a citation saying it was cited earlier in the text ("Công văn số 13479/BTC-TCT ngày
+ * 23/9/2009 nêu trên", "the Decision cited above").
+ */
+export const ABOVE_WORDS = phraseList(['nêu trên', 'nói trên', 'kể trên', 'đã dẫn', 'dẫn trên', 'đã nêu', 'mentioned above', 'cited above', 'referred to above', 'referenced above']);
+
+/**
  * How a document's title (trích yếu) begins after its number, date and issuer: `về …`, `V/v …`
  * and the verbs that open a title (ND 30/2020 Phụ lục VI: "Quyết định về việc …", "Quy định …",
  * "Hướng dẫn …", "Ban hành …", "Phê duyệt …"). Words after a citation that begin otherwise are
