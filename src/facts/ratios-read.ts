@@ -14,7 +14,7 @@ import {
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
   NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
-  TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
+  TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, WHOLE_OPENERS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
 import { sameUnit, type Quantity } from './quantities.js';
@@ -50,6 +50,9 @@ function fromToken(t: NumberToken): Operand | undefined {
   return { span: t.span, valueSpan: t.span, value: r.value, decimals: r.decimals, scale: new Decimal(1), exact: r.decimals === 0 };
 }
 
+/** A whole number counting things: a count, or a bare figure without a scale word. */
+const wholeCount = (o: Operand): boolean =>
+  o.decimals === 0 && o.scale.equals(1) && (!o.unit || o.unit.family === 'count' || (o.unit.family === 'none' && o.unit.raw === ''));
 const isPercent = (it: Item | undefined): it is Item & { q: Quantity } => !!it?.q && it.q.unit.family === 'percent';
 const isAmount = (it: Item | undefined): it is Item & { q: Quantity } =>
   !!it?.q && it.q.unit.family !== 'percent' && it.q.unit.family !== 'time';
@@ -99,6 +102,7 @@ const TOTAL_CUE = new RegExp(
   'u',
 );
 const BREAKDOWN_AFTER = new RegExp(`^[^\\d;()]{0,30}?(?:^|[,:\\s])\\s*(?:${INLINE_CUES.source})(?![\\p{L}])`, 'u');
+const WHOLE_OPENING_RE = new RegExp(`^\\s*(?:${WHOLE_OPENERS.source})\\s*$`, 'u');
 const PLAN_CUE = new RegExp(`(?:^|[^\\p{L}])(?:${PLAN_WORDS_VI.source})[^\\d;,.()]{0,30}$`, 'u');
 const COMPARED_AFTER_RE = new RegExp(`^\\s*\\)?\\s*(?:${COMPARED_AFTER.source})(?![\\p{L}])`, 'u');
 const PART_RATE_GLUE = new RegExp(`^(?:\\s*|[^\\d;:()]{0,30}?[,(]\\s*)(?:${PART_RATE_VERBS.source}|${PART_RATE_WORDS_EN.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`);
@@ -206,6 +210,12 @@ export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], s
 function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: number, out: Ratios, earlier: () => Item[][]): void {
   const r = new SentenceReader(text, items, sentence);
   const rate = (formula: RateFormula, p: Quantity, numerator: Operand, denominator: Operand, form: string): true => {
+    // a part and its whole both whole numbers, one of them a count ("13 out of 22 recommendations",
+    // "Of the 27 organizations, 7"): the bare one counts the same things, exactly
+    if (formula === 'part' && wholeCount(numerator) && wholeCount(denominator) && (numerator.exact || denominator.exact || form === 'of-before' || form === 'of-after')) {
+      numerator = { ...numerator, exact: true };
+      denominator = { ...denominator, exact: true };
+    }
     out.rates.push({ formula, rate: fromQuantity(p), numerator, denominator, form, sentence: sIdx });
     return true;
   };
@@ -351,6 +361,8 @@ function readProduct(r: SentenceReader, i: number, p: Quantity, emit: Emit): boo
   return emit('product', p, fromQuantity(result.q), operand, 'product');
 }
 
+// after the rate: "of" and words to the end of the clause, no figure
+const OF_WORDS_ONLY = /^\s*of\s+[\p{L}\s'’-]{3,40}(?:[),;]|$)/u;
 const RESTATED_GLUE = new RegExp(`^\\s*,\\s*(?:${PART_RATE_WORDS_EN.source})\\s*$`);
 const RESTATED_OF = new RegExp(`^\\s*,\\s*of\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
 
@@ -416,12 +428,16 @@ function readOfBefore(r: SentenceReader, i: number, p: Quantity, emit: Emit): bo
   if (!pairUnits(a.q, b.q)) return false;
   const g2 = r.glue(b, { span: p.span });
   if (g2 === undefined || g2.length > 60 || g2.includes(';') || /\d/.test(g2)) return false;
-  if (!shareCue(g2) || FORMULA_WORDS_RE.test(g2) || OF_AFTER.test(r.after({ span: p.span }, 12))) return false;
+  if (!shareCue(g2) || FORMULA_WORDS_RE.test(g2)) return false;
+  // "P% of …" names what it is a share of; only a restatement of the whole just given, in words,
+  // may follow: "(24 of 77 drugs, or 31 percent of full approvals)"
+  const restatedWhole = /^[\p{L}\s'’-]{0,30},\s*or\s*$/u.test(g2) && CONNECT_OF.test(g1) && OF_WORDS_ONLY.test(r.after({ span: p.span }, 60));
+  if (OF_AFTER.test(r.after({ span: p.span }, 12)) && !restatedWhole) return false;
   // a rate relative to a plan is actual/plan only in the `actual/plan` (slash) form
   if (!slash && PLAN_AFTER.test(r.after({ span: p.span }, 30))) return false;
   if (slash && COMPARED_AFTER_RE.test(r.after({ span: p.span }, 30))) return false;
   const after = r.after({ span: p.span }, 30);
-  if (!END_AFTER.test(after) && !(slash && PLAN_WORD_AFTER.test(after))) return false;
+  if (!END_AFTER.test(after) && !(slash && PLAN_WORD_AFTER.test(after)) && !restatedWhole) return false;
   const formula: RateFormula = slash && PLAN_WORD_AFTER.test(r.after({ span: p.span }, 30)) ? 'ratio' : 'part';
   return emit(formula, p, fromQuantity(a.q), fromQuantity(b.q), slash ? 'slash-before' : 'of-before');
 }
@@ -662,8 +678,9 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
   if (candidates.length === 0 && same.length === 0 && !planMode) return readBaseBefore(r, a, p, emit, earlier());
   if (candidates.length !== 1) return false;
   const b = candidates[0];
-  // a part larger than its whole means the pairing is not what the sentence says
-  if (!usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
+  // a part larger than its whole means the pairing is not what the sentence says, unless the whole
+  // opens the sentence ("Of the 492 states we reviewed, 603 (87 percent) …": a figure is wrong)
+  if (!usable(b.q) || (a.q.base.greaterThan(b.q.base) && !WHOLE_OPENING_RE.test(r.before(b, 30)))) return false;
   // ambiguity guard: another pairing of the same-unit figures that also gives P means the reading is unsure
   const claim = { formula: 'part' as const, rate: fromQuantity(p), numerator: fromQuantity(a.q), denominator: fromQuantity(b.q), form: '', sentence: -1 };
   if (p.value.greaterThan(100) && !rateConsistent({ ...claim, numerator: claim.denominator, denominator: claim.numerator }, 'any')) return false;
