@@ -349,14 +349,18 @@ function quotedBlocks(doc: Document, footnotes: number): Uint8Array {
     }
     const t = blocks[i].text;
     const startsQuoted = /^[“"]/.test(t);
-    if (!(startsQuoted ? !closesQuote(t) : opensQuote(t))) continue;
+    // an excerpt of numbered text opened at the line's end ("… quy định: “1. …") may close mid-line
+    // in a later block, where the next excerpt opens ("… trốn thuế”. Điểm 5 … quy định: “5.1. …")
+    const excerpt = opensExcerpt(t);
+    if (!(startsQuoted ? !closesQuote(t) : opensQuote(t) || excerpt)) continue;
     let j = i + 1;
-    while (j < blocks.length && j - i <= MAX_QUOTED_BLOCKS && !closesQuote(blocks[j].text)) j++;
+    while (j < blocks.length && j - i <= MAX_QUOTED_BLOCKS && !closesQuote(blocks[j].text) && !(excerpt && blocks[j].text.includes('”') && opensExcerpt(blocks[j].text))) j++;
     if (j >= blocks.length || j - i > MAX_QUOTED_BLOCKS) continue;
     // a block quoted from its start is quoted as a whole; one that opens mid-text keeps its own number
     if (startsQuoted) out[i] = 1;
     for (let k = i + 1; k <= j; k++) out[k] = 1;
-    i = j;
+    // the closing block may open the next quotation (one excerpt after another, each introduced mid-line)
+    i = excerpt && opensExcerpt(blocks[j].text) && !closesQuote(blocks[j].text) ? j - 1 : j;
   }
   return out;
 }
@@ -385,6 +389,12 @@ function opensQuote(t: string): boolean {
     else if (c === '"') straight++;
   }
   return open > close || (open === 0 && close === 0 && straight % 2 === 1 && !/"[.,;:]?(?:\/\.)?$/.test(t));
+}
+
+/** The block's last curly quotation mark opens an excerpt of numbered text ("… quy định: “5. …"). */
+function opensExcerpt(t: string): boolean {
+  const k = t.lastIndexOf('“');
+  return k > t.lastIndexOf('”') && QUOTED_NUMBER_RE.test(t.slice(k));
 }
 
 /** Lines starting "A. ", "B. " ... (letters that are not Roman digits): single-letter Roman markers are then ambiguous. */
