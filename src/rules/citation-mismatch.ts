@@ -375,12 +375,18 @@ function forms(ctx: Ctx, groups: CitationGroup[]): void {
     for (const c of g.members) push(byForm, c.raw, c);
     if (byForm.size < 2) continue;
     const ranked = [...byForm.values()].sort((a, b) => b.length - a.length || formScore(b[0]) - formScore(a[0]));
-    const top = ranked[0];
+    let top = ranked[0];
     const second = ranked[1];
-    if (second.length === top.length && formScore(second[0]) >= formScore(top[0])) continue;
+    if (second.length === top.length && formScore(second[0]) >= formScore(top[0])) {
+      // cited once each, one with Đ and one with D where it has Đ: the stroke is what gets lost
+      const [a, b] = [top[0].raw, second[0].raw];
+      const stroked = ranked.length === 2 && a !== b && unstroke(a) === unstroke(b) ? (unstroke(a) === b ? top : unstroke(b) === a ? second : undefined) : undefined;
+      if (!stroked) continue;
+      top = stroked;
+    }
     const expected = top[0].raw;
-    for (const f of ranked.slice(1)) {
-      if (f.length !== 1) continue;
+    for (const f of ranked) {
+      if (f === top || f.length !== 1) continue;
       const c = f[0];
       // a symbol cut by a line or page end is the layout's slip, not another writing
       if (c.cut || formScore(c) > formScore(top[0])) continue;
