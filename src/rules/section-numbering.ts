@@ -159,7 +159,7 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
     // silent when a table lies between (the number may be in it), the expected number is written
     // inline, or so is the number before this one (it goes on from a list merged into another line)
     if (
-      between(o.unsure, prev.block.index, cur.block.index) > 0 ||
+      (between(o.unsure, prev.block.index, cur.block.index) > 0 && !repeatAcrossTable(o, prev, cur, v, p, list[k + 1], pos)) ||
       (v > p && writtenBetween(doc, o, prev.block.index, cur.block.index, expected)) ||
       (v > firstValue && writtenBetween(doc, o, prev.block.index + 1, cur.block.index, expectedFor(cur.marker, v - 1, order))) ||
       (v === firstValue + 1 && restartsInline(prev.block.text, expectedFor(cur.marker, firstValue, order)))
@@ -205,6 +205,18 @@ function checkArticles(ctx: RuleContext<unknown>, run: ArticleItem[]): void {
     data: { found: ctx.doc.text.slice(cur.block.content.start, cur.span.end), previous: word + prev.raw, expected: word + String(prev.value + 1) },
     related: [{ span: prev.span, messageId: 'previousItem' }],
   });
+}
+
+/**
+ * A number repeated with only a table between ("2. Kết quả hỗ trợ", a table numbered 1, 2, 3,
+ * "2. Công tác kiểm tra" then "3. …"): the table cannot hold the number the repeat took the place
+ * of when the list goes on from the repeat at the next number.
+ */
+function repeatAcrossTable(o: Outline, prev: Member, cur: Member, v: number, p: number, next: Member | undefined, pos: (m: Marker) => number): boolean {
+  if (v !== p || next === undefined || pos(next.marker) !== v + 1) return false;
+  if (between(o.breaks, prev.block.index, cur.block.index) > 0 || between(o.unsure, cur.block.index, next.block.index) > 0) return false;
+  for (let i = prev.block.index + 1; i < cur.block.index; i++) if (o.unsure[i + 1] - o.unsure[i] > 0 && !o.tableRow[i]) return false;
+  return true;
 }
 
 /** A first number repeated is a slip, not a new list: the same multi-level number twice under one parent, or a list that goes on from the repeat. */
