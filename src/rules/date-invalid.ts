@@ -409,8 +409,12 @@ const PAST_BEFORE = new RegExp(`(?<![\\p{L}])(?:${PAST_WORDS.source})(?:[ ]+[\\p
 const DATE_OPENS = /(?:^|[.:]\s*|^\s*[-+•*]\s*)(?:[Nn]gày|[Oo]n)[ ]+$/u;
 const PAST_AFTER = new RegExp(`^,?(?:[ ]+[\\p{L}\\d]+){1,8}?[ ]+(?:${PAST_WORDS.source})(?![\\p{L}])`, 'iu');
 
+// a publication's imprint, its place and date ("(Washington, D.C.: June 12, 2024)", "New York, NY:
+// May 2, 2023"): the work was already published
+const IMPRINT = /(?:^|[(.;,]\s*)\p{Lu}[\p{L}.]*(?: \p{Lu}[\p{L}.]*){0,2}, \p{Lu}[\p{L}.]{0,5}:[ ]*$/u;
+
 function pastEvent(clause: { before: string; after: string }): boolean {
-  if (PAST_BEFORE.test(clause.before)) return true;
+  if (PAST_BEFORE.test(clause.before) || IMPRINT.test(clause.before)) return true;
   return DATE_OPENS.test(clause.before) && PAST_AFTER.test(clause.after);
 }
 
