@@ -119,9 +119,25 @@ type Verdict = 'ok' | 'rounding' | 'bad';
  * warning; figures with decimals are compared as the intervals they stand for.
  */
 function verdictOf(total: Cell, parts: Cell[], rounding: Rounding): Verdict {
-  if (!sumOk(total, parts, rounding)) return 'bad';
+  if (!sumOk(total, parts, rounding)) return footnoteGlued(total, parts) ? 'ok' : 'bad';
   if (total.decimals > 0 || parts.some((p) => p.decimals > 0)) return 'ok';
   return pointSum(parts).sum.eq(total.value) ? 'ok' : 'rounding';
+}
+
+/**
+ * A footnote number glued to a cell by the conversion ("Tiêu chí khác | 20⁷" read as 207): the sum
+ * is exact once the last one or two digits of one whole cell (a part or the total) are dropped.
+ * Not a slip of the writer's; stay silent.
+ */
+function footnoteGlued(total: Cell, parts: Cell[]): boolean {
+  if (total.decimals > 0 || parts.some((p) => p.decimals > 0)) return false;
+  const sum = pointSum(parts).sum;
+  for (const d of [10, 100]) {
+    const cut = (v: Decimal): Decimal => v.divToInt(d);
+    if (total.value.gte(d * 10) && cut(total.value).eq(sum)) return true;
+    for (const p of parts) if (p.value.gte(d * 10) && sum.minus(p.value).plus(cut(p.value)).eq(total.value)) return true;
+  }
+  return false;
 }
 
 /** The first reading that adds up exactly, else the first that adds up within rounding, else the first. */
@@ -194,6 +210,27 @@ function rowInfo(t: Table, r: number, conv: NumberConvention): RowInfo {
 }
 
 /**
+ * A cell wrapped onto the next line by a conversion: a numbered row without figures ("a) | Không
+ * tham ô, …, cửa quyền;") and, right after it, an unnumbered row going on in lower case with the
+ * figures ("không có biểu hiện suy thoái … | 1,25"). The two are one row: the second keeps its
+ * figures and takes the first one's number.
+ */
+function joinWrapped(t: Table, data: RowInfo[]): RowInfo[] {
+  const out: RowInfo[] = [];
+  for (let k = 0; k < data.length; k++) {
+    const a = data[k];
+    const b = data[k + 1];
+    if (b && a.bare && a.level !== 'none' && b.level === 'none' && !b.bare && !b.total && !b.subset && /^\p{Ll}/u.test(t.rows[b.index].cells[0]?.text.trim() ?? '')) {
+      out.push({ ...b, level: a.level, label: `${a.label} ${b.label}` });
+      k++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * Marks the rows a subset row ("Trong đó: …") covers as details of the row above it: the subset
  * row itself and the rows after it at its own level or deeper; after a bare "Trong đó:" heading,
  * every row deeper than the detailed row (all the rest when it is the total). Details take part in
@@ -248,7 +285,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   // figures is a header cell set over the wrong column (merged cells); rates still are not summed
   const skipLearned = (c: number): boolean => RATE_HEADER.test(colHeader(c)) || ratioColumn(c);
   const infos = t.rows.map((_, r) => rowInfo(t, r, conv));
-  const data = infos.slice(headerEnd).filter((i) => !isNumberingRow(t, i.index));
+  const data = joinWrapped(t, infos.slice(headerEnd).filter((i) => !isNumberingRow(t, i.index)));
   if (data.some((i) => i.subtotal)) return out; // subtotal rows: not read yet, stay silent
   markDetails(data);
   // a row without figures (a heading of a group, "2. Thu bán tài sản" left blank) adds nothing

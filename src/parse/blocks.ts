@@ -230,12 +230,13 @@ export function parseBlocks(doc: Document, opts: BlockOptions): void {
     }
     const isPipe = opts.markdown && trimmed.startsWith('|');
     // Word tables copied as text: inside a tab-separated table, a row that starts with a marker and
-    // carries a figure ("- Thuế GTGT⇥393.000", "1.1⇥Chi đầu tư⇥5.937.440") goes on the table (a marker
-    // line without figures stays a list item, which section numbering reads), and so does a short
-    // line of one cell between two rows ("Trong đó:", a wrapped cell)
+    // carries a figure ("- Thuế GTGT⇥393.000", "1.1⇥Chi đầu tư⇥5.937.440") or whose cell wraps onto a
+    // next line with the figures goes on the table (a marker line without figures stays a list
+    // item, which section numbering reads), and so does a short line of one cell between two rows
+    // ("Trong đó:", a wrapped cell)
     const inTabTable = !opts.markdown && tableRows.length > 0 && !tableIsPipe;
     const marker = readMarker(trimmed, 0);
-    const isTab = !opts.markdown && ((l.text.includes('\t') && (!marker || (inTabTable && hasFigureCell(l.text)))) || (inTabTable && oneCellRow(trimmed, marker, lines[li + 1]?.text)));
+    const isTab = !opts.markdown && ((l.text.includes('\t') && (!marker || (inTabTable && (hasFigureCell(l.text) || wrappedRow(lines[li + 1]?.text))))) || (inTabTable && oneCellRow(trimmed, marker, lines[li + 1]?.text)));
     if (isPipe || isTab) {
       if (tableRows.length > 0 && tableIsPipe !== isPipe) flushTable();
       flushPara();
@@ -305,6 +306,11 @@ function pipeCells(l: Line): TableCell[] {
 /** A tab-separated line with a cell (after the first) that is only a figure. */
 function hasFigureCell(line: string): boolean {
   return line.split('\t').slice(1).some((c) => /^\s*\d[\d.,]*%?\s*$/.test(c));
+}
+
+/** The rest of a row whose first cells were wrapped: the next line goes on in lower case and carries the figures. */
+function wrappedRow(next: string | undefined): boolean {
+  return next !== undefined && next.includes('\t') && /^\s*\p{Ll}/u.test(next) && hasFigureCell(next);
 }
 
 /** A line of one cell inside a tab-separated table: short, no outline number, no title in capitals, the next line a row again. */

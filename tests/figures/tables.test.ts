@@ -89,3 +89,16 @@ describe('table-sum-mismatch: block totals and total columns read from the figur
     expect(run(merged('2299', '2292'))).toEqual([]);
   });
 });
+
+describe('table-sum-mismatch: conversion artefacts', () => {
+  const form = (x: string, foot = '20') => rows(['TT\tTiêu chí chấm điểm\tĐiểm tối đa', 'I\tTiêu chí chung\t20', '1\tChính trị tư tưởng\t10', 'a)\tChấp hành chủ trương, đường lối;', `không dao động trước khó khăn\t${x}`, 'b)\tĐặt lợi ích tập thể lên trên\t5', '2\tĐạo đức, lối sống\t10', 'a)\tKhông tham ô\t5', 'b)\tLối sống trung thực\t5', 'II\tKết quả thực hiện nhiệm vụ\t40', '1\tSố lượng công việc được giao1\t20', `2\tTiêu chí khác\t${foot}`]);
+  it('joins a cell wrapped onto the next line with its figures to its numbered row', () => {
+    expect(run(form('5'))).toEqual([]);
+    expect(run(form('4')).map((x) => [x.line, x.data.sum, x.data.total])).toEqual([[3, '9', '10']]);
+  });
+
+  it('is silent when a footnote number glued to a cell explains the difference (20⁷ read as 207)', () => {
+    expect(run(form('5', '207'))).toEqual([]);
+    expect(run(form('5', '27')).map((x) => [x.line, x.data.sum])).toEqual([[10, '47']]);
+  });
+});
