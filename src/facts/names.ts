@@ -13,7 +13,7 @@ export interface NameOccurrence {
   text: string;
   /** Tone placement made canonical, case kept: the written form rules compare. */
   form: string;
-  /** Tone- and case-insensitive key (`diên châu`); English: letters only (`dienchau`). */
+  /** Tone-, case- and space-insensitive key (`~diênchâu`: Diễn Châu, DiễnChâu); English: letters only (`dienchau`). */
   key: string;
   tokens: Token[];
   /** Found after a classifier (xã, huyện, đồng chí, ...). */
@@ -84,7 +84,9 @@ export const names = defineFact('names', (doc: Document, facts): NameFacts => {
         span,
         text,
         form: canonicalTone(text),
-        key: ascii ? text.toLowerCase().replace(/[^a-z0-9]/g, '') : run.map((t) => t.key).join(' '),
+        // spaces do not count either: a name written joined (ThanhChương, HàNội) is the same name;
+        // marked names keep a key apart from ASCII ones (Khanh Hoa is compared as English)
+        key: ascii ? text.toLowerCase().replace(/[^a-z0-9]/g, '') : `~${run.map((t) => t.key).join('')}`,
         tokens: run,
         classified,
         ascii,
