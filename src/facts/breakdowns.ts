@@ -335,6 +335,31 @@ export function withTextNouns(doc: Document, qs: Quantity[]): Quantity[] {
   });
 }
 
+/**
+ * Parts named first, each amount alone in parentheses after its name: "$14.1 billion including cash
+ * and cash equivalents ($4.6 billion) and short-term investments in U.S. Treasury securities ($9.5
+ * billion)". Every amount of the clause in the total's unit stands so, two at least, and the last
+ * follows a conjunction.
+ */
+function parenthesized(doc: Document, list: Quantity[], total: Quantity, from: number, stop: number): Enumeration | undefined {
+  const text = doc.text;
+  const inClause = list.filter((q) => q.span.start >= from && q.span.end <= stop && q.sentence === total.sentence);
+  if (inClause.length < 2 || !inClause.every((q) => sameUnit(q.unit, total.unit))) return undefined;
+  let prevEnd = from;
+  let closed = false;
+  for (const q of inClause) {
+    if (!/\(\s*$/.test(text.slice(prevEnd, q.span.start)) || !/^\s*\)/.test(text.slice(q.span.end, q.span.end + 3))) return undefined;
+    // the name between the parts: words only, no nested cue
+    const name = text.slice(prevEnd, q.span.start);
+    if (/\d/.test(name.replace(/^\s*\)/, '')) || INLINE_CUE_ONE.test(name)) return undefined;
+    closed = CLOSER.test(name.slice(Math.max(name.lastIndexOf(','), 0)));
+    prevEnd = text.indexOf(')', q.span.end) + 1;
+  }
+  const tail = text.slice(prevEnd, stop);
+  if (!closed || /\d/.test(tail) || tail.trim().length > 40) return undefined;
+  return { parts: inClause, closed, remainder: false, kinds: false };
+}
+
 export function findBreakdowns(doc: Document, qsIn: Quantity[], locale: 'vi' | 'en' = 'vi'): Breakdown[] {
   const en = locale === 'en';
   const qs = withTextNouns(doc, qsIn);
@@ -426,7 +451,7 @@ export function findBreakdowns(doc: Document, qsIn: Quantity[], locale: 'vi' | '
       const firstPart = list.find((q) => q.span.start >= cueEnd);
       const partsSentence = sentenceBreak ? firstPart?.sentence : total.sentence;
       if (partsSentence === undefined) continue;
-      const e = enumerate(doc, list, total, cueEnd, stop, { kinds: cueKindOf(m[1]) === 'complete', sentence: partsSentence, en });
+      const e = enumerate(doc, list, total, cueEnd, stop, { kinds: cueKindOf(m[1]) === 'complete', sentence: partsSentence, en }) ?? parenthesized(doc, list, total, cueEnd, stop);
       if (!e) continue;
       if (INCOMPLETE.test(text.slice(cueStart, stop))) continue;
       const announced = /^\s*[:：]/.test(text.slice(cueEnd, cueEnd + 3));

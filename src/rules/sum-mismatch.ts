@@ -122,8 +122,8 @@ export default defineRule({
           // parts named by different places cannot overlap (examples of places, after "including", neither)
           severity = 'error';
           messageId = 'exceedsPlaces';
-        } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && bd.total.unit.family === 'money' && bd.parts.every((p) => p.unit.family === 'money')) {
-          // a closed list of amounts of money (A, B and C) names each amount once: they do not overlap
+        } else if (bd.closed && bd.total.unit.family === 'money' && bd.parts.every((p) => p.unit.family === 'money')) {
+          // a closed list of amounts of money (A, B and C) names each amount once: they do not overlap (examples after "including" neither)
           severity = 'error';
           messageId = 'exceeds';
         } else if (bd.closed && !EXAMPLES_CUE.test(bd.cue) && r.coverage.lessThanOrEqualTo(CLOSED_OVER)) {
