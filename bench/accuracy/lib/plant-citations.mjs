@@ -268,7 +268,9 @@ export function dateSites(doc) {
     add('date-impossible-day', `${d.style}-month-${d.month === 2 ? 'feb' : bad === 31 ? '30-day' : '31-day'}`, { start: d.parts.day.start, end: d.parts.day.end, text: String(bad), from: d.parts.day.raw });
     if (d.parts.month) {
       const mr = d.parts.month.raw;
-      const nm = d.month <= 9 ? '1' + String(d.month) : String(13 + Math.floor(rand() * 7));
+      // a month that cannot be: 03..09 -> 13..19 (a 0 typed as 1); January and February would give 11 and 12, real
+      // months, so they become 21 and 22 (a 0 typed as 2); 10..12 -> 13..19
+      const nm = d.month <= 2 ? '2' + String(d.month) : d.month <= 9 ? '1' + String(d.month) : String(13 + Math.floor(rand() * 7));
       add('date-impossible-month', d.style, { start: d.parts.month.start, end: d.parts.month.end, text: nm, from: mr });
     }
     if (d.parts.words) {
