@@ -286,7 +286,6 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   const skipLearned = (c: number): boolean => RATE_HEADER.test(colHeader(c)) || ratioColumn(c);
   const infos = t.rows.map((_, r) => rowInfo(t, r, conv));
   const data = joinWrapped(t, infos.slice(headerEnd).filter((i) => !isNumberingRow(t, i.index)));
-  if (data.some((i) => i.subtotal)) return out; // subtotal rows: not read yet, stay silent
   markDetails(data);
   // a row without figures (a heading of a group, "2. Thu bán tài sản" left blank) adds nothing
   const cellOf = (i: RowInfo, c: number): Cell | 'empty' | undefined => (i.bare ? 'empty' : readCell(cellAt(t, i.index, c, ncols), conv));
@@ -331,7 +330,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
 
   // --- total rows
   const totals = rows.filter((i) => i.total);
-  if (totals.length === 1) {
+  if (totals.length === 1 && !rows.some((i) => i.subtotal)) {
     const tot = totals[0];
     const others = rows.filter((i) => i !== tot);
     // candidate readings of which rows the total sums
@@ -372,13 +371,45 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     }
   }
 
+  // --- sub-total rows at the foot of each block ("Cộng", "Cộng nhóm"), then a grand total of the sub-totals
+  // (a foot has no number of its own: "I | Tổng dư nợ đầu năm" is an item named a total)
+  const feet = rows.filter((i) => (i.total || i.subtotal) && i.level === 'none');
+  if (feet.length >= 2 && !cut) {
+    let from = 0;
+    const subs: RowInfo[] = [];
+    for (const foot of feet) {
+      const at = rows.indexOf(foot);
+      const block = rows.slice(from, at).filter((i) => !i.bare && !feet.includes(i));
+      from = at + 1;
+      const isGrand = foot === rows[rows.length - 1] && subs.length >= 2 && !foot.subtotal && block.length === 0;
+      const readings: RowInfo[][] = [];
+      if (isGrand) readings.push([...subs]);
+      else if (block.length >= 2) {
+        const top = Math.min(...block.map((i) => RANK[i.level]));
+        readings.push(block.filter((i) => RANK[i.level] === top), block, block.filter((i, k) => !(k + 1 < block.length && RANK[block[k + 1].level] > RANK[i.level])));
+        subs.push(foot);
+      } else continue;
+      const tail = figureTail(t, foot.index, conv);
+      if (readings.some((rs) => !aligned(rs, tail) || !sameUnit(foot, rs))) continue;
+      for (let c = firstFigureCol(foot); c < ncols; c++) {
+        if (skipColumn(c)) continue;
+        const total = readCell(cellAt(t, foot.index, c, ncols), conv);
+        if (!total || total === 'empty') continue;
+        const best = bestReading(total, readings.map((rs) => partsIn(rs, c)).filter((x): x is Cell[] => !!x && x.length >= 2), rounding);
+        if (!best) continue;
+        const { sum, decimals } = pointSum(best.parts);
+        out.push({ table: t.index, kind: 'row', total, parts: best.parts, consistent: best.verdict === 'ok', roundingOnly: best.verdict === 'rounding', sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [] });
+      }
+    }
+  }
+
   // --- groups: a row of a higher level against the rows of the next level below it
   for (let k = 0; k < rows.length; k++) {
     const g = rows[k];
     // a numbered row whose label is itself a bulleted item ("4.2 | + Giải nhất") is a cell of a merged heading, no group
     if (g.level === 'none' || g.level === 'bullet' || g.total || g.bare || /^[-+•*–]\s/u.test(g.label)) continue;
     const kids: RowInfo[] = [];
-    for (let j = k + 1; j < rows.length && RANK[rows[j].level] > RANK[g.level] && !rows[j].total; j++) kids.push(rows[j]);
+    for (let j = k + 1; j < rows.length && RANK[rows[j].level] > RANK[g.level] && !rows[j].total && !rows[j].subtotal; j++) kids.push(rows[j]);
     if (kids.length < 2) continue;
     const kidTop = Math.min(...kids.map((i) => RANK[i.level]));
     const direct = kids.filter((i) => RANK[i.level] === kidTop);

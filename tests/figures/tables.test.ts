@@ -102,3 +102,17 @@ describe('table-sum-mismatch: conversion artefacts', () => {
     expect(run(form('5', '27')).map((x) => [x.line, x.data.sum])).toEqual([[10, '47']]);
   });
 });
+
+describe('table-sum-mismatch: sub-total rows', () => {
+  const feet = (x: string, g = '40') => rows(['STT\tĐơn vị\tKinh phí', 'I\tHuyện A', '1\tXã a\t10', '2\tXã b\t20', '\tCộng\t30', 'II\tHuyện B', '1\tXã c\t4', `2\tXã d\t${x}`, '\tCộng\t10', `\tTổng cộng\t${g}`]);
+  it('checks each "Cộng" row against its block and the grand total against the sub-totals', () => {
+    expect(run(feet('6'))).toEqual([]);
+    expect(run(feet('7')).map((x) => [x.line, x.data.sum])).toEqual([[9, '11']]);
+    expect(run(feet('6', '41')).map((x) => [x.line, x.data.sum])).toEqual([[10, '40']]);
+  });
+
+  it('reads a block whose group row carries its own figure, and leaves numbered rows named "Tổng …" alone', () => {
+    expect(run(rows(['STT\tĐơn vị\tKinh phí', 'I\tHuyện A\t30', '1\tXã a\t10', '2\tXã b\t20', '\tCộng\t30', 'II\tHuyện B\t10', '1\tXã c\t4', '2\tXã d\t6', '\tCộng\t10']))).toEqual([]);
+    expect(run(rows(['STT\tNội dung\tNăm 2025', 'I\tTổng dư nợ đầu năm\t311.113', '1\tTrái phiếu\t-', '2\tVay lại\t293.381', 'II\tTrả nợ gốc\t50.000', 'III\tTổng mức vay trong năm\t31.500', 'IV\tTổng dư nợ cuối năm\t305.063']))).toEqual([]);
+  });
+});
