@@ -355,6 +355,12 @@ function notSplitSentence(prev: string, next: string): boolean {
   return false;
 }
 
+/** A numbered line read as a heading for want of closing punctuation, too long for a title (a list item the break cut: "b) Doanh nghiệp có dự án đầu tư được hưởng ưu đãi về"). */
+function longNumberedLine(b: Block): boolean {
+  return b.kind === 'heading' && b.marker !== undefined && b.marker.style !== 'bullet' && b.text.split(/\s+/).length >= LONG_NUMBERED_WORDS;
+}
+const LONG_NUMBERED_WORDS = 10;
+
 /** Outline: numbered blocks nest by style (a style not yet open goes one level deeper; a style
  * already open closes back to it); bullets nest by indentation and marker character below the
  * block they follow; a paragraph split mid-sentence is joined to the block it continues. */
@@ -368,7 +374,7 @@ function linkOutline(blocks: Block[]): void {
     // a page-broken paragraph: previous block ends mid-sentence, this one starts in lower case
     if (
       prev &&
-      (prev.kind === 'paragraph' || prev.kind === 'list-item') &&
+      (prev.kind === 'paragraph' || prev.kind === 'list-item' || longNumberedLine(prev)) &&
       !b.marker &&
       b.kind === 'paragraph' &&
       /^\p{Ll}/u.test(b.text) &&
