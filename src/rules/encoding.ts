@@ -58,13 +58,17 @@ function allSyllables(s: string): boolean {
 
 /**
  * A lone word reads as a legacy encoding's (UTF-8 read as cp1252 has a byte pattern of its own) only when it is written in one case (lower, upper or
- * capitalised: OCR junk mixes them), every syllable it reads back as is one the language model
+ * capitalised: OCR junk mixes them), as written or as read back, every syllable it reads back as is one the language model
  * counted in the corpus, and the word as written is not.
  */
 function loneGarble(g: Garbled): boolean {
-  const letters = g.text.replace(/[^\p{L}]/gu, '');
-  const lower = letters.toLowerCase();
-  if (!(letters === lower || letters === letters.toUpperCase() || letters.slice(1) === lower.slice(1))) return false;
+  // in one case as written, or as read back (TCVN3 writes some lower-case letters with capital glyphs: "thuÕ" for "thuế")
+  const oneCase = (s: string): boolean => {
+    const letters = s.replace(/[^\p{L}]/gu, '');
+    const lower = letters.toLowerCase();
+    return letters === lower || letters === letters.toUpperCase() || letters.slice(1) === lower.slice(1);
+  };
+  if (!oneCase(g.text) && !oneCase(g.converted)) return false;
   if (/[^\p{L}\u00ad]/u.test(g.converted)) return false;
   const lm = languageModel();
   const known = (s: string): boolean => lm.id(canonicalTone(s.toLowerCase())) >= 0;
