@@ -433,7 +433,7 @@ export interface Doubling {
   first: Token[];
   second: Token[];
   /** Why it is an accident. */
-  reason: 'phrase' | 'stranded' | 'free' | 'word';
+  reason: 'phrase' | 'stranded' | 'ending' | 'free' | 'word';
   /** Strong enough for a warning: the phrase evidence, and two-syllable doublings wordDoubling calls sure (outside OCR'd text); stranded copies (2 of 8 on the corpora were OCR'd table cells) and free syllables are a note (junctions of two words are many). */
   sure: boolean;
   /** Documents of the model writing the phrase without the repeat (reason phrase). */
@@ -460,7 +460,7 @@ const sameCaps = (a: Token, b: Token): boolean =>
  * (each copy belongs with its neighbour: "hành vi vi phạm", "Ủy ban ban hành"), where the model
  * writes the repeat in that context, on numbers, names and across any separator but one space.
  */
-export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
+export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   const v = facts.get(vietnamese);
   const mw = facts.get(modelWords);
   const m = mw.model;
@@ -536,6 +536,18 @@ export const doublings = defineFact('doublings', (_doc, facts): Doublings => {
       // a copy stranded: one copy makes a pair the model never writes (fewer than 2 documents),
       // the other a pair it writes often; two words meeting make two attested pairs ("áp dụng
       // dụng mức", "thu tài tài chính" against "định vị | vị trí", "nhà giáo | giáo dục")
+      // the second copy ends the phrase: the first ends a word ("Môi trường | trường.", "dân
+      // tỉnh | tỉnh;") and the second has nothing after it to make a word with
+      const after = doc.text.slice(q.span.end, q.span.end + 1);
+      const ends = i + 1 >= toks.length || toks[i + 1].block !== q.block;
+      if (!hasY && X >= 0 && (/[.,;:!?)]/.test(after) || ends) && m.bigram(X, A).docs >= DOUBLING.strandedPairDocs && bond(m, X, A) >= DOUBLING.wordBond) {
+        const junk = facts.get(ocrDamage);
+        // at a line's end it may be a table cell read into the text ("vốn chuyển nhượng nhượng"): a note
+        const sure = /[.,;:!?)]/.test(after) && !junk.damaged && !junk.junkNear(p, q);
+        out.push({ ...base, reason: 'ending', sure, phraseDocs: m.bigram(X, A).docs, phrase: `${toks[i - 2].text} ${p.text}` });
+        skipTo = i;
+        continue;
+      }
       if (X < 0 || Y < 0 || m.unigram(X).docs < DOUBLING.strandedWordDocs || m.unigram(Y).docs < DOUBLING.strandedWordDocs) continue;
       const l = m.bigram(X, A).docs;
       const r = m.bigram(A, Y).docs;

@@ -29,6 +29,10 @@ export default defineRule({
       en: '"{word}" is written twice in a row; the reference corpus writes "{phrase}" ({docs} documents), but never the other copy with its neighbour.',
       vi: '"{word}" bị viết lặp hai lần liền nhau; kho văn bản mẫu viết "{phrase}" ({docs} văn bản) nhưng không bao giờ ghép bản còn lại với tiếng bên cạnh.',
     },
+    ending: {
+      en: '"{word}" is written twice in a row at the end of a phrase; "{phrase}" is a word ({docs} documents of the reference corpus), the second copy stands alone.',
+      vi: '"{word}" bị viết lặp hai lần ở cuối cụm từ; "{phrase}" là một từ ({docs} văn bản của kho văn bản mẫu), bản thứ hai đứng riêng.',
+    },
     free: {
       en: '"{word}" is written twice in a row; neither copy forms a word with its neighbour.',
       vi: '"{word}" bị viết lặp hai lần liền nhau; không bản nào ghép được thành từ với tiếng bên cạnh.',
