@@ -168,13 +168,14 @@ function replaceFix(t: Token, word: string): Fix {
   return { edits: [{ span: t.span, text }], applicability: 'unsafe', messageId: 'replace', data: { suggestion: text } };
 }
 
-/** A word spelling can judge: lower case (or sentence case at a sentence start), Vietnamese letters with a diacritic, not part of a hyphenated or foreign compound. */
+/** A word spelling can judge: lower case (or sentence case at a sentence start), Vietnamese letters with a diacritic, not part of a hyphenated or foreign compound nor a word split by a soft hyphen. */
 function checkable(t: Token, next: Token | undefined): boolean {
   if (t.skip || t.hasDigit || !t.letters || !t.marked || t.text.length < 2) return false;
   if (/[fjwz]/.test(t.lower)) return false;
   if (!(t.caps === 'lower' || (t.caps === 'title' && t.positional))) return false;
-  if (/^[-‐'’_/@.&]$/.test(t.sepBefore)) return false;
-  if (next && next.block === t.block && /^[-‐'’_/@&]$/.test(next.sepBefore)) return false;
+  // a piece of a longer word: after a hyphen or joiner, or split by an invisible soft hyphen (U+00AD: "đ\u00adược" reads "được")
+  if (/^[-‐'’_/@.&\u00ad]$/.test(t.sepBefore)) return false;
+  if (next && next.block === t.block && /^[-‐'’_/@&\u00ad]$/.test(next.sepBefore)) return false;
   return true;
 }
 
