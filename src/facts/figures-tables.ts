@@ -571,3 +571,45 @@ export const tableChecks = defineFact('tableChecks', (doc: Document, _facts, set
     return parts.flatMap((p, k) => checkTable(p, settings.numberFormat, settings.rounding, cut && k === parts.length - 1));
   }),
 );
+
+export interface ForeignCell {
+  span: Span;
+  raw: string;
+  value: Decimal;
+  decimals: number;
+}
+
+const FIGURE_CELL = /^\d{1,3}(?:[.,]\d+)+$/;
+
+/**
+ * Figure cells written in the other convention than the rest of their column (`19,870.477` among
+ * `1.234,5` and `980,25`): the column must show at least three figures that read one way only in
+ * the document's convention, and the cells in the other one must be a slip (one, or 10 %), not
+ * the column's own way (a column of codes such as `1.014440`).
+ */
+export function foreignCells(t: Table, conv: NumberConvention): ForeignCell[] {
+  const out: ForeignCell[] = [];
+  const ncols = Math.max(0, ...t.rows.map((r) => r.cells.length));
+  for (let c = 0; c < ncols; c++) {
+    const own: TableCell[] = [];
+    const foreign: ForeignCell[] = [];
+    for (let r = 0; r < t.rows.length; r++) {
+      const cell = cellAt(t, r, c, ncols);
+      const text = cell?.text.replace(/\*\*/g, '').trim() ?? '';
+      if (!cell || !FIGURE_CELL.test(text)) continue;
+      const n = readNumber(text, conv);
+      if (!n) continue;
+      if (n.wellFormed && !n.ambiguous) own.push(cell);
+      else if (!n.wellFormed) {
+        const start = cell.span.start + cell.text.indexOf(text);
+        foreign.push({ span: { start, end: start + text.length }, raw: text, value: n.value, decimals: n.decimals });
+      }
+    }
+    if (foreign.length && own.length >= 3 && foreign.length <= Math.max(1, Math.floor((own.length + foreign.length) / 10))) out.push(...foreign);
+  }
+  return out;
+}
+
+export const tableForeignCells = defineFact('tableForeignCells', (doc: Document, _facts, settings: DocumentSettings): ForeignCell[] =>
+  doc.tables.flatMap((t) => foreignCells(t, settings.numberFormat)),
+);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
 import { readNumber } from '../facts/numbers.js';
 import { quantities, type Quantity } from '../facts/quantities.js';
+import { tableForeignCells } from '../facts/figures-tables.js';
 import { formatDecimal } from '../i18n/format.js';
 
 const SAMPLE = { vi: '1.234,5', en: '1,234.5' };
@@ -62,6 +63,16 @@ export default defineRule({
         span: q.valueSpan,
         data: { raw: q.raw, more: list.length - 1, convention: SAMPLE[conv], expected: formatDecimal(q.value, conv, q.decimals) },
         related: list.slice(1, 20).map((o) => ({ span: o.valueSpan, messageId: 'otherSeen' })),
+      });
+    }
+    // table cells have no unit: a cell in the other convention than the rest of its column
+    const seen = new Set(foreign.map((q) => q.valueSpan.start));
+    for (const cell of ctx.facts.get(tableForeignCells)) {
+      if (seen.has(cell.span.start)) continue;
+      ctx.report({
+        messageId: 'otherConvention',
+        span: cell.span,
+        data: { raw: cell.raw, more: 0, convention: SAMPLE[conv], expected: formatDecimal(cell.value, conv, cell.decimals) },
       });
     }
     // "this document uses both conventions" must rest on the document itself: several figures in

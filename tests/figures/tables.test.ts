@@ -116,3 +116,16 @@ describe('table-sum-mismatch: sub-total rows', () => {
     expect(run(rows(['STT\tNội dung\tNăm 2025', 'I\tTổng dư nợ đầu năm\t311.113', '1\tTrái phiếu\t-', '2\tVay lại\t293.381', 'II\tTrả nợ gốc\t50.000', 'III\tTổng mức vay trong năm\t31.500', 'IV\tTổng dư nợ cuối năm\t305.063']))).toEqual([]);
   });
 });
+
+describe('number-format: table cells', () => {
+  const nf = (text: string) => lintWith(['number-format'], text, { path: 'x.txt' });
+  const t = (x: string) => rows(['STT\tĐơn vị\tDự toán\tThực hiện', '1\tXã A\t1.250,5\t1.310,25', '2\tXã B\t980,75\t1.020,4', `3\tXã C\t1.540,2\t${x}`, '4\tXã D\t760,8\t812,6']);
+  it('reports a cell in the other convention than the rest of its column, as info', () => {
+    expect(nf(t('1,498.35')).map((f) => [f.line, f.severity, f.data.raw, f.data.expected])).toEqual([[4, 'info', '1,498.35', '1.498,35']]);
+    expect(nf(t('1.498,35'))).toEqual([]);
+  });
+  it('is silent on a column of codes and on a column without three clear figures', () => {
+    expect(nf(rows(['STT\tMã\tTên', '1\t1.014440\tA', '2\t1.014438\tB', '3\t1.014431\tC']))).toEqual([]);
+    expect(nf(rows(['STT\tĐơn vị\tSố', '1\tA\t1.250,5', '2\tB\t1,498.35', '3\tC\t12']))).toEqual([]);
+  });
+});
