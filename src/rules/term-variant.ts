@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
 import type { Span } from '../parse/document.js';
-import { distinctPairs, modelWords } from '../facts/language.js';
+import { DISTINCT, distinctPairs, modelWords } from '../facts/language.js';
 import { names } from '../facts/names.js';
 import { vietnamese, type Token } from '../facts/vietnamese.js';
 
@@ -131,6 +131,11 @@ export default defineRule({
         const [d0, d1] = dominant[0].tokens;
         const [m0, m1] = minority[0].tokens;
         if (distinctPairs(mw.model, mw.of(d0), mw.of(d1), mw.of(m0), mw.of(m1))) continue;
+        // the document's minority is the phrase more documents of the model write (Tuyên truyền against a majority
+        // "tuyến truyền"; bổ sung against an OCR'd majority "bố sung"): never "correct" the common phrase into the rarer
+        // one; a damaged majority is spelling's to find (confusion), which knows the corrected pair
+        const minorityDocs = mw.model.bigram(mw.of(m0), mw.of(m1)).docs;
+        if (minorityDocs >= DISTINCT.minDocs && minorityDocs > mw.model.bigram(mw.of(d0), mw.of(d1)).docs) continue;
         for (const p of minority) {
           const changed = p.tokens.filter((t, k) => t.canon !== dominant[0].tokens[k].canon);
           if (changed.some((t) => reported.has(t.index))) continue;
