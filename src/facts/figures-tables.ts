@@ -190,7 +190,12 @@ function rowInfo(t: Table, r: number, conv: NumberConvention): RowInfo {
   let lvl = sttLevel(first);
   let labelCol = lvl !== undefined ? 1 : 0;
   if (lvl === 'none' && !(cells[1]?.text.trim())) labelCol = 0;
-  const label = (cells[labelCol]?.text ?? '').replace(/\*\*/g, '').trim();
+  let label = (cells[labelCol]?.text ?? '').replace(/\*\*/g, '').trim();
+  // Word's merged "Tổng cộng" cell over the STT and name columns, copied as text: the label in the
+  // first cell and the name cell empty ("Tổng cộng | | 343 | 261"); the figures start where the
+  // other rows' do
+  if (labelCol === 0 && lvl === undefined && cells.length > 2 && !(cells[1]?.text.trim()) && TOTAL_LABEL.test(label)) labelCol = 1;
+  label = label || (cells[labelCol]?.text ?? '').replace(/\*\*/g, '').trim();
   const subset = SUBSET_LABEL.test(label);
   // "Trong đó: - Thuế GTGT", "Bao gồm: - Phí …": the cue, then the row's own marker
   const cue = subset ? TABLE_SUBSET_LABELS.at(label) : TABLE_COMPLETE_CUES.at(label);
@@ -357,7 +362,8 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       readings.push(others);
       readings.push(others.filter((i, k) => !(k + 1 < others.length && RANK[others[k + 1].level] > RANK[i.level])));
     }
-    const tail = figureTail(t, tot.index, conv);
+    // (never counting the label's own column: a blank name cell beside "Tổng cộng" is not a figure)
+    const tail = Math.min(figureTail(t, tot.index, conv), t.rows[tot.index].cells.length - tot.labelCol - 1);
     // a reading is usable only if its rows are aligned with the total row
     if (silent || (cut && tot !== last) || readings.some((rs) => !aligned(rs, tail) || !sameUnit(tot, rs))) readings.length = 0;
     for (let c = firstFigureCol(tot); c < ncols && readings.length; c++) {
