@@ -183,8 +183,7 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
       }
       const major = matches[0].members;
       const expected = major[0].number;
-      const at = c.numberSpan.start - c.rawSpan.start;
-      const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+      const form = withNumber(c, expected);
       ctx.report({
         messageId: 'differentNumber',
         span: c.rawSpan,
@@ -226,8 +225,7 @@ function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGrou
   const title = c.fullTitle.split(' ').slice(0, 12).join(' ');
   if (major.length >= opts.minMajority) {
     const expected = major[0].number;
-    const at = c.numberSpan.start - c.rawSpan.start;
-    const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+    const form = withNumber(c, expected);
     ctx.report({
       messageId: 'differentNumberTitle',
       span: c.rawSpan,
@@ -237,20 +235,7 @@ function titledNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGrou
     });
     return true;
   }
-  const o = major[0];
-  const key = [c.key, o.key].sort().join(' ');
-  if (pairs.has(key)) return true;
-  pairs.add(key);
-  for (const [x, y] of [[c, o], [o, c]] as const) {
-    ctx.report({
-      messageId: 'twoNumbers',
-      span: x.rawSpan,
-      data: { found: x.raw, other: y.raw, title },
-      related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form: y.raw } }],
-      severity: 'warning',
-    });
-    out.add(y);
-  }
+  reportBoth(ctx, c, major[0], out, pairs, 'twoNumbers', (x, y) => ({ data: { found: x.raw, other: y.raw, title }, form: y.raw }));
   return true;
 }
 
@@ -270,8 +255,7 @@ function aboveNumber(ctx: Ctx, c: Citation, others: CitationGroup[]): boolean {
   if (earlier.length !== 1) return false;
   const major = earlier[0].members.filter((o) => o.rawSpan.start < c.rawSpan.start);
   const expected = major[0].number;
-  const at = c.numberSpan.start - c.rawSpan.start;
-  const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+  const form = withNumber(c, expected);
   ctx.report({
     messageId: 'differentNumberAbove',
     span: c.rawSpan,
@@ -298,19 +282,7 @@ function datedPair(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[]
   if (ctx.doc.blockAt(c.rawSpan.start)?.index === ctx.doc.blockAt(o.rawSpan.start)?.index) return false;
   if (!likelyTypo(c.number, o.number, opts.minNumberGap) || !typeAgrees(c, [o]) || !typeAgrees(o, [c]) || issuerConflict(c, [o]) || issuerConflict(o, [c])) return false;
   if (c.title && o.title && !c.title.startsWith(o.title) && !o.title.startsWith(c.title)) return false;
-  const key = [c.key, o.key].sort().join(' ');
-  if (pairs.has(key)) return true;
-  pairs.add(key);
-  for (const [x, y] of [[c, o], [o, c]] as const) {
-    ctx.report({
-      messageId: 'twoNumbersDated',
-      span: x.rawSpan,
-      data: { found: x.raw, other: y.raw, date: x.date!.raw },
-      related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form: `${y.raw} ${y.date!.raw}` } }],
-      severity: 'warning',
-    });
-    out.add(y);
-  }
+  reportBoth(ctx, c, o, out, pairs, 'twoNumbersDated', (x, y) => ({ data: { found: x.raw, other: y.raw, date: x.date!.raw }, form: `${y.raw} ${y.date!.raw}` }));
   return true;
 }
 
@@ -332,10 +304,6 @@ function ownNumbers(ctx: Ctx, own: Citation, groups: CitationGroup[], groupOf: M
     if (g === mine || first.system === 'us' || first.system === 'law' || first.symbolKey !== own.symbolKey || first.year !== own.year) continue;
     if (!oneDigitApart(first.number, own.number) || !g.members.every(attached) || g.members.some((c) => reported.has(c))) continue;
     const refs = g.members;
-    const withNumber = (c: Citation, n: string) => {
-      const at = c.numberSpan.start - c.rawSpan.start;
-      return c.raw.slice(0, at) + n + c.raw.slice(at + c.number.length);
-    };
     // the header and an annex agree, another annex differs: that one is the slip
     if (refs.length === 1) {
       const c = refs[0];
@@ -513,8 +481,7 @@ function registryChecks(ctx: Ctx, opts: Options, groups: CitationGroup[], own: C
       if (near.length !== 1) continue;
       const o = near[0];
       const expected = o.number.slice(0, o.number.search(/[-/]/));
-      const at = c.numberSpan.start - c.rawSpan.start;
-      const form = c.raw.slice(0, at) + expected + c.raw.slice(at + c.number.length);
+      const form = withNumber(c, expected);
       ctx.report({
         messageId: 'registryNumber',
         span: c.rawSpan,
@@ -616,6 +583,35 @@ function types(ctx: Ctx, opts: Options, groups: CitationGroup[]): void {
 /** The words before the citation are written in capitals (a title). */
 
 /** The type word agrees with the symbol's type code, or the symbol carries none. */
+/** The citation as written, with `n` in place of its number. */
+function withNumber(c: Citation, n: string): string {
+  const at = c.numberSpan.start - c.rawSpan.start;
+  return c.raw.slice(0, at) + n + c.raw.slice(at + c.number.length);
+}
+
+/**
+ * Two writings each cited once, one number a slip of the other and only the source able to say
+ * which: both places are reported (warning, no fix), each pointing at the other, once per pair.
+ */
+function reportBoth(
+  ctx: Ctx,
+  c: Citation,
+  o: Citation,
+  out: Set<Citation>,
+  pairs: Set<string>,
+  messageId: 'twoNumbers' | 'twoNumbersDated',
+  say: (x: Citation, y: Citation) => { data: Record<string, string>; form: string },
+): void {
+  const key = [c.key, o.key].sort().join(' ');
+  if (pairs.has(key)) return;
+  pairs.add(key);
+  for (const [x, y] of [[c, o], [o, c]] as const) {
+    const { data, form } = say(x, y);
+    ctx.report({ messageId, span: x.rawSpan, data, related: [{ span: y.rawSpan, messageId: 'citedHere', data: { form } }], severity: 'warning' });
+    out.add(y);
+  }
+}
+
 function fitsCode(c: Citation): boolean {
   if (c.system === 'law') return c.typeKind === 'Luật' || c.typeKind === 'NQ' || c.typeKind === 'PL';
   if (!c.typeCode) return true;
