@@ -47,14 +47,20 @@ const stylish: Formatter = (results, ctx) => {
     out.push('');
   }
   const total = errors + warnings + infos;
-  const parts: string[] = [];
+  // One entry per label: several rules read the same words or citations (counting them a little
+  // differently), and "34 words, 31 words, 32 words" tells a reviewer nothing; the largest count is
+  // what was looked at. "2 totals (5 not paired)": what was read but could not be checked.
+  const byLabel = new Map<string, { n: number; u: number }>();
   for (const rule of ctx.rules) {
-    const n = checked.get(rule.id);
-    const u = unpaired.get(rule.id);
-    // "2 totals (5 not paired)": what was read but could not be checked, so a reviewer sees the gap
-    const part = (n || u) && rule.meta.checkedLabel ? `${n ?? 0} ${rule.meta.checkedLabel[ctx.lang]}${u ? ` (${u} ${w.unpaired})` : ''}` : undefined;
-    if (part && !parts.includes(part)) parts.push(part); // two rules over the same citations say it once
+    const n = checked.get(rule.id) ?? 0;
+    const u = unpaired.get(rule.id) ?? 0;
+    const label = rule.meta.checkedLabel?.[ctx.lang];
+    if (!label || (!n && !u)) continue;
+    const seen = byLabel.get(label);
+    if (!seen) byLabel.set(label, { n, u });
+    else byLabel.set(label, { n: Math.max(seen.n, n), u: Math.max(seen.u, u) });
   }
+  const parts = [...byLabel].map(([label, { n, u }]) => `${n} ${label}${u ? ` (${u} ${w.unpaired})` : ''}`);
   if (parts.length) out.push(c.dim(`${w.checked}: ${parts.join(', ')}`));
   // every file accounted for: read, not read (an error above), skipped on purpose
   const notRead = results.filter((r) => r.fatal).length;
