@@ -7,7 +7,7 @@
 import { defineFact } from '../engine/facts.js';
 import type { DocumentSettings } from '../engine/types.js';
 import type { Block, Document, Marker } from '../parse/document.js';
-import { ANNEX_WORDS, ARTICLE_WORDS, CONSOLIDATED_MARKERS, FORM_WORDS, PART_WORDS } from './lexicon/structure.js';
+import { AMENDED_UNITS, AMENDMENT_VERBS, ANNEX_WORDS, ARTICLE_WORDS, CONSOLIDATED_MARKERS, FORM_WORDS, PART_WORDS } from './lexicon/structure.js';
 
 /** The letters a letter marker's value indexes (`Marker.values[0]`). */
 export const LETTERS = 'abcdđefghijklmnopqrstuvwxyz';
@@ -362,7 +362,31 @@ function quotedBlocks(doc: Document, footnotes: number): Uint8Array {
     // the closing block may open the next quotation (one excerpt after another, each introduced mid-line)
     i = excerpt && opensExcerpt(blocks[j].text) && !closesQuote(blocks[j].text) ? j - 1 : j;
   }
+  // the amended unit written right after the line that amends it, its quotation marks lost
+  for (let i = 0; i + 1 < Math.min(blocks.length, footnotes); i++) if (!out[i + 1] && amendsNext(blocks[i], blocks[i + 1])) out[i + 1] = 1;
   return out;
+}
+
+/**
+ * A line that amends a unit and introduces its new text ("Sửa đổi, bổ sung điểm b khoản 1 Điều 16
+ * như sau:", "Bổ sung khoản 2 vào Điều 14 như sau:", the unit named after the verb or among the
+ * first words) followed by an item numbered as that unit
+ * ("b) Người bán phải lập hóa đơn …", "2. Người nộp thuế …"): the item is the new text, not the
+ * next item of the amending list.
+ */
+function amendsNext(b: Block, next: Block): boolean {
+  const m = next.marker;
+  if (!m || (m.style !== 'letter' && m.style !== 'arabic') || !/:["“]?$/.test(b.text)) return false;
+  // the unit named right after an amendment verb, or among the line's first words (the verb
+  // damaged by a conversion: "Sửa đỗi, bễ sung khoản 3 Điều 23 như sau:")
+  const verb = AMENDMENT_VERBS.all(b.text)[0];
+  const from = verb?.end ?? 0;
+  const unit = AMENDED_UNITS.all(b.text.slice(from)).find((u) => u.start < (verb ? 24 : 32));
+  if (!unit) return false;
+  const at = from + unit.end;
+  const named = /^\s+([a-zđ]|\d{1,3})(?![\p{L}\p{N}])/u.exec(b.text.slice(at))?.[1];
+  if (!named) return false;
+  return m.style === 'letter' ? LETTERS[m.values[0]] === named : String(m.values[0]) === named;
 }
 
 /** The line opens a quotation of numbered text ("“2. …", "“Điều 5. …") and leaves it open, at its start or after its first words. */

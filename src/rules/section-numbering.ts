@@ -144,6 +144,21 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
       continue;
     }
     const p = pos(prev.marker);
+    // the second number after a first item written with another ("h) b) …": a) misread): the first
+    // item is the slip, and the list is out of step until an item follows its predecessor again
+    if (v === firstValue + 1 && p > v && (k === 1 || between(o.breaks, list[k - 2].block.index, prev.block.index) > 0)) {
+      outOfStep = true;
+      prev = cur;
+      continue;
+    }
+    // a list of numbers that steps back to "2." from "4." or beyond starts again at an item whose
+    // "1." the outline cannot see (merged into a line above, lost by a conversion): the next list,
+    // not a slip ("1. 2. 3. 2." is one: the number next to the expected one)
+    if ((style === 'arabic' || style === 'roman') && v === firstValue + 1 && p > v + 1) {
+      outOfStep = true; // until the list runs in step again ("6. 2. 5. 6.": not "5." after "2.")
+      prev = cur;
+      continue;
+    }
     if (p < 0 || v === p + 1) {
       prev = cur;
       continue;
@@ -162,6 +177,7 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
       (between(o.unsure, prev.block.index, cur.block.index) > 0 && !repeatAcrossTable(o, prev, cur, v, p, list[k + 1], pos)) ||
       (v > p && writtenBetween(doc, o, prev.block.index, cur.block.index, expected)) ||
       (v > firstValue && writtenBetween(doc, o, prev.block.index + 1, cur.block.index, expectedFor(cur.marker, v - 1, order))) ||
+      (v > p + 1 && restartsInline(prev.block.text, expectedFor(cur.marker, v - 1, order))) ||
       (v === firstValue + 1 && restartsInline(prev.block.text, expectedFor(cur.marker, firstValue, order)))
     ) {
       prev = cur;
@@ -238,7 +254,11 @@ function isTitleLine(b: Document['blocks'][number], o: Outline): boolean {
   return words.length > 0 && words.length <= 5;
 }
 
-/** The item's text runs a new list into its line: "… tỷ giá giao dịch thực tế 1. Các trường hợp …" (lines merged by a conversion); the item after it goes on from that list. */
+/**
+ * The item's text runs a new list into its line: "… tỷ giá giao dịch thực tế 1. Các trường hợp …"
+ * (lines merged by a conversion); the item after it goes on from that list. So when it runs in the
+ * number before the next item: "3. … --- PAGE 115 --- 5. Các loại giấy tờ …" then "6.".
+ */
 function restartsInline(text: string, first: string): boolean {
   let k = text.indexOf(first);
   while (k > 0) {
@@ -317,16 +337,19 @@ function checkParent(ctx: RuleContext<unknown>, cur: Member, o: Outline): boolea
 /**
  * True when `marker` (e.g. "9." or "a)") is written in the text of blocks from..to-1: inline, or
  * without the space after it, or at a block's start with another mark ("5, Nước thải", "23 Đề
- * nghị"), or as the marker of an item no list holds. The marker of an item of another list is
+ * nghị", "dO số 3" for "d) Ô số 3"), or as the marker of an item no list holds. The marker of an item of another list is
  * that list's, not this one's.
  */
 function writtenBetween(doc: Document, o: Outline, from: number, to: number, marker: string): boolean {
   const core = /^\d+(?:\.\d+)*/.exec(marker)?.[0];
+  // a letter whose bracket a conversion misread: "dO số 3" for "d) Ô số 3" (no word starts with a lower-case letter then a capital)
+  const letter = /^([a-zđ])[.)]$/u.exec(marker)?.[1];
   for (let i = Math.max(0, from); i < to; i++) {
     const b = doc.blocks[i];
     const t = doc.text.slice(b.span.start, b.span.end);
     const own = o.member[i] === 1 ? b.marker!.raw.length : 0;
     if (!own && core && t.startsWith(core) && /^[\s,;:)]/.test(t.slice(core.length))) return true;
+    if (!b.marker && letter && t.startsWith(letter) && /^\p{Lu}/u.test(t.slice(letter.length))) return true;
     let k = t.indexOf(marker, own);
     while (k >= 0) {
       const before = k === 0 ? ' ' : t[k - 1];

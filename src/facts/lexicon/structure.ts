@@ -11,6 +11,14 @@ export const ARTICLE_WORDS = phraseList(['điều', 'article', 'section']);
 export const PART_WORDS = phraseList(['chương', 'mục', 'phần', 'chapter', 'part']);
 export const ANNEX_WORDS = phraseList(['phụ lục', 'appendix', 'annex']);
 
+/**
+ * Amendment verbs and the units of a legal text they name ("Sửa đổi, bổ sung điểm b khoản 1 Điều 16
+ * như sau:"): the item right after such a line that carries the named unit's number is the amended
+ * text, quoted, even when a conversion lost its quotation marks.
+ */
+export const AMENDMENT_VERBS = phraseList(['sửa đổi', 'bổ sung', 'thay thế', 'amended', 'replaced', 'inserted']);
+export const AMENDED_UNITS = phraseList(['điểm', 'khoản', 'tiết', 'point', 'clause', 'paragraph']);
+
 /** A line opening a form (mẫu số 01, Mẫu B05-TS): its lines repeat by design. */
 export const FORM_WORDS = phraseList(['mẫu']);
 
