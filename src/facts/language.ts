@@ -428,6 +428,72 @@ export const DOUBLING = {
   strandedPairDocs: 5,
 };
 
+/**
+ * A word the language avoids doubling: were words written in any order, it would meet itself
+ * `chance` = count² / tokens times (its own language's tokens: English text is counted apart),
+ * and the model writes it doubled at most `maxShare` of that. Measured on the model: the free
+ * words của (chance 1,315, doubled 8: all slips of the corpus), có 629/4, các 419/4, được 352/5,
+ * và 996/0, the 760/0 (in English), that 53/2 (both slips: "agreements that that may"); words
+ * that do double (công 463/59: "thi công | công trình", không 81/6: "hàng không | không") stay
+ * above it, and a word too rare for chance to double it (had 0.7) gives no evidence.
+ */
+export const AVOIDED = { minChance: 20, maxShare: 0.05 };
+
+export interface AvoidedDoubling {
+  chance: number;
+  doubled: number;
+}
+
+/** Is the word (model id) one the language avoids doubling? `english`: take its chance within English text. */
+export function avoidedDoubling(m: LanguageModel, a: number, english: boolean): AvoidedDoubling | undefined {
+  if (a < 0) return undefined;
+  const c = m.unigram(a).count;
+  const tokens = english ? m.englishTokens : m.tokens;
+  if (!tokens) return undefined;
+  const chance = (c * c) / tokens;
+  const doubled = m.bigram(a, a).count;
+  if (chance < AVOIDED.minChance || doubled > AVOIDED.maxShare * chance) return undefined;
+  return { chance: Math.round(chance), doubled };
+}
+
+/**
+ * Share of a word's occurrences in pairs whose other word goes with it at least `partnerShare`
+ * of the time (hiện có, vốn có, trợ cấp, cấp hiệu, cán bộ): such a word ends or starts compounds
+ * and can meet itself where two words join ("hiện có | có số lượng", "được cấp | cấp hiệu"); a
+ * word of grammar (của, các, và, được, hoặc) stays under `maxShare` (0.002-0.088 on the model;
+ * có 0.44, cấp 0.45, bộ 0.48, sự 0.21, việc 0.18, người 0.13).
+ */
+export const COMPOUND = { partnerShare: 0.3, maxShare: 0.1 };
+
+const compoundShares = new WeakMap<LanguageModel, Map<number, number>>();
+
+export function compoundShare(m: LanguageModel, a: number): number {
+  let cache = compoundShares.get(m);
+  if (!cache) compoundShares.set(m, (cache = new Map()));
+  let s = cache.get(a);
+  if (s !== undefined) return s;
+  let n = 0;
+  const af = m.after(a);
+  for (let k = 0; k < af.ids.length; k++) {
+    const c = m.bigram(a, af.ids[k]).count;
+    if (c >= COMPOUND.partnerShare * m.unigram(af.ids[k]).count) n += c;
+  }
+  const bf = m.before(a);
+  for (let k = 0; k < bf.ids.length; k++) {
+    const c = m.bigram(bf.ids[k], a).count;
+    if (c >= COMPOUND.partnerShare * m.unigram(bf.ids[k]).count) n += c;
+  }
+  s = n / Math.max(1, m.unigram(a).count);
+  cache.set(a, s);
+  return s;
+}
+
+/** A block that writes the same run of this many words twice holds two columns read as one line. */
+export const LAYOUT_RUN = 12;
+
+/** A block of English text: this share of its words, or fewer, carries a diacritic. */
+export const ENGLISH_BLOCK = { maxMarked: 0.05, minWords: 6 };
+
 export interface Doubling {
   /** The first and second copy: tokens (first..last) of each. */
   first: Token[];
@@ -443,6 +509,8 @@ export interface Doubling {
   doubledDocs: number;
   /** The words around the repeat, written once (reason phrase): "định số 268". */
   phrase: string;
+  /** Reason free: the language avoids doubling the word (chance and doubled counts of the model). */
+  avoided?: AvoidedDoubling;
 }
 
 export interface Doublings {
@@ -473,6 +541,35 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     if (!ok) return -1;
     const x = idAt(i);
     return x < 0 ? -2 : x;
+  };
+  const englishBlocks = new Map<number, boolean>();
+  const englishBlock = (b: number): boolean => {
+    let e = englishBlocks.get(b);
+    if (e === undefined) {
+      const ws = (v.byBlock.get(b) ?? []).filter((t) => t.letters && !t.hasDigit && !t.skip);
+      e = ws.length >= ENGLISH_BLOCK.minWords && ws.filter((t) => t.marked).length <= ENGLISH_BLOCK.maxMarked * ws.length;
+      englishBlocks.set(b, e);
+    }
+    return e;
+  };
+  /** The block reads as a sentence: it ends with sentence punctuation, or goes on in the next block. */
+  const sentence = (b: number): boolean => doc.blocks[b].continues || /[.!?;:…]["”’)]*\s*$/.test(doc.blocks[b].text);
+  /** The block writes a run of LAYOUT_RUN words twice: two columns read as one line ("… dưới hình thức: điểm 2. Trường hợp … dưới hình thức: điểm giao giao nhận"). */
+  const columnsMet = new Map<number, boolean>();
+  const columns = (b: number): boolean => {
+    let c = columnsMet.get(b);
+    if (c === undefined) {
+      const ws = v.byBlock.get(b) ?? [];
+      const seen = new Set<string>();
+      c = false;
+      for (let k = 0; k + LAYOUT_RUN <= ws.length && !c; k++) {
+        const key = ws.slice(k, k + LAYOUT_RUN).map((t) => t.id).join(' ');
+        if (seen.has(key)) c = true;
+        seen.add(key);
+      }
+      columnsMet.set(b, c);
+    }
+    return c;
   };
   let skipTo = -1;
   let checked = 0;
@@ -529,9 +626,12 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
       continue;
     }
     if (rep >= 2 || p.caps === 'upper') continue;
-    // a word the model writes doubled well above the slip rate, in any context, is left alone (that that)
-    if (doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     const free = m.lead(A) < DOUBLING.freeShare && m.trail(A) < DOUBLING.freeShare;
+    const english = englishBlock(p.block);
+    // in Vietnamese, only a word of grammar: a syllable of compounds may meet itself at a junction
+    const avoided = free && (english || compoundShare(m, A) < COMPOUND.maxShare) ? avoidedDoubling(m, A, english) : undefined;
+    // a word the model writes doubled well above the slip rate, in any context, is left alone
+    if (!avoided && doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     if (!free) {
       // a copy stranded: one copy makes a pair the model never writes (fewer than 2 documents),
       // the other a pair it writes often; two words meeting make two attested pairs ("áp dụng
@@ -566,8 +666,13 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     const bl = hasX ? bond(m, X, A) : 0;
     const br = hasY ? bond(m, A, Y) : 0;
     const junction = (bl >= DOUBLING.wordBond && br >= DOUBLING.wordBond) || Math.max(bl, br) >= DOUBLING.strongBond;
-    if (junction) continue;
-    out.push({ ...base, reason: 'free', sure: false, phraseDocs: 0, phrase: '' });
+    // English words are words, not syllables of a compound: no junction there for a word English avoids doubling ("the the end")
+    if (junction && !(english && avoided)) continue;
+    // a word the language avoids doubling, in a sentence (a flattened table row has no end
+    // punctuation: "Resilience and and expanding ... Workforce") and clean text: a warning
+    const junk = facts.get(ocrDamage);
+    const sure = !!avoided && sentence(p.block) && !junk.damaged && !junk.junkNear(p, q) && !columns(p.block);
+    out.push({ ...base, reason: 'free', sure, phraseDocs: 0, phrase: '', ...(avoided ? { avoided } : {}) });
     skipTo = i;
   }
   // a two-syllable doubling the document writes twice or more is a note, never a warning; so are

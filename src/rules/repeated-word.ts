@@ -37,6 +37,10 @@ export default defineRule({
       en: '"{word}" is written twice in a row; neither copy forms a word with its neighbour.',
       vi: '"{word}" bị viết lặp hai lần liền nhau; không bản nào ghép được thành từ với tiếng bên cạnh.',
     },
+    avoided: {
+      en: '"{word}" is written twice in a row; the reference corpus writes it doubled {doubled} times where chance alone would give {chance}: a doubling the language avoids.',
+      vi: '"{word}" bị viết lặp hai lần liền nhau; kho văn bản mẫu chỉ viết lặp từ này {doubled} lần, trong khi nếu ngẫu nhiên sẽ là {chance} lần: tiếng Việt không lặp từ này.',
+    },
     word: {
       en: 'The word "{word}" is written twice in a row.',
       vi: 'Từ "{word}" bị viết lặp hai lần liền nhau.',
@@ -52,9 +56,9 @@ export default defineRule({
       const word = ctx.doc.text.slice(d.second[0].span.start, last.span.end);
       const firstEnd = d.first[d.first.length - 1].span.end;
       ctx.report({
-        messageId: d.reason,
+        messageId: d.avoided ? 'avoided' : d.reason,
         span: { start: first.span.start, end: last.span.end },
-        data: { word, docs: d.phraseDocs, phrase: d.phrase },
+        data: { word, docs: d.phraseDocs, phrase: d.phrase, ...(d.avoided ? { chance: d.avoided.chance, doubled: d.avoided.doubled } : {}) },
         ...(d.sure ? {} : { severity: 'info' as const }),
         fix: { edits: [{ span: { start: firstEnd, end: last.span.end }, text: '' }], applicability: 'safe', messageId: 'remove', data: { word } },
       });
