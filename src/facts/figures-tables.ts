@@ -81,6 +81,19 @@ function readCell(c: TableCell | undefined, conv: NumberConvention): Cell | 'emp
   return { span: { start, end: start + m[1].length }, value: r.value, decimals: r.decimals };
 }
 
+/**
+ * A total cell: as `readCell`, but a written "0" is a figure, not a blank ("1 | Chính trị tư tưởng
+ * | 0" over items that add up to 5 is a wrong total; "-", "x" or an empty cell stay blank).
+ */
+function readTotal(c: TableCell | undefined, conv: NumberConvention): Cell | 'empty' | undefined {
+  const r = readCell(c, conv);
+  if (r !== 'empty' || !c) return r;
+  const t = c.text.replace(/\*\*/g, '').trim();
+  if (t !== '0') return r;
+  const start = c.span.start + c.text.indexOf(t);
+  return { span: { start, end: start + 1 }, value: new Decimal(0), decimals: 0 };
+}
+
 /** Cell `c` counted from the right-hand end of the widest row: rows converted from Word or PDF
  * often lack empty leading cells (a total row without its STT), while figures stay right-aligned. */
 function cellAt(t: Table, r: number, c: number, ncols: number): TableCell | undefined {
@@ -120,7 +133,12 @@ type Verdict = 'ok' | 'rounding' | 'bad';
  */
 function verdictOf(total: Cell, parts: Cell[], rounding: Rounding): Verdict {
   if (!sumOk(total, parts, rounding)) return footnoteGlued(total, parts) ? 'ok' : 'bad';
-  if (total.decimals > 0 || parts.some((p) => p.decimals > 0)) return 'ok';
+  // a total written with fewer decimals than its parts ("5" over "1,25") is a figure typed whole:
+  // the parts' own rounding must reach it (1,67 × 3 totals 5), its rounding alone (5,5 read as 5) is
+  // only likely
+  const finest = Math.max(0, ...parts.map((p) => p.decimals));
+  if (total.decimals < finest) return sumOk({ ...total, decimals: finest }, parts, rounding) ? 'ok' : 'rounding';
+  if (total.decimals > 0 || finest > 0) return 'ok';
   return pointSum(parts).sum.eq(total.value) ? 'ok' : 'rounding';
 }
 
@@ -201,7 +219,7 @@ function rowInfo(t: Table, r: number, conv: NumberConvention): RowInfo {
   const cue = subset ? TABLE_SUBSET_LABELS.at(label) : TABLE_COMPLETE_CUES.at(label);
   const rest = cue && cue.start === 0 ? label.slice(cue.end).replace(/^[\s:,.]+/u, '') : label;
   if ((lvl === undefined || lvl === 'none') && /^[-+•*–]\s/u.test(rest)) lvl = 'bullet';
-  const bare = !cells.slice(labelCol + 1).some((c) => typeof readCell(c, conv) === 'object');
+  const bare = !cells.slice(labelCol + 1).some((c) => typeof readTotal(c, conv) === 'object');
   return {
     index: r,
     level: lvl ?? 'none',
@@ -264,10 +282,28 @@ function markDetails(data: RowInfo[]): void {
   }
 }
 
+const FOOTNOTE_CELL = /^\[\d{1,3}\]\s*[\p{L}\d]/u;
+
+/**
+ * A footnote set after the last row by the conversion ("34. | Điện Biên | 2217 | … | 13.0% | [1] 07
+ * Bộ …"): a last cell opening with a footnote mark, after figures, is not a cell of the row.
+ */
+function withoutFootnotes(t: Table): Table {
+  let changed = false;
+  const rows = t.rows.map((r) => {
+    const n = r.cells.length;
+    if (n < 3 || !FOOTNOTE_CELL.test(r.cells[n - 1].text.trim()) || !/\d\s*%?$/.test(r.cells[n - 2].text.trim())) return r;
+    changed = true;
+    return { ...r, cells: r.cells.slice(0, n - 1) };
+  });
+  return changed ? { ...t, rows } : t;
+}
+
 /** Checks one table. */
-export function checkTable(t: Table, conv: NumberConvention, settingsRounding: Rounding, cut = false): TableCheck[] {
+export function checkTable(table: Table, conv: NumberConvention, settingsRounding: Rounding, cut = false): TableCheck[] {
   const out: TableCheck[] = [];
-  if (t.rows.length < 3) return out;
+  if (table.rows.length < 3) return out;
+  const t = withoutFootnotes(table);
   // a table's figures come from a spreadsheet, which rounds what it shows; nobody truncates a cell
   const rounding: Rounding = settingsRounding === 'any' ? 'round' : settingsRounding;
   const ncols = Math.max(...t.rows.map((r) => r.cells.length));
@@ -294,7 +330,10 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   markDetails(data);
   // a row without figures (a heading of a group, "2. Thu bán tài sản" left blank) adds nothing
   const cellOf = (i: RowInfo, c: number): Cell | 'empty' | undefined => (i.bare ? 'empty' : readCell(cellAt(t, i.index, c, ncols), conv));
-  const aligned = (rows: RowInfo[], tail: number): boolean => rows.every((i) => i.bare || figureTail(t, i.index, conv) === tail);
+  // the figure cells at the end of a row, never counting its label's own column (a blank name cell
+  // beside "Cộng" or "Tổng cộng", Word's merged label, is not a figure)
+  const rowTail = (i: RowInfo): number => Math.min(figureTail(t, i.index, conv), t.rows[i.index].cells.length - i.labelCol - 1);
+  const aligned = (rows: RowInfo[], tail: number): boolean => rows.every((i) => i.bare || rowTail(i) === tail);
   const firstFigureCol = (i: RowInfo): number => ncols - (t.rows[i.index].cells.length - i.labelCol) + 1;
   /** The parts of `rows` in column `c`, or undefined when a cell there is not a figure. */
   const partsIn = (rows: RowInfo[], c: number): Cell[] | undefined => {
@@ -306,7 +345,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   // the unit cell of a row ("Tỷ đồng", "%", "Người" in an "Đơn vị tính" column): rows in other units do not add up
   const unitOf = (i: RowInfo): string | undefined => {
     const cells = t.rows[i.index].cells;
-    const k = cells.length - figureTail(t, i.index, conv) - 1;
+    const k = cells.length - rowTail(i) - 1;
     const u = k > i.labelCol ? cells[k].text.trim().toLowerCase() : '';
     return u && u.length <= 20 && !/\d/.test(u) ? u : undefined;
   };
@@ -321,7 +360,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   // unnumbered rows that follow it ("Đã thực thi | 0 | …", "Chưa thực thi | 7 | …")
   const preFigure = (i: RowInfo): string => {
     const cells = t.rows[i.index].cells;
-    const k = cells.length - figureTail(t, i.index, conv) - 1;
+    const k = cells.length - rowTail(i) - 1;
     return k > i.labelCol ? cells[k].text.replace(/\*\*/g, '').trim() : '';
   };
   const blockTotal = (i: RowInfo): boolean => !i.bare && TOTAL_LABEL.test(preFigure(i)) && !SUBTOTAL_LABEL.test(preFigure(i)) && !SUBSET_LABEL.test(preFigure(i));
@@ -362,13 +401,12 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       readings.push(others);
       readings.push(others.filter((i, k) => !(k + 1 < others.length && RANK[others[k + 1].level] > RANK[i.level])));
     }
-    // (never counting the label's own column: a blank name cell beside "Tổng cộng" is not a figure)
-    const tail = Math.min(figureTail(t, tot.index, conv), t.rows[tot.index].cells.length - tot.labelCol - 1);
+    const tail = rowTail(tot);
     // a reading is usable only if its rows are aligned with the total row
     if (silent || (cut && tot !== last) || readings.some((rs) => !aligned(rs, tail) || !sameUnit(tot, rs))) readings.length = 0;
     for (let c = firstFigureCol(tot); c < ncols && readings.length; c++) {
       if (skipColumn(c)) continue;
-      const total = readCell(cellAt(t, tot.index, c, ncols), conv);
+      const total = readTotal(cellAt(t, tot.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
       const best = bestReading(total, readings.map((rs) => partsIn(rs, c)).filter((p): p is Cell[] => !!p && p.length >= 2), rounding);
       if (!best) continue;
@@ -395,11 +433,11 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
         readings.push(block.filter((i) => RANK[i.level] === top), block, block.filter((i, k) => !(k + 1 < block.length && RANK[block[k + 1].level] > RANK[i.level])));
         subs.push(foot);
       } else continue;
-      const tail = figureTail(t, foot.index, conv);
+      const tail = rowTail(foot);
       if (readings.some((rs) => !aligned(rs, tail) || !sameUnit(foot, rs))) continue;
       for (let c = firstFigureCol(foot); c < ncols; c++) {
         if (skipColumn(c)) continue;
-        const total = readCell(cellAt(t, foot.index, c, ncols), conv);
+        const total = readTotal(cellAt(t, foot.index, c, ncols), conv);
         if (!total || total === 'empty') continue;
         const best = bestReading(total, readings.map((rs) => partsIn(rs, c)).filter((x): x is Cell[] => !!x && x.length >= 2), rounding);
         if (!best) continue;
@@ -420,12 +458,12 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     const kidTop = Math.min(...kids.map((i) => RANK[i.level]));
     const direct = kids.filter((i) => RANK[i.level] === kidTop);
     if (direct.length < 2 || kids.some((i) => i.level === 'none')) continue;
-    if (!aligned(kids, figureTail(t, g.index, conv)) || !sameUnit(g, kids)) continue;
+    if (!aligned(kids, rowTail(g)) || !sameUnit(g, kids)) continue;
     if (cut && kids[kids.length - 1] === rows[rows.length - 1]) continue;
     const leaves = kids.filter((i, m) => !(m + 1 < kids.length && RANK[kids[m + 1].level] > RANK[i.level]));
     for (let c = firstFigureCol(g); c < ncols; c++) {
       if (skipColumn(c)) continue;
-      const total = readCell(cellAt(t, g.index, c, ncols), conv);
+      const total = readTotal(cellAt(t, g.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
       const best = bestReading(total, [direct, leaves].map((rs) => partsIn(rs, c)).filter((p): p is Cell[] => !!p && p.length >= 2), rounding);
       if (!best) continue;
@@ -436,10 +474,10 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
 
   // --- block totals against the rows of their block
   for (const { head, kids } of blocks) {
-    if (!aligned(kids, figureTail(t, head.index, conv)) || !sameUnit(head, kids)) continue;
-    for (let c = ncols - figureTail(t, head.index, conv); c < ncols; c++) {
+    if (!aligned(kids, rowTail(head)) || !sameUnit(head, kids)) continue;
+    for (let c = ncols - rowTail(head); c < ncols; c++) {
       if (skipColumn(c)) continue;
-      const total = readCell(cellAt(t, head.index, c, ncols), conv);
+      const total = readTotal(cellAt(t, head.index, c, ncols), conv);
       if (!total || total === 'empty') continue;
       const parts = partsIn(kids, c);
       if (!parts || parts.length < 1 || kids.length < 2) continue;
@@ -456,7 +494,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     if (!run.length || run.some((i) => PERCENT_HEADER.test(i.label))) continue;
     const shallowest = Math.min(...run.map((i) => RANK[i.level]));
     const parts0 = run.filter((i) => RANK[i.level] === shallowest);
-    if (!aligned(parts0, figureTail(t, parent.index, conv)) || !sameUnit(parent, parts0)) continue;
+    if (!aligned(parts0, rowTail(parent)) || !sameUnit(parent, parts0)) continue;
     for (let c = firstFigureCol(parent); c < ncols; c++) {
       if (skipColumn(c)) continue;
       const total = readCell(cellAt(t, parent.index, c, ncols), conv);
@@ -475,9 +513,9 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
   // any other column is taken as a total only when one run holds in all rows but one (or 10 %), in
   // at least 4 rows, 3 of them with two parts that are not nil (`learned`, reported as a warning).
   const tailCount = new Map<number, number>();
-  for (const i of data) if (!i.bare) tailCount.set(figureTail(t, i.index, conv), (tailCount.get(figureTail(t, i.index, conv)) ?? 0) + 1);
+  for (const i of data) if (!i.bare) tailCount.set(rowTail(i), (tailCount.get(rowTail(i)) ?? 0) + 1);
   const modal = [...tailCount.entries()].sort((x, y) => y[1] - x[1] || y[0] - x[0])[0]?.[0] ?? 0;
-  const full = data.filter((i) => !i.bare && figureTail(t, i.index, conv) === modal);
+  const full = data.filter((i) => !i.bare && rowTail(i) === modal);
   const subsetHeader = header.some((r) => r.cells.some((x) => SUBSET_LABEL.test(x.text.trim())));
   const taken = new Set<number>();
   const headerAligned = header.length > 0 && header.every((r) => r.cells.length === ncols);
@@ -501,7 +539,9 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
       const total = cellOf(i, c);
       return { i, total: total && total !== 'empty' ? total : undefined };
     }).filter((x) => x.total);
-    if (rowsChecked.length < 3) continue;
+    // two rows are enough under a header that says it is the total, when the columns it could sum
+    // leave no choice (every other figure column on one side of it)
+    if (rowsChecked.length < (labelled && runs.length === 1 && runs[0].length === modal - 1 ? 2 : 3)) continue;
     const partsOf = (i: RowInfo, run: number[]): Cell[] => [...run].sort((x, y) => x - y).map((k) => cellOf(i, k)).filter((x): x is Cell => !!x && x !== 'empty');
     // the run that adds up in the most rows
     let best: number[] | undefined;
@@ -526,7 +566,7 @@ export function checkTable(t: Table, conv: NumberConvention, settingsRounding: R
     if (!best) continue;
     const failing = rowsChecked.length - bestOk;
     const learned = !labelled;
-    if (labelled ? bestOk * 3 < rowsChecked.length * 2 : bestOk < 4 || bestRich < 3 || failing > Math.max(1, Math.floor(rowsChecked.length / 10))) continue;
+    if (labelled ? bestOk * 3 < rowsChecked.length * 2 && !(rowsChecked.length === 2 && bestOk === 1) : bestOk < 4 || bestRich < 3 || failing > Math.max(1, Math.floor(rowsChecked.length / 10))) continue;
     if (best.some((k) => taken.has(k))) continue; // the parts of another total column: one relation per set of columns
     taken.add(c);
     for (const { i, total } of rowsChecked) {

@@ -2,7 +2,9 @@
 // "Trong đó" rows, a table cut by a line that belongs to it, rows in other units, stacked tables.
 
 import { describe, expect, it } from 'vitest';
-import { parseText } from '../../src/parse/index.js';
+import { readFileSync } from 'node:fs';
+import { parseBytes, parseText } from '../../src/parse/index.js';
+import { lintParsed } from '../../src/index.js';
 import { lintWith } from '../helpers/rule-tester.js';
 
 const run = (text: string) => lintWith(['table-sum-mismatch'], text, { path: 'x.txt' });
@@ -127,5 +129,36 @@ describe('number-format: table cells', () => {
   it('is silent on a column of codes and on a column without three clear figures', () => {
     expect(nf(rows(['STT\tMã\tTên', '1\t1.014440\tA', '2\t1.014438\tB', '3\t1.014431\tC']))).toEqual([]);
     expect(nf(rows(['STT\tĐơn vị\tSố', '1\tA\t1.250,5', '2\tB\t1,498.35', '3\tC\t12']))).toEqual([]);
+  });
+});
+
+describe('table-sum-mismatch: Word tables with sub-total rows (.docx made by LibreOffice, fixtures/table-sum-mismatch/word/make-tables.py)', () => {
+  const lint = async (name: string) => {
+    const path = `fixtures/table-sum-mismatch/word/${name}.docx`;
+    const doc = await parseBytes(readFileSync(path), path);
+    return lintParsed(doc, { only: ['table-sum-mismatch'] });
+  };
+  it('checks each "Cộng" row (its label merged over the STT and name cells) against its block, and the grand total against the sub-totals', async () => {
+    const r = await lint('table-subtotals-wrong');
+    expect(r.findings.map((f) => [f.messageId, f.severity, f.line, f.extras?.row, f.extras?.cell, f.data?.sum, f.data?.total])).toEqual([
+      // (cells counted on the table's grid: the merged "Cộng" covers cells 1 and 2)
+      ['row', 'error', 11, 9, 3, '1.500', '1.600'],
+      ['row', 'error', 11, 9, 5, '2.300', '2.400'],
+    ]);
+  });
+  it('is silent on the twin whose sub-totals add up, having checked every total cell', async () => {
+    const r = await lint('table-subtotals-right');
+    expect(r.findings).toEqual([]);
+    // 2 sub-total rows and the grand total × 3 columns, and the total column in 7 rows
+    expect(r.checked['table-sum-mismatch']).toBe(16);
+  });
+  it('reads the same table copied from Word as text (a merged label before a blank cell)', () => {
+    const t = (x: string) => rows(['STT\tĐơn vị\tNăm 2025\tNăm 2026\tTổng', 'I\tHuyện A', '1\tXã a\t1.200\t600\t1.800', '2\tXã b\t800\t400\t1.200', 'Cộng\t\t2.000\t1.000\t3.000', 'II\tHuyện B', '1\tXã c\t650\t300\t950', '2\tXã d\t850\t500\t1.350', `Cộng\t\t${x}\t800\t2.300`, 'Tổng cộng\t\t3.500\t1.800\t5.300']);
+    expect(run(t('1.500'))).toEqual([]);
+    expect(run(t('1.600')).map((x) => [x.messageId, x.line, x.data.sum, x.data.total])).toEqual([
+      ['row', 9, '1.500', '1.600'],
+      ['column', 9, '2.400', '2.300'],
+      ['row', 10, '3.600', '3.500'],
+    ]);
   });
 });
