@@ -494,6 +494,16 @@ export const LAYOUT_RUN = 12;
 /** A block of English text: this share of its words, or fewer, carries a diacritic. */
 export const ENGLISH_BLOCK = { maxMarked: 0.05, minWords: 6 };
 
+/** A per-block question answered once per block (only asked for the few blocks a doubling is in). */
+function perBlock(f: (b: number) => boolean): (b: number) => boolean {
+  const seen = new Map<number, boolean>();
+  return (b) => {
+    let r = seen.get(b);
+    if (r === undefined) seen.set(b, (r = f(b)));
+    return r;
+  };
+}
+
 export interface Doubling {
   /** The first and second copy: tokens (first..last) of each. */
   first: Token[];
@@ -542,35 +552,24 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     const x = idAt(i);
     return x < 0 ? -2 : x;
   };
-  const englishBlocks = new Map<number, boolean>();
-  const englishBlock = (b: number): boolean => {
-    let e = englishBlocks.get(b);
-    if (e === undefined) {
-      const ws = (v.byBlock.get(b) ?? []).filter((t) => t.letters && !t.hasDigit && !t.skip);
-      e = ws.length >= ENGLISH_BLOCK.minWords && ws.filter((t) => t.marked).length <= ENGLISH_BLOCK.maxMarked * ws.length;
-      englishBlocks.set(b, e);
-    }
-    return e;
-  };
+  /** The block is English text: few of its words carry a diacritic. */
+  const englishBlock = perBlock((b) => {
+    const ws = (v.byBlock.get(b) ?? []).filter((t) => t.letters && !t.hasDigit && !t.skip);
+    return ws.length >= ENGLISH_BLOCK.minWords && ws.filter((t) => t.marked).length <= ENGLISH_BLOCK.maxMarked * ws.length;
+  });
   /** The block reads as a sentence: it ends with sentence punctuation, or goes on in the next block. */
   const sentence = (b: number): boolean => doc.blocks[b].continues || /[.!?;:…]["”’)]*\s*$/.test(doc.blocks[b].text);
   /** The block writes a run of LAYOUT_RUN words twice: two columns read as one line ("… dưới hình thức: điểm 2. Trường hợp … dưới hình thức: điểm giao giao nhận"). */
-  const columnsMet = new Map<number, boolean>();
-  const columns = (b: number): boolean => {
-    let c = columnsMet.get(b);
-    if (c === undefined) {
-      const ws = v.byBlock.get(b) ?? [];
-      const seen = new Set<string>();
-      c = false;
-      for (let k = 0; k + LAYOUT_RUN <= ws.length && !c; k++) {
-        const key = ws.slice(k, k + LAYOUT_RUN).map((t) => t.id).join(' ');
-        if (seen.has(key)) c = true;
-        seen.add(key);
-      }
-      columnsMet.set(b, c);
+  const columns = perBlock((b) => {
+    const ws = v.byBlock.get(b) ?? [];
+    const seen = new Set<string>();
+    for (let k = 0; k + LAYOUT_RUN <= ws.length; k++) {
+      const key = ws.slice(k, k + LAYOUT_RUN).map((t) => t.id).join(' ');
+      if (seen.has(key)) return true;
+      seen.add(key);
     }
-    return c;
-  };
+    return false;
+  });
   let skipTo = -1;
   let checked = 0;
   // two-syllable doublings by unit: a document that writes one twice means it (xuất bản | xuất bản phẩm)

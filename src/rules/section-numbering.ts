@@ -144,18 +144,15 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
       continue;
     }
     const p = pos(prev.marker);
-    // the second number after a first item written with another ("h) b) …": a) misread): the first
-    // item is the slip, and the list is out of step until an item follows its predecessor again
-    if (v === firstValue + 1 && p > v && (k === 1 || between(o.breaks, list[k - 2].block.index, prev.block.index) > 0)) {
+    // a second number after an item written with a later one: the list is out of step (silent)
+    // until an item follows its predecessor again ("6. 2. 5. 6.": not "5." after "2."). Either the
+    // first item is the slip ("h) b) …": a) misread), or a list of numbers stepping back to "2."
+    // from "4." or beyond starts again at an item whose "1." the outline cannot see (merged into a
+    // line above, lost by a conversion); "1. 2. 3. 2." is a slip: the number next to the expected one
+    const misreadFirst = p > v && (k === 1 || between(o.breaks, list[k - 2].block.index, prev.block.index) > 0);
+    const unseenRestart = (style === 'arabic' || style === 'roman') && p > v + 1;
+    if (v === firstValue + 1 && (misreadFirst || unseenRestart)) {
       outOfStep = true;
-      prev = cur;
-      continue;
-    }
-    // a list of numbers that steps back to "2." from "4." or beyond starts again at an item whose
-    // "1." the outline cannot see (merged into a line above, lost by a conversion): the next list,
-    // not a slip ("1. 2. 3. 2." is one: the number next to the expected one)
-    if ((style === 'arabic' || style === 'roman') && v === firstValue + 1 && p > v + 1) {
-      outOfStep = true; // until the list runs in step again ("6. 2. 5. 6.": not "5." after "2.")
       prev = cur;
       continue;
     }
