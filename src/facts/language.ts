@@ -402,6 +402,10 @@ export const DOUBLING = {
   strongBond: 0.5,
   /** A syllable is free (a function word: của, các, hoặc, và) when no partner takes this share of it on either side. */
   freeShare: 0.2,
+  /** ... or under this share when the model shows the word avoids doubling (AVOIDED): "đã" 0.30 before "được". */
+  avoidedFreeShare: 0.35,
+  /** ... and then a pair of it with a neighbour at this PMI or more (4x chance) is a word ("chấp nhận" 5.0, "nhận lại" 2.7; "tỉnh đã" 0.3, "đã chỉ" -0.9). */
+  avoidedPairPmi: 2,
   /** The phrase without the repeat (x a y) must be written by this many times more documents than the repeat's context. */
   phraseOdds: 10,
   /** The doubled unit must be written by this many documents (a rare word's doubling may be a name). */
@@ -435,9 +439,10 @@ export const DOUBLING = {
  * words của (chance 1,315, doubled 8: all slips of the corpus), có 629/4, các 419/4, được 352/5,
  * và 996/0, the 760/0 (in English), that 53/2 (both slips: "agreements that that may"); words
  * that do double (công 463/59: "thi công | công trình", không 81/6: "hàng không | không") stay
- * above it, and a word too rare for chance to double it (had 0.7) gives no evidence.
+ * above it, and a word too rare for chance to double it (had 0.7) gives no evidence; at chance 10
+ * a word never doubled is e^-10 = 4.5e-5 likely by luck (đã 16.3/0: "đã đã" missed at 20).
  */
-export const AVOIDED = { minChance: 20, maxShare: 0.05 };
+export const AVOIDED = { minChance: 10, maxShare: 0.05 };
 
 export interface AvoidedDoubling {
   chance: number;
@@ -625,10 +630,16 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
       continue;
     }
     if (rep >= 2 || p.caps === 'upper') continue;
-    const free = m.lead(A) < DOUBLING.freeShare && m.trail(A) < DOUBLING.freeShare;
+    const lead = m.lead(A);
+    const trail = m.trail(A);
+    const loose = lead < DOUBLING.freeShare && trail < DOUBLING.freeShare;
     const english = englishBlock(p.block);
-    // in Vietnamese, only a word of grammar: a syllable of compounds may meet itself at a junction
-    const avoided = free && (english || compoundShare(m, A) < COMPOUND.maxShare) ? avoidedDoubling(m, A, english) : undefined;
+    // in Vietnamese, only a word of grammar: a syllable of compounds may meet itself at a junction;
+    // a word of grammar with a favourite neighbour ("đã | được": 0.30) is one too when the model
+    // shows it avoids doubling (compounds stay out by compoundShare and the junction test below)
+    const grammar = loose || (lead < DOUBLING.avoidedFreeShare && trail < DOUBLING.avoidedFreeShare);
+    const avoided = grammar && (english || compoundShare(m, A) < COMPOUND.maxShare) ? avoidedDoubling(m, A, english) : undefined;
+    const free = loose || !!avoided;
     // a word the model writes doubled well above the slip rate, in any context, is left alone
     if (!avoided && doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     if (!free) {
@@ -667,10 +678,16 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     const junction = (bl >= DOUBLING.wordBond && br >= DOUBLING.wordBond) || Math.max(bl, br) >= DOUBLING.strongBond;
     // English words are words, not syllables of a compound: no junction there for a word English avoids doubling ("the the end")
     if (junction && !(english && avoided)) continue;
+    // a word let in by AVOIDED alone ("đã", "nhận", "trên", "một") also builds words with no one
+    // favourite partner: two pairs the model writes above chance are two words meeting ("chấp nhận
+    // | nhận lại"); one such pair may be a phrase ending ("nội dung trên | trên cơ sở"): a note
+    const strong = (x: number, y: number): boolean => pmi(m, x, y) >= DOUBLING.avoidedPairPmi;
+    const sides = loose ? 0 : (hasX && strong(X, A) ? 1 : 0) + (hasY && strong(A, Y) ? 1 : 0);
+    if (sides === 2) continue;
     // a word the language avoids doubling, in a sentence (a flattened table row has no end
     // punctuation: "Resilience and and expanding ... Workforce") and clean text: a warning
     const junk = facts.get(ocrDamage);
-    const sure = !!avoided && sentence(p.block) && !junk.damaged && !junk.junkNear(p, q) && !columns(p.block);
+    const sure = !!avoided && sides === 0 && sentence(p.block) && !junk.damaged && !junk.junkNear(p, q) && !columns(p.block);
     out.push({ ...base, reason: 'free', sure, phraseDocs: 0, phrase: '', ...(avoided ? { avoided } : {}) });
     skipTo = i;
   }
