@@ -888,6 +888,14 @@ function readShares(text: string, items: Item[], sentence: Sentence, sIdx: numbe
   const inside = norm(text.slice(shares[0].span.end, shares[shares.length - 1].span.start));
   if (NOT_ONE_WHOLE.test(inside)) return;
   const at = sentence.span.start + cue.index + cue[0].length - cue[1].length;
+  // Shares sum to one whole only when they split it by one criterion. The label of each share (the
+  // words since the previous share) names its part; when the labels count different things ("nữ 21
+  // đồng chí" vs "dưới 30 tuổi 29 đồng chí": a count beside an age), they are parts by different
+  // attributes that may overlap, and their sum says nothing.
+  const unitsOf = (from: number, to: number): string =>
+    [...norm(text.slice(from, to)).matchAll(/\d[\d.,]*\s*(\p{L}+)/gu)].map((m) => m[1]).join(' ');
+  const labelUnits = shares.map((q, k) => unitsOf(k === 0 ? at + cue[1].length : shares[k - 1].span.end, q.span.start));
+  if (labelUnits.some((u) => u !== labelUnits[0])) return;
   const last = shares[shares.length - 1];
   const lastLead = norm(text.slice(shares[shares.length - 2].span.end, last.span.start));
   const complete = REST_BEFORE.test(lastLead);
