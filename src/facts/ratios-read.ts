@@ -892,9 +892,13 @@ function readShares(text: string, items: Item[], sentence: Sentence, sIdx: numbe
   // words since the previous share) names its part; when the labels count different things ("nữ 21
   // đồng chí" vs "dưới 30 tuổi 29 đồng chí": a count beside an age), they are parts by different
   // attributes that may overlap, and their sum says nothing.
+  // (a number glued to letters is a code, RON92, not a count)
   const unitsOf = (from: number, to: number): string =>
-    [...norm(text.slice(from, to)).matchAll(/\d[\d.,]*\s*(\p{L}+)/gu)].map((m) => m[1]).join(' ');
-  const labelUnits = shares.map((q, k) => unitsOf(k === 0 ? at + cue[1].length : shares[k - 1].span.end, q.span.start));
+    [...norm(text.slice(from, to)).matchAll(/(?<![\p{L}\d.,])\d+(?:[.,]\d+)*\s*(\p{L}+)/gu)].map((m) => m[1]).join(' ');
+  // the first label starts after the cue, or after the last colon or semicolon that opens the list
+  // ("GRDP ước đạt 172.033 tỷ đồng, trong đó: Khu vực nông … chiếm 34,86%")
+  const opening = Math.max(at + cue[1].length, ...[...text.slice(at, shares[0].span.start).matchAll(/[:;]/g)].map((m) => at + m.index! + 1));
+  const labelUnits = shares.map((q, k) => unitsOf(k === 0 ? opening : shares[k - 1].span.end, q.span.start));
   if (labelUnits.some((u) => u !== labelUnits[0])) return;
   const last = shares[shares.length - 1];
   const lastLead = norm(text.slice(shares[shares.length - 2].span.end, last.span.start));
