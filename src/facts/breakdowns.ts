@@ -475,7 +475,9 @@ export function findBreakdowns(doc: Document, qsIn: Quantity[], locale: 'vi' | '
 
   readRestatements(doc, blocksQ, out, en);
 
-  readNextSentence(doc, blocksQ, add, en);
+  // a figure already read as a part is not the total of the next sentence's breakdown
+  const partOf = new Set(out.flatMap((bd) => bd.parts.map((p) => p.index)));
+  readNextSentence(doc, blocksQ, add, en, partOf);
   readEnumerations(doc, blocksQ, add, en);
   readPartsFirst(doc, blocksQ, add);
 
@@ -638,7 +640,7 @@ function readRestatements(doc: Document, blocksQ: Map<number, Quantity[]>, out: 
  * million …". The total is the last amount of the previous sentence, which must state no other
  * amount in the parts' unit after it.
  */
-function readNextSentence(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add, en: boolean): void {
+function readNextSentence(doc: Document, blocksQ: Map<number, Quantity[]>, add: Add, en: boolean, partOf: ReadonlySet<number>): void {
   const text = doc.text;
   const bySentence = new Map<number, Quantity[]>();
   for (const list of blocksQ.values()) for (const q of list) if (q.sentence >= 0) (bySentence.get(q.sentence) ?? bySentence.set(q.sentence, []).get(q.sentence)!).push(q);
@@ -657,6 +659,9 @@ function readNextSentence(doc: Document, blocksQ: Map<number, Quantity[]>, add: 
     const prevAmounts = amounts(doc, prev, pb.content.start).filter((q) => ADDITIVE.has(q.unit.family));
     const total = prevAmounts[prevAmounts.length - 1];
     if (!total || parenDepth(text, pb.content.start, total.span.start) > 0) continue;
+    // the last amount closes a breakdown of its own ("Tổng số 47 đơn, gồm …, 4 đơn kiến nghị. Cụ thể: …"):
+    // it is a part, and the next sentence details the whole or that part, which the text does not say
+    if (partOf.has(total.index)) continue;
     // after the total only words (no figure of its unit) to the end of its sentence
     if (prev.some((q) => q.span.start > total.span.start && q.unit.family !== 'percent')) continue;
     // the parts run to the end of the sentence, or to a `;` unless the cue opens a list with a colon
