@@ -5,7 +5,7 @@
 
 import { z } from 'zod';
 import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
-import { attestedWord, iForY, modelWords, realTypos, withinOne } from '../facts/language.js';
+import { ATTESTED_DOCS, attestedWord, CONFUSION, iForY, modelWords, ocrDamage, realTypos, withinOne } from '../facts/language.js';
 import { names } from '../facts/names.js';
 import { canonicalTone, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
 
@@ -49,6 +49,10 @@ export default defineRule({
     confusion: {
       en: '"{written}" is written by no document of the reference corpus; this document writes "{corrected}" {count} times elsewhere ({docs} documents of the corpus write it).',
       vi: 'Không văn bản nào của kho văn bản mẫu viết "{written}"; văn bản này viết "{corrected}" {count} lần ở chỗ khác ({docs} văn bản của kho viết như vậy).',
+    },
+    unmarked: {
+      en: '"{word}" is not a Vietnamese syllable: its marks are missing; {docs} documents of the reference corpus write "{corrected}" and none "{written}".',
+      vi: '"{word}" không phải là một tiếng trong tiếng Việt: thiếu dấu; {docs} văn bản của kho văn bản mẫu viết "{corrected}", không văn bản nào viết "{written}".',
     },
     replace: { en: 'Replace with "{suggestion}"', vi: 'Thay bằng "{suggestion}"' },
   },
@@ -95,6 +99,48 @@ export default defineRule({
         fix,
       });
     }
+    // a word of a marked Vietnamese phrase written without its marks ("giáo vien"): no syllable, and
+    // the model writes one marked reading of it next to the same neighbour in many documents
+    const m = mw.model;
+    const marks: { t: Token; w: string; docs: number; pair: string; written: string }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (!unmarkedCheckable(t, tokens[i + 1]) || nameTokens.has(t.index) || seen[t.id] > opts.maxRepeats) continue;
+      if (dict.has(t.canon) || user.has(t.canon) || dict.has(iForY(t.canon))) continue;
+      const T = mw.of(t);
+      if (T >= 0 && m.unigram(T).docs >= ATTESTED_DOCS) continue; // a loanword or English word the corpus writes
+      const prev = i > 0 && adjacent(tokens[i - 1], t) && tokens[i - 1].marked && dict.has(tokens[i - 1].canon) ? tokens[i - 1] : undefined;
+      const next = i + 1 < tokens.length && adjacent(t, tokens[i + 1]) && tokens[i + 1].marked && dict.has(tokens[i + 1].canon) ? tokens[i + 1] : undefined;
+      let best: { w: string; docs: number; pair: string; written: string } | undefined;
+      let rivals = 0;
+      const look = (ids: ArrayLike<number>, docs: ArrayLike<number>, n: number, left: boolean, other: Token) => {
+        for (let k = 0; k < ids.length; k++) {
+          const w = m.word(ids[k]);
+          if (!dict.has(w) || stripMarks(w) !== t.canon) continue;
+          const d = docs[k];
+          if (d < CONFUSION.minDocs) continue;
+          if (best && best.w !== w) rivals++;
+          if (!best || d > best.docs)
+            best = { w, docs: d, pair: left ? `${other.lower} ${w}` : `${w} ${other.lower}`, written: left ? `${other.lower} ${t.lower}` : `${t.lower} ${other.lower}` };
+        }
+      };
+      const P = prev ? mw.of(prev) : -1;
+      const N = next ? mw.of(next) : -1;
+      if (P >= 0) { const a = m.after(P); look(a.ids, a.docs, P, true, prev!); }
+      if (N >= 0) { const b = m.before(N); look(b.ids, b.docs, N, false, next!); }
+      if (!best || rivals > 0) continue;
+      marks.push({ t, ...(best as { w: string; docs: number; pair: string; written: string }) });
+    }
+    // many of them, or an OCR'd document: the text was retyped or scanned, and they are notes
+    const noted = marks.length > CONFUSION.maxSure || ctx.facts.get(ocrDamage).damaged;
+    for (const f of marks)
+      ctx.report({
+        messageId: 'unmarked',
+        span: f.t.span,
+        data: { word: f.t.text, written: f.written, corrected: f.pair, docs: f.docs, suggestion: withCase(f.t.text, f.w) },
+        ...(noted ? { severity: 'info' as const } : {}),
+        fix: replaceFix(f.t, f.w),
+      });
     if (unknown.length === 0) return;
 
     // the document's vocabulary: attested words, their counts and neighbours
@@ -177,6 +223,20 @@ function checkable(t: Token, next: Token | undefined): boolean {
   if (/^[-‐'’_/@.&\u00ad]$/.test(t.sepBefore)) return false;
   if (next && next.block === t.block && /^[-‐'’_/@&\u00ad]$/.test(next.sepBefore)) return false;
   return true;
+}
+
+/** A word written without any mark, lower case, Vietnamese letters only, not part of a longer word. */
+function unmarkedCheckable(t: Token, next: Token | undefined): boolean {
+  if (t.skip || t.hasDigit || !t.letters || t.marked || t.text.length < 2 || t.caps !== 'lower') return false;
+  if (!/^[a-z]+$/.test(t.lower) || /[fjwz]/.test(t.lower)) return false;
+  if (/^[-‐'’_/@.&\u00ad]$/.test(t.sepBefore)) return false;
+  if (next && next.block === t.block && /^[-‐'’_/@&\u00ad]$/.test(next.sepBefore)) return false;
+  return true;
+}
+
+/** The letters of a syllable without tone or vowel marks (viên -> vien, được -> duoc). */
+function stripMarks(w: string): string {
+  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 }
 
 function withCase(model: string, word: string): string {
