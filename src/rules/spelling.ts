@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineRule, type Fix, type RuleContext } from '../engine/types.js';
 import { ATTESTED_DOCS, attestedWord, CONFUSION, iForY, modelWords, ocrDamage, realTypos, withinOne } from '../facts/language.js';
 import { names } from '../facts/names.js';
-import { canonicalTone, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
+import { canonicalTone, foldKey, syllables, syllablesByToneKey, vietnamese, vietnameseShare, type Token } from '../facts/vietnamese.js';
 
 const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
 
@@ -116,7 +116,7 @@ export default defineRule({
       const look = (ids: ArrayLike<number>, docs: ArrayLike<number>, n: number, left: boolean, other: Token) => {
         for (let k = 0; k < ids.length; k++) {
           const w = m.word(ids[k]);
-          if (!dict.has(w) || stripMarks(w) !== t.canon) continue;
+          if (!dict.has(w) || foldKey(w) !== t.canon) continue;
           const d = docs[k];
           if (d < CONFUSION.minDocs) continue;
           if (best && best.w !== w) rivals++;
@@ -232,11 +232,6 @@ function unmarkedCheckable(t: Token, next: Token | undefined): boolean {
   if (/^[-‐'’_/@.&\u00ad]$/.test(t.sepBefore)) return false;
   if (next && next.block === t.block && /^[-‐'’_/@&\u00ad]$/.test(next.sepBefore)) return false;
   return true;
-}
-
-/** The letters of a syllable without tone or vowel marks (viên -> vien, được -> duoc). */
-function stripMarks(w: string): string {
-  return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
 }
 
 function withCase(model: string, word: string): string {
