@@ -36,6 +36,17 @@ describe('breakdowns', () => {
       ['1.250,5', ['250,5', '600', '400'], 'total-previous-sentence', 'subset'],
     ]);
   });
+  it('leaves out bounds, ranges, numbered categories and page numbers, which add up by chance', () => {
+    const doc = makeDoc(
+      'a.txt',
+      'Phạt tiền từ 10.000.000 đồng đến 20.000.000 đồng, từ 30.000.000 đồng đến 50.000.000 đồng.\n' +
+        'Hạng cơ sở lưu trú bao gồm 01 sao, 02 sao, 03 sao, 04 sao và 05 sao.\n' +
+        'Table 2: Variables 5 Table 3: Odds 30 Table 4: Ratios 35 Table 5.\n',
+    );
+    expect(findBreakdowns(doc)).toEqual([]);
+    const twin = makeDoc('b.txt', 'Tổng vốn 1.500 triệu đồng, gồm 1.000 triệu đồng ngân sách và 500 triệu đồng xã hội hóa.\nBao gồm 3 sao, 4 sao và 7 sao.\n');
+    expect(findBreakdowns(twin).map((b: { total: { raw: string } }) => b.total.raw)).toEqual(['1.500', '7']);
+  });
   it('stays away from sums that do not hold, two-part coincidences without a cue, and durations', () => {
     const doc = makeDoc('a.txt', 'Năm nay có 120 hộ mới, 45 hộ chuyển đi và 76 hộ khác.\nXã A có 30 người, xã B có 20 người, xã C có 50 người.\nĐủ 25 năm đối với nam, đủ 20 năm đối với nữ, trong đó có ít nhất 05 năm công tác.\n');
     expect(findBreakdowns(doc)).toEqual([]);

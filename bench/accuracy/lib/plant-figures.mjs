@@ -69,6 +69,35 @@ export function findBreakdowns(doc) {
   return doc.memo('breakdowns', () => readBreakdowns(doc));
 }
 
+// A figure that is a bound, an end of a range or a page number is not an amount that adds up to anything
+// ("phạt tiền từ 10.000.000 đồng đến 30.000.000 đồng", "sức nâng đến 30 tấn", "from 5 to 10 m",
+// "up to 50 tons", "10–20 m"): sums among bounds are chance.
+const BOUND_BEFORE = /(?:^|[^\p{L}\p{M}])(?:từ|đến|tới|trên|dưới|tối đa|tối thiểu|không quá|không dưới|ít nhất|nhiều nhất|hơn|from|to|up to|at least|at most|more than|less than|over|under|between|and up|minimum|maximum)\s*$/iu;
+const RANGE_DASH_BEFORE = /\d\s*(?:\p{L}+\s*)?[-–]\s*$/u;
+const RANGE_DASH_AFTER = /^\s*(?:\p{L}+\s*)?[-–]\s*\d/u;
+
+function notAnAmount(doc, f) {
+  const line = doc.lines[f.line - 1];
+  const before = doc.text.slice(Math.max(line.start, f.start - 20), f.start);
+  const after = doc.text.slice(f.end, Math.min(line.end, f.end + 20));
+  // "Analyses 30 Table 3: …": a capitalised word after the number starts a title (a page number
+  // in a table of contents), it is not the figure's unit (units are lower case or all capitals)
+  return BOUND_BEFORE.test(before) || RANGE_DASH_BEFORE.test(before) || RANGE_DASH_AFTER.test(after) || /^\s+\p{Lu}\p{Ll}/u.test(after);
+}
+
+/** Figures of one unit that count up by one (01 sao, 02 sao, 03 sao; hạng 1, 2, 3) are category labels. */
+function categoryRuns(seq) {
+  const out = new Set();
+  for (let i = 0; i + 2 < seq.length; i++) {
+    if (seq[i].dec || seq[i + 1].dec || seq[i + 2].dec) continue;
+    if (seq[i + 1].int !== seq[i].int + 1n || seq[i + 2].int !== seq[i + 1].int + 1n) continue;
+    let j = i + 2;
+    while (j + 1 < seq.length && !seq[j + 1].dec && seq[j + 1].int === seq[j].int + 1n) j++;
+    for (let k = i; k <= j; k++) out.add(seq[k]);
+  }
+  return out;
+}
+
 function readBreakdowns(doc) {
   const found = new Map();
   for (const w of windows(doc)) {
@@ -77,11 +106,14 @@ function readBreakdowns(doc) {
     const byUnit = new Map();
     for (const f of figs) {
       if (!f.unit || f.unit === '%' || f.int === 0n || TIME_UNITS.has(f.unit)) continue;
+      if (notAnAmount(doc, f)) continue;
       const list = byUnit.get(f.unit) ?? [];
       list.push(f);
       byUnit.set(f.unit, list);
     }
-    for (const seq of byUnit.values()) {
+    for (let seq of byUnit.values()) {
+      const labels = categoryRuns(seq);
+      if (labels.size) seq = seq.filter((f) => !labels.has(f));
       if (seq.length < 3) continue;
       for (let t = 0; t < seq.length; t++) {
         const T = seq[t];
