@@ -18,6 +18,9 @@ import { intersects, modesOf, statedInterval, sumIntervals, type Interval, type 
 import { IDENTIFIER_HEADERS, NON_ADDITIVE_HEADER_WORDS, TABLE_SUBSET_LABELS, TABLE_SUBTOTAL_LABELS, TABLE_TOTAL_LABELS } from './lexicon/figures.js';
 import { TABLE_COMPLETE_CUES } from './lexicon/tables.js';
 
+
+/** Columns in which the rows under "Trong đó" must add up exactly before a column where they do not is read as wrong. */
+const COMPLETE_EVIDENCE = 3;
 export interface Cell {
   span: Span;
   value: Decimal;
@@ -26,8 +29,13 @@ export interface Cell {
 
 export interface TableCheck {
   table: number;
-  /** `subset`: the rows under a "Trong đó" row add up to more than the row they detail. */
-  kind: 'row' | 'column' | 'group' | 'subset';
+  /**
+   * `subset`: the rows under a "Trong đó" row add up to more than the row they detail;
+   * `subsetComplete`: they add up to the row exactly in every other column but not in this one.
+   */
+  kind: 'row' | 'column' | 'group' | 'subset' | 'subsetComplete';
+  /** For `subsetComplete`: how many other columns the rows add up in. */
+  evidence?: number;
   /** The total cell. */
   total: Cell;
   /** The cells it should be the sum of (the reading shown in the message). */
@@ -495,6 +503,7 @@ export function checkTable(table: Table, conv: NumberConvention, settingsRoundin
     const shallowest = Math.min(...run.map((i) => RANK[i.level]));
     const parts0 = run.filter((i) => RANK[i.level] === shallowest);
     if (!aligned(parts0, rowTail(parent)) || !sameUnit(parent, parts0)) continue;
+    const cols: { c: number; total: Cell; parts: Cell[]; ok: boolean; adds: boolean }[] = [];
     for (let c = firstFigureCol(parent); c < ncols; c++) {
       if (skipColumn(c)) continue;
       const total = readCell(cellAt(t, parent.index, c, ncols), conv);
@@ -502,7 +511,22 @@ export function checkTable(table: Table, conv: NumberConvention, settingsRoundin
       const parts = partsIn(parts0, c);
       if (!parts || !parts.length) continue;
       const ok = modesOf(rounding).some((mode) => !exceeds(sumIntervals(parts.map((p) => iv(p, mode))), iv(total, mode)));
+      // every row of the run has its figure in this column and they add up to the row exactly
+      const adds = parts.length === parts0.length && parts.length >= 2 && pointSum(parts).sum.eq(total.value);
+      cols.push({ c, total, parts, ok, adds });
+    }
+    // "Trong đó" promises only a part; but when the rows under it add up to the row exactly in
+    // every other column (at least COMPLETE_EVIDENCE of them) and miss in one, the table itself
+    // shows they are the whole: that column is read as a complete split (a warning: a detail row
+    // missing from the table would look the same)
+    const adding = cols.filter((x) => x.adds).length;
+    const complete = cols.length - adding === 1 && adding >= COMPLETE_EVIDENCE;
+    for (const { c, total, parts, ok, adds } of cols) {
       const { sum, decimals } = pointSum(parts);
+      if (complete && ok && !adds && parts.length === parts0.length && !RATE_HEADER.test(colHeader(c))) {
+        out.push({ table: t.index, kind: 'subsetComplete', total, parts, consistent: false, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [parent.label], evidence: adding });
+        continue;
+      }
       out.push({ table: t.index, kind: 'subset', total, parts, consistent: ok, sum, sumDecimals: decimals, label: colHeader(c) || `#${c + 1}`, partLabels: [parent.label] });
     }
   }

@@ -40,6 +40,10 @@ export default defineRule({
       en: 'Column "{column}": the rows under "{group}" that detail part of it ("of which") add up to {sum}, more than the {total} it states (difference {diff}).',
       vi: 'Cột "{column}": các dòng "trong đó" của "{group}" cộng lại được {sum}, lớn hơn con số {total} của dòng đó (chênh lệch {diff}).',
     },
+    subsetComplete: {
+      en: 'Column "{column}": the rows under "{group}" ("of which") add up to {sum}, not the {total} it states (difference {diff}); in the {evidence} other columns they add up to it exactly, so they are read as the whole.',
+      vi: 'Cột "{column}": các dòng "trong đó" của "{group}" cộng lại được {sum}, không bằng con số {total} của dòng đó (chênh lệch {diff}); ở {evidence} cột còn lại chúng cộng lại đúng bằng dòng đó, nên được hiểu là toàn bộ.',
+    },
     part: { en: 'part: {value}', vi: 'thành phần: {value}' },
   },
   check(ctx) {
@@ -68,11 +72,13 @@ export default defineRule({
           sum: formatDecimal(c.sum, conv, d),
           total: ctx.doc.slice(c.total.span),
           diff: formatDecimal(c.sum.minus(c.total.value).abs(), conv, d),
+          ...(c.evidence !== undefined ? { evidence: String(c.evidence) } : {}),
         },
         related,
         // a total column read from the figures alone (its header not saying so), or whole numbers off
         // by no more than rounding every cell could explain: likely, not certain
-        ...(c.learned || c.roundingOnly ? { severity: 'warning' as const } : {}),
+        // or "Trong đó" rows read as the whole from the other columns: a missing detail row would look the same
+        ...(c.learned || c.roundingOnly || c.kind === 'subsetComplete' ? { severity: 'warning' as const } : {}),
       });
     }
   },
