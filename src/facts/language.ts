@@ -6,6 +6,7 @@
 
 import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
 import { defineFact } from '../engine/facts.js';
+import { ENGLISH_GRAMMATICAL_DOUBLINGS } from './lexicon/words.js';
 import { names } from './names.js';
 import { syllables, syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
 
@@ -564,6 +565,8 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   });
   /** The block reads as a sentence: it ends with sentence punctuation, or goes on in the next block. */
   const sentence = (b: number): boolean => doc.blocks[b].continues || /[.!?;:…]["”’)]*\s*$/.test(doc.blocks[b].text);
+  /** The block has no punctuation at all and does not go on in the next block: a table's row or header read as a line. */
+  const tableLine = (b: number): boolean => !doc.blocks[b].continues && !/[.,;:!?…]/.test(doc.blocks[b].text);
   /** The block writes a run of LAYOUT_RUN words twice: two columns read as one line ("… dưới hình thức: điểm 2. Trường hợp … dưới hình thức: điểm giao giao nhận"). */
   const columns = perBlock((b) => {
     const ws = v.byBlock.get(b) ?? [];
@@ -640,6 +643,16 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     const grammar = loose || (lead < DOUBLING.avoidedFreeShare && trail < DOUBLING.avoidedFreeShare);
     const avoided = grammar && (english || compoundShare(m, A) < COMPOUND.maxShare) ? avoidedDoubling(m, A, english) : undefined;
     const free = loose || !!avoided;
+    // English: a doubling the grammar writes ("had had") is silent, and one without the
+    // language's own evidence (AVOIDED) is not judged in a table's row or header read as a line
+    // (no punctuation at all: "Regulations covered by the Impetus for review | review Frequency
+    // Evaluation factors"; a hard-wrapped sentence has its commas and stops) nor in two columns
+    if (english && (ENGLISH_GRAMMATICAL_DOUBLINGS.has(p.canon) || (!avoided && (tableLine(p.block) || columns(p.block))))) continue;
+    // in a document that reads as OCR output, a doubled syllable with no such evidence is as
+    // likely layout (column labels run together, "tính thuế | thuế ấn định") or a lost mark
+    // ("các phần phân đoạn") as a slip: the guesses below (stranded, free) stay silent there;
+    // so does a doubled token that is no Vietnamese syllable ("tt tt" in a garbled line)
+    if (!avoided && !english && (facts.get(ocrDamage).damaged || !syllables().has(p.canon))) continue;
     // a word the model writes doubled well above the slip rate, in any context, is left alone
     if (!avoided && doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     if (!free) {
@@ -673,6 +686,11 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
       }
       continue;
     }
+    // a syllable with no favourite partner is no evidence by itself: "hàng không | không thường
+    // lệ", "đầu vào | vào kỳ", "học sinh | sinh viên", "quy định chung chung" are two words meeting
+    // or a reduplicative the bigrams cannot tell from a slip; it is judged only when the model
+    // shows the language avoids doubling it (AVOIDED, whatever its compounds: việc, có, người)
+    if (!english && !avoided && !avoidedDoubling(m, A, false)) continue;
     const bl = hasX ? bond(m, X, A) : 0;
     const br = hasY ? bond(m, A, Y) : 0;
     const junction = (bl >= DOUBLING.wordBond && br >= DOUBLING.wordBond) || Math.max(bl, br) >= DOUBLING.strongBond;
