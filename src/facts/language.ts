@@ -655,6 +655,13 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     if (!avoided && !english && (facts.get(ocrDamage).damaged || !syllables().has(p.canon))) continue;
     // a word the model writes doubled well above the slip rate, in any context, is left alone
     if (!avoided && doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
+    // an English word of a sentence is a word, not a syllable of a compound that may meet itself
+    // where two words join: doubled, it is a slip ("in total total overpayments"), a note
+    if (english && !avoided) {
+      out.push({ ...base, reason: 'free', sure: false, phraseDocs: 0, phrase: '' });
+      skipTo = i;
+      continue;
+    }
     if (!free) {
       // a copy stranded: one copy makes a pair the model never writes (fewer than 2 documents),
       // the other a pair it writes often; two words meeting make two attested pairs ("áp dụng
