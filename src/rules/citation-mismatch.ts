@@ -41,6 +41,10 @@ export default defineRule({
       en: '"{found}" is cited once; the same document ({symbol}, dated {date}) is cited {count} times elsewhere as "{expected}".',
       vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, ngày {date}) được trích dẫn {count} lần ở chỗ khác là "{expected}".',
     },
+    differentNumberNear: {
+      en: '"{found}" is cited once; "{expected}", one digit away, is cited {count} times elsewhere with the same symbol and date ({symbol}, {date}), and no other document of that symbol is cited with that date: the number looks mistyped (two documents issued that day would look the same).',
+      vi: '"{found}" chỉ được trích dẫn một lần; "{expected}", chỉ khác một chữ số, được trích dẫn {count} lần ở chỗ khác với cùng ký hiệu và ngày ({symbol}, ngày {date}), và không có văn bản nào khác cùng ký hiệu được trích dẫn với ngày đó: số hiệu có vẻ bị gõ nhầm (hai văn bản ban hành cùng ngày cũng có thể như vậy).',
+    },
     differentNumberTitle: {
       en: '"{found}" is cited once; the same document ({symbol}, "{title}") is cited {count} times elsewhere as "{expected}".',
       vi: '"{found}" chỉ được trích dẫn một lần; cùng văn bản đó ({symbol}, "{title}") được trích dẫn {count} lần ở chỗ khác là "{expected}".',
@@ -178,7 +182,7 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
       );
       if (matches.length !== 1) {
         const others = forms.filter((f) => f !== lone);
-        if (!matches.length && (aboveNumber(ctx, c, others) || titledNumber(ctx, opts, c, others, out, pairs) || datedPair(ctx, opts, c, others, out, pairs))) out.add(c);
+        if (!matches.length && (aboveNumber(ctx, c, others) || titledNumber(ctx, opts, c, others, out, pairs) || datedPair(ctx, opts, c, others, out, pairs) || nearNumber(ctx, opts, c, others, lone.key))) out.add(c);
         continue;
       }
       const major = matches[0].members;
@@ -195,6 +199,42 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
     }
   }
   return out;
+}
+
+/**
+ * A lone citation one digit away from a document of the same symbol cited twice or more WITH THE
+ * SAME DATE, in another paragraph, when no other document of that symbol is cited with that date:
+ * closer than `minNumberGap`, so two documents issued the same day would look alike, but two of
+ * them cited apart while no third of that day's run is cited is the rarer reading (warning).
+ * Consecutive numbers stay silent (documents issued together come numbered in a run: Thông tư
+ * 38/2015/TT-BTC and 39/2015/TT-BTC are both of 25/3/2015), and so does a number the registry knows.
+ */
+function nearNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[], key: string): boolean {
+  if (!c.date || !c.date.valid || c.date.day === undefined || c.system === 'law' || c.system === 'us') return false;
+  const day = dateValue(c.date);
+  const onDay = (o: Citation) => o.date !== undefined && o.date.valid && o.date.day !== undefined && dateValue(o.date) === day;
+  const sameDay = others.filter((f) => f.members.some(onDay));
+  if (sameDay.length !== 1) return false;
+  const major = sameDay[0].members;
+  const dated = major.filter(onDay);
+  if (dated.length < opts.minMajority || major.some((o) => o.date && o.date.valid && !onDay(o))) return false;
+  if (!oneDigitApart(c.number, major[0].number) || !typeAgrees(c, major) || issuerConflict(c, major)) return false;
+  if (Math.abs(Number.parseInt(c.number, 10) - Number.parseInt(major[0].number, 10)) < 2) return false;
+  if (ctx.facts.get(registry).get(key)) return false;
+  const block = ctx.doc.blockAt(c.rawSpan.start)?.index;
+  if (major.some((o) => ctx.doc.blockAt(o.rawSpan.start)?.index === block)) return false;
+  if (c.title && major.some((o) => o.title && !c.title!.startsWith(o.title) && !o.title.startsWith(c.title!))) return false;
+  const expected = major[0].number;
+  const form = withNumber(c, expected);
+  ctx.report({
+    messageId: 'differentNumberNear',
+    span: c.rawSpan,
+    data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: dated.length },
+    related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+    fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected } },
+    severity: 'warning',
+  });
+  return true;
 }
 
 /**
