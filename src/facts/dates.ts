@@ -191,7 +191,7 @@ export function scanDates(text: string, locale: 'vi' | 'en'): DateMention[] {
       let day = a;
       let month = b;
       let ambiguousOrder = false;
-      if (locale === 'en' && g.ns === '/') {
+      if (locale === 'en' && (g.ns === '/' || g.ns === '-')) {
         // US order (month/day) unless only day/month is possible
         ambiguousOrder = a <= 12 && b <= 12 && a !== b;
         if (a <= 12) { month = a; day = b; }
@@ -273,7 +273,7 @@ export function findPeriods(text: string, dates: DateMention[]): Period[] {
   return out;
 }
 
-export function findReportDate(doc: Document, dates: DateMention[]): DateMention | undefined {
+export function findReportDate(doc: Document, dates: DateMention[], locale?: string): DateMention | undefined {
   for (const d of dates) {
     if (d.span.start > HEADER_REACH) break;
     if (d.style !== 'words' || !d.valid) continue;
@@ -288,14 +288,33 @@ export function findReportDate(doc: Document, dates: DateMention[]): DateMention
   // a letter or memo in English: its date alone on a line near the top ("Letter\n\nMarch 5, 2026")
   for (const d of dates) {
     if (d.span.start > EN_HEADER_REACH) break;
-    if (d.style !== 'english' || !d.valid || d.day === undefined) continue;
+    if ((d.style !== 'english' && !(locale === 'en' && d.style === 'numeric' && d.yearDigits.length === 4)) || !d.valid || d.day === undefined) continue;
     const text = doc.text;
     const ls = text.lastIndexOf('\n', d.span.start - 1) + 1;
     const le = text.indexOf('\n', d.span.end);
     if (text.slice(ls, le < 0 ? text.length : le).trim() === d.raw) return d;
   }
+  // a dateline: an English document's date opening one of its first lines, the rest of the line
+  // a short label and no sentence ("11-30-2016  Audit (A-04-15-06182)", "March 5, 2026 Memorandum")
+  if (locale === 'en') {
+    const text = doc.text;
+    for (const d of dates) {
+      if (d.span.start > DATELINE_REACH) break;
+      if (!d.valid || d.day === undefined || d.yearDigits.length !== 4 || (d.style !== 'english' && d.style !== 'numeric')) continue;
+      const ls = text.lastIndexOf('\n', d.span.start - 1) + 1;
+      if (text.slice(ls, d.span.start).trim() !== '') continue;
+      const lineNo = text.slice(0, ls).split('\n').filter((l) => l.trim()).length;
+      if (lineNo >= DATELINE_LINES) break;
+      const le = text.indexOf('\n', d.span.end);
+      const rest = text.slice(d.span.end, le < 0 ? text.length : le);
+      if (/^\s{2,}|^\s*[-–—|]\s/u.test(rest) && rest.trim().length <= 50 && !/[.;,:!?]\s|[.;:!?]$/u.test(rest.trim())) return d;
+    }
+  }
   return undefined;
 }
+// a dateline stands among the first few lines (non-empty ones counted before it)
+const DATELINE_LINES = 6;
+const DATELINE_REACH = 1500;
 // GAO letters put the date after the title page's 40-odd short lines
 const EN_HEADER_REACH = 12000;
 
@@ -303,7 +322,7 @@ export const dateFacts = defineFact('dates', (doc: Document, _facts, settings): 
   let dates = scanDates(doc.text, settings.locale);
   if (doc.ignored.length) dates = dates.filter((d) => !doc.ignored.some((s) => s.start <= d.span.start && s.end >= d.span.end));
   const periods = findPeriods(doc.text, dates);
-  const reportDate = findReportDate(doc, dates);
+  const reportDate = findReportDate(doc, dates, settings.locale);
   const reportPeriod = periods.find((p) => p.reportPeriod);
   return { dates, periods, reportDate, reportPeriod };
 });
