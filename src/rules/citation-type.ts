@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
 import { citationFacts, codeMissing, fold, TYPE_CODES, type Citation, type TypeKind } from '../facts/citations.js';
+import { ocrDamage } from '../facts/language.js';
 
 // Symbol codes that are never an agency's own abbreviation, so a state công văn (whose symbol
 // has no type code, `123/UBND-VP`) carrying one is certainly mis-typed. `CT` (Cục Thuế), `TTr`
@@ -30,6 +31,10 @@ export default defineRule({
     wrongType: {
       en: '"{word}" does not match the type code {code} in {number} ({code} is {expected}).',
       vi: '"{word}" không khớp với ký hiệu loại {code} trong số hiệu {number} ({code} là {expected}).',
+    },
+    unknownCode: {
+      en: '"{word}" is numbered with the type code {expected} ({expected}-…), but {number} has {code} in its place, which is no type code.',
+      vi: '"{word}" phải có ký hiệu loại {expected} ({expected}-…) trong số hiệu, nhưng {number} ghi {code} ở chỗ đó, không phải ký hiệu loại nào.',
     },
     wrongYear: {
       en: 'The number {number} carries the year {year}, but the document is dated {date}.',
@@ -62,7 +67,20 @@ export default defineRule({
           continue;
         }
         const bad = mismatch(c);
-        if (bad) {
+        if (bad && c.system !== 'law' && c.typeCode && !known(c.typeCode)) {
+          // a code that names no type: a slip of the code in a clean text (`219/2013/T-BTC`,
+          // `119/2014/BTC-TCT`, `TTTLT`); silent where it is character recognition's damage: a
+          // digit or a letter outside the alphabet in it (`155/2016/T1- BTC`, `QĐÐ`), or a
+          // document that reads as OCR output
+          if (/^[A-ZĐa-zđ]+$/u.test(c.typeCode) && !ctx.facts.get(ocrDamage).damaged) {
+            ctx.report({
+              messageId: 'unknownCode',
+              span: c.typeWordSpan,
+              data: { word: c.typeWord!, code: c.typeCode, number: c.raw, expected: TYPE_CODES[c.typeKind][0] },
+              related: [{ span: c.symbolSpan, messageId: 'symbolHere' }],
+            });
+          }
+        } else if (bad) {
           ctx.report({
             messageId: 'wrongType',
             span: c.typeWordSpan,
@@ -121,6 +139,11 @@ const NAMES: Record<string, [string, string]> = {
   NQLT: ['Nghị quyết liên tịch', 'a joint resolution'], QH: ['Luật hoặc Nghị quyết của Quốc hội', 'a law or resolution of the National Assembly'],
   UBTVQH: ['Nghị quyết hoặc Pháp lệnh của UBTVQH', 'a resolution or ordinance of the NA Standing Committee'],
 };
+
+/** The code is a type code (one of NAMES). */
+function known(code: string): boolean {
+  return NAMES[fold(code)] !== undefined;
+}
 
 /** The official (Vietnamese) name of a code: the code is Vietnamese in both languages. */
 function nameOf(code: string): string {
