@@ -13,7 +13,7 @@ import {
   INCREASE_WORDS, INLINE_CUES, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
-  NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
+  NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_OF_NAMED_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
   TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, WHOLE_OPENERS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
@@ -149,6 +149,12 @@ class SentenceReader {
     return /^[ \u00a0](\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}\d])/u.exec(this.text.slice(a.span.end, a.span.end + 24))?.[1] ?? '';
   }
 
+  /** The one or two lower-case words right after an item ("132 học viên," -> ["học", "viên"]). */
+  nounAfter(a: Item): string[] {
+    const m = /^[ \u00a0](\p{Ll}[\p{L}\p{M}]*)(?:[ \u00a0](\p{Ll}[\p{L}\p{M}]*))?(?![\p{L}\p{M}\d])/u.exec(this.text.slice(a.span.end, a.span.end + 40));
+    return m ? (m[2] ? [m[1], m[2]] : [m[1]]) : [];
+  }
+
   /** Up to `n` characters right after an item, as written (any sentence). */
   rawAfter(a: Item, n: number): string {
     return this.text.slice(a.span.end, a.span.end + n);
@@ -236,6 +242,7 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
       readOfBefore(r, i, p, rate) ||
       readOfAfter(r, i, p, rate) ||
       readPercentOfThe(r, i, p, rate) ||
+      readShareOfNamedTotal(r, i, p, rate, earlier) ||
       readFromTo(r, i, p, rate) ||
       readPeriodBase(r, i, p, rate) ||
       readPlanBase(r, i, p, rate) ||
@@ -487,6 +494,59 @@ function readPercentOfThe(r: SentenceReader, i: number, p: Quantity, emit: Emit)
   return false;
 }
 
+// the part's clause may run longer when the whole is named after the percentage
+const PART_RATE_GLUE_NAMED = new RegExp(`^[^\\d;:()]{0,60}?[,(]\\s*(?:${PART_RATE_VERBS.source})(?:\\s+(?:${RATE_NOUNS.source}))?\\s*$`, 'u');
+const NAMED_TOTAL_AFTER = new RegExp(`^\\s*(?:${SHARE_OF_NAMED_TOTAL.source})\\s+(\\p{Ll}[\\p{L}\\p{M}]*)(?:\\s+(\\p{Ll}[\\p{L}\\p{M}]*))?`, 'u');
+
+/**
+ * `có 99 học viên có việc làm, chiếm 72% tổng số học viên`: the percentage names its whole by the
+ * part's noun and no figure; the whole is the one figure of that noun before the part, in its
+ * sentence or (none there) in the sentences and heading before it. Two such figures: unsure, silent.
+ */
+function readShareOfNamedTotal(r: SentenceReader, i: number, p: Quantity, emit: Emit, earlier: () => Item[][]): boolean {
+  const a = r.at(i - 1);
+  if (!isAmount(a) || !usable(a.q)) return false;
+  const g = r.glue(a, { span: p.span });
+  if (g === undefined || FORMULA_WORDS_RE.test(g) || !(PART_RATE_GLUE.test(g) || PART_RATE_GLUE_NAMED.test(g))) return false;
+  const m = NAMED_TOTAL_AFTER.exec(r.after({ span: p.span }, 60));
+  if (!m) return false;
+  const named = m[2] ? [m[1], m[2]] : [m[1]];
+  const noun = nounOf(r, a);
+  // the noun after the total word is the part's ("học viên" … "tổng số học viên")
+  if (!noun.length || named[0] !== noun[0] || (noun.length > 1 && named.length > 1 && named[1] !== noun[1])) return false;
+  const sameNoun = (b: Item): b is Item & { q: Quantity } => {
+    if (!isAmount(b) || b === a || !usable(b.q)) return false;
+    const n = nounOf(r, b);
+    return pairUnits(a.q, b.q) && n.length > 0 && n[0] === noun[0] && (n.length < 2 || noun.length < 2 || n[1] === noun[1]);
+  };
+  const here: Array<Item & { q: Quantity }> = [];
+  for (let j = 0; j < i - 1; j++) {
+    const b = r.at(j)!;
+    if (sameNoun(b)) here.push(b);
+  }
+  let whole: (Item & { q: Quantity }) | undefined;
+  if (here.length > 1) return false;
+  if (here.length === 1) whole = here[0];
+  else {
+    for (const items of earlier()) {
+      const same = items.filter(sameNoun);
+      if (!same.length) continue;
+      if (same.length !== 1) return false;
+      whole = same[0];
+      break;
+    }
+  }
+  if (!whole || a.q.base.greaterThan(whole.q.base)) return false;
+  return emit('part', p, fromQuantity(a.q), fromQuantity(whole.q), 'share-of-named-total');
+}
+
+/** The noun a figure counts: its unit as written ("hộ", "người"), or the words after a bare figure. */
+function nounOf(r: SentenceReader, a: Item & { q: Quantity }): string[] {
+  if (a.q.unit.family === 'count' && a.q.unit.raw) return a.q.unit.raw.toLowerCase().split(/\s+/u).slice(0, 2);
+  if (a.q.unit.family === 'none' && a.q.unit.raw === '') return r.nounAfter(a);
+  return [];
+}
+
 function direction(s: string): 'up' | 'down' | undefined {
   const m = DIRECTION_BEFORE.exec(s);
   if (!m) return undefined;
@@ -669,7 +729,7 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
   for (let j = from; j < i - 1; j++) {
     const b = r.at(j);
     // a bare figure may pair only with a counted noun ("Of the 55 complaints, 40 (72.7%)")
-    if (!isAmount(b) || !pairUnits(a.q, b.q) || (a.q.unit.family === 'none' && b.q.unit.family !== 'count')) continue;
+    if (!isAmount(b) || !pairUnits(a.q, b.q) || (a.q.unit.family === 'none' && b.q.unit.family !== 'count' && !sameBareNoun(r, a, b))) continue;
     same.push(b);
     const lead = r.before(b, 30);
     // the whole named by a total word before it, or broken down right after it ("200.000 tấn, trong đó 190.000 tấn (chiếm 95%)")
@@ -694,6 +754,20 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
       }
   }
   return emit(planMode ? 'ratio' : 'part', p, fromQuantity(a.q), fromQuantity(b.q), planMode ? 'plan-cued' : 'total-cued');
+}
+
+/**
+ * Two bare figures (no unit the lexicon knows) followed by the same noun the text writes: "đào tạo
+ * 132 học viên, trong đó 99 học viên có việc làm". Both words must agree where both figures are
+ * followed by two ("học viên" is not "học sinh"); one word agrees with a longer noun ("55 đơn thư …
+ * 40 đơn").
+ */
+function sameBareNoun(r: SentenceReader, a: Item & { q: Quantity }, b: Item & { q: Quantity }): boolean {
+  if (a.q.unit.raw !== '' || b.q.unit.family !== 'none' || b.q.unit.raw !== '') return false;
+  const x = r.nounAfter(a);
+  const y = r.nounAfter(b);
+  if (!x.length || !y.length || x[0] !== y[0]) return false;
+  return x.length < 2 || y.length < 2 || x[1] === y[1];
 }
 
 /**

@@ -318,6 +318,8 @@ export const PART_OF_TOTAL = phraseList(['out of', 'out of a total of', 'trên t
 export const WHOLE_DETERMINERS = phraseList(['the', 'all', 'all the', 'a total of']);
 /** Between a percentage and the whole it is a share of, after the part: `(chiếm 90% trên tổng số 2,54 triệu hộ)`. */
 export const SHARE_OF_TOTAL = phraseList(['trên tổng số', 'của tổng số', 'trong tổng số', 'so với tổng số']);
+/** After a percentage, the whole named by its noun and no figure: `chiếm 72% tổng số học viên`, `bằng 40% số hộ`. */
+export const SHARE_OF_NAMED_TOTAL = phraseList(['trên tổng số', 'của tổng số', 'trong tổng số', 'so với tổng số', 'tổng số', 'số']);
 /** Words before a percentage that make it a change: increase or decrease. */
 export const INCREASE_WORDS = phraseList([
   'tăng', 'increased by', 'increased', 'rose by', 'rose', 'grew by', 'grew', 'went up by', 'went up', 'up', 'an increase of', 'a rise of',
