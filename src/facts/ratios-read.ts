@@ -13,7 +13,7 @@ import {
   INCREASE_WORDS, INLINE_CUES, LOWER_IS_BETTER, LOWER_IS_BETTER_EN_STEMS, MULTIPLE_WORDS, OF_WORDS, PART_OF_WHOLE, PART_RATE_VERBS,
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
-  NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_OF_NAMED_TOTAL, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
+  NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_OF_NAMED_TOTAL, PERIOD_PREPOSITIONS, PERIOD_ORDINALS_EN, PERIOD_PARTS_EN, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
   TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, WHOLE_OPENERS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
@@ -554,7 +554,12 @@ function direction(s: string): 'up' | 'down' | undefined {
 }
 
 // "từ 400 lên 460", "from 400 in 2023 to 460": the years of the two ends may stand between
-const YEAR_OF = '(?:\\s*(?:in|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4})?';
+// the period a figure of a change is of, between the figure and the next word of the change: a year
+// (`in 2023`, `in fiscal year 2023`, `năm 2024`), a quarter or half (`in Q2`, `in the second quarter
+// of 2025`, `trong quý II`, `quý 3 năm 2025`), a month (`tháng 9`, `tháng 9/2025`, `in June 2025`)
+const PERIOD_YEAR = '(?:fiscal year\\s+|fy\\s*)?\\d{4}';
+const PERIOD_QUARTER = `(?:q[1-4](?:\\s+(?:of\\s+)?\\d{4})?|the\\s+(?:${PERIOD_ORDINALS_EN.source})\\s+(?:${PERIOD_PARTS_EN.source})(?:\\s+of\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4})?|(?:quý|6 tháng|9 tháng)\\s+(?:[ivx]{1,4}|[1-4]|đầu năm|cuối năm)(?:\\s*(?:năm\\s+|\\/)\\d{4})?|tháng\\s+\\d{1,2}(?:\\s*(?:năm\\s+|\\/)\\d{4})?)`;
+const YEAR_OF = `(?:\\s*(?:${PERIOD_PREPOSITIONS.source})\\s+(?:${PERIOD_YEAR}|${PERIOD_QUARTER}))?`;
 const FROM_TO = new RegExp(`^${YEAR_OF}\\s*(?:${CHANGE_TO.source})\\s*(?:mức\\s*)?$`);
 const PERCENT_OF_THE = new RegExp(`^\\s*of (?:(?:${WHOLE_DETERMINERS.source}) )?$`);
 const SHARE_OF_TOTAL_RE = new RegExp(`^\\s*(?:${SHARE_OF_TOTAL.source})\\s*$`);

@@ -336,6 +336,11 @@ export const CHANGE_NOUNS_DOWN = phraseList(['giảm', 'decrease of', 'drop of',
 /** `từ X lên Y`, `from X to Y`: the words between the two ends of a change. */
 export const CHANGE_TO = phraseList(['lên', 'xuống', 'đến', 'tới', 'còn', 'to']);
 export const CHANGE_FROM = phraseList(['từ', 'from']);
+/** Prepositions before the period a figure of a change is of: `from 1,150 in Q2 to 1,265 in Q3`, `từ 1.150 lượt trong quý II lên …`. */
+export const PERIOD_PREPOSITIONS = phraseList(['in', 'during', 'for', 'at the end of', 'năm', 'trong năm', 'trong', 'của', 'vào', 'cuối']);
+/** Quarter and half-year names after such a preposition (with `the`, an ordinal and maybe `of 2025`). */
+export const PERIOD_ORDINALS_EN = phraseList(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th']);
+export const PERIOD_PARTS_EN = phraseList(['quarter', 'half']);
 /** Words that restate a rate (`…, tương ứng tăng 20%`, `…, or 72.7%`). */
 export const RESTATE_WORDS = phraseList(['tương ứng', 'tức là', 'tức', 'or', 'a', 'an']);
 /** Total words that may be followed by the noun they total before the figure ("tổng số hộ nghèo là 120 hộ"). */
