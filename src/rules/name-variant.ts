@@ -4,9 +4,9 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { modelWords, NAME_PAIR_DOCS } from '../facts/language.js';
+import { modelWords, NAME_PAIR_DOCS, ocrDamage } from '../facts/language.js';
 import { names, type NameOccurrence } from '../facts/names.js';
-import { vietnamese } from '../facts/vietnamese.js';
+import { syllables, vietnamese } from '../facts/vietnamese.js';
 
 export default defineRule({
   id: 'name-variant',
@@ -62,6 +62,17 @@ export default defineRule({
     };
     const places = new Set(occurrences.filter((o) => o.classified).map((o) => o.key));
     if (places.size > opts.maxPlaces) return;
+    const report = (o: NameOccurrence, dominant: NameOccurrence[]): void => {
+      const expected = dominant[0].text;
+      ctx.report({
+        messageId: 'variant',
+        span: o.span,
+        data: { found: o.text, expected, count: dominant.length },
+        related: [{ span: dominant[0].span, messageId: 'dominantHere', data: { expected } }],
+        fix: { edits: [{ span: o.span, text: expected }], applicability: 'unsafe', messageId: 'replace', data: { expected } },
+      });
+    };
+    letterVariants(groups, opts, continues, report, ctx.facts.get(ocrDamage).damaged);
     for (const group of groups.values()) {
       ctx.checked();
       if (group.length < 2) continue;
@@ -83,13 +94,7 @@ export default defineRule({
         if (minority[0].ascii && !separatorsOnly(minority[0].text, expected)) continue;
         for (const o of minority) {
           if (dominant.some((d) => continues(o, d))) continue;
-          ctx.report({
-            messageId: 'variant',
-            span: o.span,
-            data: { found: o.text, expected, count: dominant.length },
-            related: [{ span: dominant[0].span, messageId: 'dominantHere', data: { expected } }],
-            fix: { edits: [{ span: o.span, text: expected }], applicability: 'unsafe', messageId: 'replace', data: { expected } },
-          });
+          report(o, dominant);
         }
       }
     }
@@ -100,4 +105,52 @@ export default defineRule({
 function separatorsOnly(a: string, b: string): boolean {
   const sep = (s: string) => s.replace(/[A-Za-z0-9]/g, '');
   return sep(a) !== sep(b);
+}
+
+/** A name's letters without any mark, case or space (`Bộ Tài` and `Bộ Tầi`: `botai`). */
+function bareKey(o: NameOccurrence): string {
+  return o.text.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+}
+
+/**
+ * One name written once or twice with a vowel letter's mark changed (â, ă, ê, ô, ơ, ư, đ: the key
+ * above keeps them, they are other letters), giving a word that is no Vietnamese syllable, while the
+ * document writes the name minDominant times or more in one form whose words are syllables: "Bộ Tầi
+ * chính" among "Bộ Tài chính", "Hà Nợi" among "Hà Nội", "Bộ Cơng Thương". A rare form made of real
+ * syllables ("Tân" / "Tấn") may be another name and is left alone; so is an OCR'd document, whose
+ * non-syllables are the scanner's.
+ */
+function letterVariants(
+  groups: Map<string, NameOccurrence[]>,
+  opts: { minDominant: number; maxVariant: number },
+  continues: (o: NameOccurrence, d: NameOccurrence) => boolean,
+  report: (o: NameOccurrence, dominant: NameOccurrence[]) => void,
+  ocr: boolean,
+): void {
+  if (ocr) return;
+  const list = syllables();
+  const isWord = (o: NameOccurrence): boolean => o.tokens.every((t) => list.has(t.canon.toLowerCase()));
+  const byBare = new Map<string, NameOccurrence[][]>();
+  for (const g of groups.values()) {
+    if (g[0].ascii) continue;
+    const k = bareKey(g[0]);
+    const l = byBare.get(k);
+    if (l) l.push(g);
+    else byBare.set(k, [g]);
+  }
+  for (const gs of byBare.values()) {
+    if (gs.length < 2) continue;
+    const sorted = [...gs].sort((a, b) => b.length - a.length);
+    const dom = sorted[0];
+    // the dominant group: one written form (tone placement aside), all its words syllables
+    const forms = new Set(dom.map((o) => o.form.toLowerCase()));
+    if (dom.length < opts.minDominant || forms.size !== 1 || !isWord(dom[0])) continue;
+    for (const g of sorted.slice(1)) {
+      if (g.length > opts.maxVariant || g.length * 1.5 > dom.length) continue;
+      for (const o of g) {
+        if (isWord(o) || o.tokens.length !== dom[0].tokens.length || continues(o, dom[0])) continue;
+        report(o, dom);
+      }
+    }
+  }
 }
