@@ -6,7 +6,7 @@
 
 import { LM_DATA, LM_INFO, LM_WORDS } from '../data/vi-lm.js';
 import { defineFact } from '../engine/facts.js';
-import { ENGLISH_GRAMMATICAL_DOUBLINGS } from './lexicon/words.js';
+import { ENGLISH_GRAMMATICAL_DOUBLINGS, ENGLISH_NEVER_DOUBLED } from './lexicon/words.js';
 import { names } from './names.js';
 import { syllables, syllablesByToneKey, toneKey, vietnamese, type Token } from './vietnamese.js';
 
@@ -515,7 +515,7 @@ export interface Doubling {
   first: Token[];
   second: Token[];
   /** Why it is an accident. */
-  reason: 'phrase' | 'stranded' | 'ending' | 'free' | 'word';
+  reason: 'phrase' | 'stranded' | 'ending' | 'free' | 'word' | 'grammar';
   /** Strong enough for a warning: the phrase evidence, and two-syllable doublings wordDoubling calls sure (outside OCR'd text); stranded copies (2 of 8 on the corpora were OCR'd table cells) and free syllables are a note (junctions of two words are many). */
   sure: boolean;
   /** Documents of the model writing the phrase without the repeat (reason phrase). */
@@ -658,7 +658,11 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // an English word of a sentence is a word, not a syllable of a compound that may meet itself
     // where two words join: doubled, it is a slip ("in total total overpayments"), a note
     if (english && !avoided) {
-      out.push({ ...base, reason: 'free', sure: false, phraseDocs: 0, phrase: '' });
+      // a word English grammar never doubles (an article, a modal verb), in a sentence: a warning
+      const never = ENGLISH_NEVER_DOUBLED.has(p.canon) && p.caps === 'lower' && q.caps === 'lower';
+      const junk = facts.get(ocrDamage);
+      const sure = never && sentence(p.block) && !junk.junkNear(p, q);
+      out.push({ ...base, reason: never ? 'grammar' : 'free', sure, phraseDocs: 0, phrase: '' });
       skipTo = i;
       continue;
     }

@@ -41,6 +41,10 @@ export default defineRule({
       en: '"{word}" is written twice in a row; the reference corpus writes it doubled {doubled} times where chance alone would give {chance}: a doubling the language avoids.',
       vi: '"{word}" bị viết lặp hai lần liền nhau; kho văn bản mẫu chỉ viết lặp từ này {doubled} lần, trong khi nếu ngẫu nhiên sẽ là {chance} lần: tiếng Việt không lặp từ này.',
     },
+    grammar: {
+      en: '"{word}" is written twice in a row; English grammar never writes it twice (an article, a modal verb, "to", "of").',
+      vi: '"{word}" bị viết lặp hai lần liền nhau; ngữ pháp tiếng Anh không bao giờ lặp từ này (mạo từ, động từ khuyết thiếu, "to", "of").',
+    },
     word: {
       en: 'The word "{word}" is written twice in a row.',
       vi: 'Từ "{word}" bị viết lặp hai lần liền nhau.',
