@@ -186,15 +186,7 @@ function numbers(ctx: Ctx, opts: Options, groups: CitationGroup[]): Set<Citation
         continue;
       }
       const major = matches[0].members;
-      const expected = major[0].number;
-      const form = withNumber(c, expected);
-      ctx.report({
-        messageId: 'differentNumber',
-        span: c.rawSpan,
-        data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: major.length },
-        related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
-        fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'safe', messageId: 'replaceNumber', data: { expected } },
-      });
+      reportDatedNumber(ctx, c, major, 'differentNumber', major.length, 'safe');
       out.add(c);
     }
   }
@@ -224,17 +216,21 @@ function nearNumber(ctx: Ctx, opts: Options, c: Citation, others: CitationGroup[
   const block = ctx.doc.blockAt(c.rawSpan.start)?.index;
   if (major.some((o) => ctx.doc.blockAt(o.rawSpan.start)?.index === block)) return false;
   if (c.title && major.some((o) => o.title && !c.title!.startsWith(o.title) && !o.title.startsWith(c.title!))) return false;
-  const expected = major[0].number;
-  const form = withNumber(c, expected);
-  ctx.report({
-    messageId: 'differentNumberNear',
-    span: c.rawSpan,
-    data: { found: c.raw, expected: form, symbol: c.symbol || c.typeWord || '', date: c.date.raw, count: dated.length },
-    related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
-    fix: { edits: [{ span: c.numberSpan, text: expected }], applicability: 'unsafe', messageId: 'replaceNumber', data: { expected } },
-    severity: 'warning',
-  });
+  reportDatedNumber(ctx, c, major, 'differentNumberNear', dated.length, 'unsafe', 'warning');
   return true;
+}
+
+/** A dated citation's number against the number of `major` (cited `count` times that day). */
+function reportDatedNumber(ctx: Ctx, c: Citation, major: Citation[], messageId: string, count: number, applicability: 'safe' | 'unsafe', severity?: 'warning'): void {
+  const expected = major[0].number;
+  ctx.report({
+    messageId,
+    span: c.rawSpan,
+    data: { found: c.raw, expected: withNumber(c, expected), symbol: c.symbol || c.typeWord || '', date: c.date!.raw, count },
+    related: major.slice(0, MAX_RELATED).map((o) => ({ span: o.rawSpan, messageId: 'citedHere', data: { form: o.raw } })),
+    fix: { edits: [{ span: c.numberSpan, text: expected }], applicability, messageId: 'replaceNumber', data: { expected } },
+    ...(severity ? { severity } : {}),
+  });
 }
 
 /**
