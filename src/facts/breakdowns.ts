@@ -854,6 +854,28 @@ function formulaHolds(bd: Breakdown, rounding: Rounding): boolean {
   return modesOf(rounding).some((mode) => intersects(point(value), ivOf(result, mode, new Map())));
 }
 
+/**
+ * A part that alone is larger than its total, in every rounding mode: whatever the cue promises
+ * (a complete breakdown or only parts within the whole, which may overlap), no part of a whole
+ * can be more than the whole ("Tổng số 820 hộ, trong đó hộ nghèo 235 hộ, hộ cận nghèo 1.250 hộ").
+ */
+export function partAboveTotal(bd: Breakdown, rounding: Rounding, all: readonly Quantity[]): Quantity | undefined {
+  const empty: Override = new Map();
+  // the pairing must be sure: another amount in the total's unit in its sentence ("truy thu 1.008 tỷ
+  // đồng; giảm lỗ 13.653 tỷ đồng; … 6.839 tỷ đồng. Trong đó … truy thu 431 tỷ, giảm lỗ 6.688 tỷ") means
+  // the parts may detail any of them, each its own; then a part above the one paired proves nothing
+  const partIdx = new Set(bd.parts.map((p) => p.index));
+  if (bd.total.sentence < 0 || all.some((q) => q.index !== bd.total.index && !partIdx.has(q.index) && q.sentence === bd.total.sentence && sameUnit(q.unit, bd.total.unit))) return undefined;
+  // counts of kinds of the whole (85 xã of 102 đơn vị hành chính) are parts of it too
+  const comparable = (p: Quantity): boolean => sameUnit(p.unit, bd.total.unit) || (bd.kinds && p.unit.scale.equals(1) && (p.unit.family === 'count' || p.unit.family === 'none'));
+  return bd.parts.find((p) => comparable(p) && modesOf(rounding).every((mode) => {
+    const t = ivOf(bd.total, mode, empty);
+    const v = ivOf(p, mode, empty);
+    const c = v.lo.comparedTo(t.hi);
+    return c > 0 || (c === 0 && (v.loOpen || t.hiOpen));
+  }));
+}
+
 /** Checks every breakdown; for trees with two or more levels, looks for a single root cause. */
 export function checkTree(list: Breakdown[], rounding: Rounding): LevelResult[] {
   const results: LevelResult[] = [];

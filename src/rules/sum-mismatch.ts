@@ -5,9 +5,9 @@
 import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { defineRule, type RelatedReport } from '../engine/types.js';
-import { breakdowns, checkTree, partsArePlaces, type Basis, type LevelResult } from '../facts/breakdowns.js';
+import { breakdowns, checkTree, partAboveTotal, partsArePlaces, type Basis, type LevelResult } from '../facts/breakdowns.js';
 import { formatDecimal } from '../i18n/format.js';
-import type { Quantity } from '../facts/quantities.js';
+import { quantities, type Quantity } from '../facts/quantities.js';
 import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
 import { partitions } from '../facts/figures-partitions.js';
 
@@ -82,6 +82,10 @@ export default defineRule({
       en: 'The parts listed after "{cue}" add up to {sum}, more than the stated total {total} (by {diff}). Read as parts of the total: "{cue}" promises parts within it, and parts named by different places do not overlap.',
       vi: 'Các phần nêu sau "{cue}" cộng lại được {sum}, lớn hơn tổng đã nêu {total} ({diff}). Đọc là các phần của tổng: "{cue}" cho biết các phần nằm trong tổng, mà các phần thuộc các địa bàn khác nhau thì không trùng nhau.',
     },
+    partExceeds: {
+      en: 'The part {part} listed after "{cue}" is by itself more than the stated total {total} (the parts add up to {sum}). Read as parts of the total: whatever the parts share, no part can be more than the whole.',
+      vi: 'Phần {part} nêu sau "{cue}" tự nó đã lớn hơn tổng đã nêu {total} (các phần cộng lại được {sum}). Đọc là các phần của tổng: dù các phần có trùng nhau, không phần nào lớn hơn tổng.',
+    },
     missingItem: {
       en: 'The parts add up to {sum}, {coverage} of the stated total {total} (short by {diff}). Read as parts of the total ("{cue}"), but the list looks complete; is an item missing?',
       vi: 'Các phần cộng lại được {sum}, bằng {coverage} tổng đã nêu {total} (thiếu {diff}). Đọc là các phần của tổng ("{cue}") nhưng danh sách có vẻ đầy đủ; có khoản nào bị bỏ sót?',
@@ -106,6 +110,7 @@ export default defineRule({
       if (r.consistent || bd.hedged) continue;
       let severity: 'error' | 'warning';
       let messageId: string;
+      let extra: Record<string, string> = {};
       if (bd.reading === 'complete') {
         // a reading the text states (the cue, a total word, a part named as the rest) is an error; an inferred one (kinds of the whole, an enumeration) a warning
         severity = bd.kinds || bd.basis === 'enumeration' || bd.basis === 'complement' ? 'warning' : 'error';
@@ -114,7 +119,13 @@ export default defineRule({
         severity = 'error';
         messageId = 'mismatch';
       } else if (r.direction === 'over') {
-        if (bd.kind === 'list' || bd.announced) {
+        const above = partAboveTotal(bd, ctx.settings.rounding, ctx.facts.get(quantities));
+        if (above) {
+          // one part alone is more than the whole: an error whatever the parts may share
+          severity = 'error';
+          messageId = 'partExceeds';
+          extra = { part: ctx.doc.slice(above.span) };
+        } else if (bd.kind === 'list' || bd.announced) {
           // a list, or a cue that announces one with a colon ("trong đó: A …, B …"): items listed one by one
           severity = bd.total.unit.family === 'money' ? 'error' : 'warning';
           messageId = severity === 'error' ? 'exceeds' : 'overlap';
@@ -146,6 +157,7 @@ export default defineRule({
         yes: bd.complement?.yes ?? '',
         no: bd.complement?.no ?? '',
         coverage: fmt(r.coverage.times(100).toDecimalPlaces(1), r.coverage.times(100).toDecimalPlaces(1).decimalPlaces()) + '%',
+        ...extra,
       };
       const related: RelatedReport[] = bd.parts.map((p) => ({ span: p.span, messageId: 'part', data: { value: ctx.doc.slice(p.span) } }));
       if (bd.formula && !r.rootCause) {

@@ -32,8 +32,13 @@ describe('readings', () => {
     expect(find('Tỉnh X có 99 đơn vị hành chính cấp xã, gồm 66 xã và 33 phường; trong đó có 70 trường, 40 trạm y tế và 10 chợ không được cải tạo.')).toEqual([]);
   });
   it('a cue announcing its list with a colon inside parentheses: parts over the total are a warning', () => {
-    expect(find('Đầu tư mới trạm 5G: 35 trạm (Trong đó: MobiFone: 89 trạm, Viettel: 26 trạm).')).toEqual(['overlap warning 35 trạm']);
-    expect(find('Đầu tư mới trạm 5G: 35 trạm (trong đó MobiFone 89 trạm, Viettel 26 trạm).')).toEqual([]);
+    expect(find('Đầu tư mới trạm 5G: 95 trạm (Trong đó: MobiFone: 89 trạm, Viettel: 26 trạm).')).toEqual(['overlap warning 95 trạm']);
+    expect(find('Đầu tư mới trạm 5G: 95 trạm (trong đó MobiFone 89 trạm, Viettel 26 trạm).')).toEqual([]);
+  });
+  it('a part that alone is more than its total is an error under any cue', () => {
+    expect(find('Đầu tư mới trạm 5G: 35 trạm (Trong đó: MobiFone: 89 trạm, Viettel: 26 trạm).')).toEqual(['partExceeds error 35 trạm']);
+    expect(find('Đầu tư mới trạm 5G: 35 trạm (trong đó MobiFone 89 trạm, Viettel 26 trạm).')).toEqual(['partExceeds error 35 trạm']);
+    expect(find('Đầu tư mới trạm 5G: 35 trạm (trong đó MobiFone khoảng 89 trạm, Viettel 26 trạm).')).toEqual([]);
   });
   it('English places after the figures: parts over the total after "including" are an error; repeated places are not read', () => {
     expect(find('We reviewed 450 complaints, including 120 in Springfield, 200 in Dayton, and 231 in Akron.')).toEqual(['exceedsPlaces error 450 complaints']);
