@@ -25,6 +25,9 @@ import { sentenceIndexAt, sentences, type Sentence } from './sentences.js';
 import {
   ACRONYM_NOUNS,
   COUNTED_NOUNS_EN,
+  NOT_PLURAL_ENDINGS_EN,
+  AFTER_VERB_EN,
+  NOT_COUNTED_WORDS,
   COUNTED_NOUNS_VI,
   ESTIMATE_WORDS,
   HEDGES_AFTER,
@@ -184,8 +187,26 @@ export function readUnit(text: string, end: number): UnitMatch {
       if (matchWord(w, t, false)) return { unit: { family: 'time', scale: ONE, noun: t, raw: t }, end: at + t.length };
     }
   }
+  const plural = pluralNounAt(text, at);
+  if (plural) {
+    const nEnd = at + plural.length;
+    return { unit: { family: 'count', scale, noun: plural, raw: text.slice(end, nEnd).trim() }, end: nEnd };
+  }
   if (scaleEnd >= 0) return { unit: { family: 'none', scale, raw: text.slice(end, scaleEnd).trim() }, end: scaleEnd };
   return { unit: { family: 'none', scale: ONE, raw: '' }, end };
+}
+
+const PLURAL_EN = /^[a-z]{3,}s(?![\p{L}\p{M}\d_'’-])/u;
+const TIME_SET = new Set(TIME_WORDS);
+/** An English plural noun written at `at` (see NOT_PLURAL_ENDINGS_EN), or undefined. */
+function pluralNounAt(text: string, at: number): string | undefined {
+  const m = PLURAL_EN.exec(text.slice(at, at + 32));
+  if (!m) return undefined;
+  const w = m[0];
+  if (NOT_PLURAL_ENDINGS_EN.some((e) => w.endsWith(e)) || TIME_SET.has(w) || NOT_COUNTED_WORDS.has(w)) return undefined;
+  // `at` is sticky: the phrase must follow the word (after white space); case is ignored, so 'The' counts
+  if (/^\s/u.test(text.slice(at + w.length, at + w.length + 1)) && AFTER_VERB_EN.at(text, at + w.length)) return undefined;
+  return w;
 }
 
 /** A currency written before the figure: `$`, `US$`, `USD `, `VND `, `€`. */

@@ -128,6 +128,16 @@ export const NOT_COUNTED_WORDS = phraseList([
   'are', 'is', 'be', 'been', 'had', 'have', 'has', 'that', 'which', 'than', 'more', 'less', 'percent', 'million', 'billion', 'thousand',
   'times', 'out', 'per', 'each', 'as', 'years', 'year', 'months', 'month', 'days', 'day',
 ]);
+/**
+ * English counts name what they count by a plural noun, whatever the noun ("1,773 awards", "843
+ * individuals", "12 grantees"): a lower-case word after a whole number ending in -s is read as a
+ * counted noun unless its ending is no plural (-ss, -us, -is, -ous: "less", "bonus", "this",
+ * "various") or it is a word of NOT_COUNTED_WORDS or TIME_WORDS. A verb in -s after a figure
+ * ("Figure 3 shows the …") has a figure for its subject, which a label before it already marks as
+ * no quantity; it is told apart too by what follows it: an article or a clause word.
+ */
+export const NOT_PLURAL_ENDINGS_EN: readonly string[] = ['ss', 'us', 'is', 'ous'];
+export const AFTER_VERB_EN = phraseList(['the', 'a', 'an', 'how', 'whether', 'what', 'that the', 'that a', 'its', 'their']);
 /** Counted nouns written in capitals (acronyms). */
 export const ACRONYM_NOUNS: readonly string[] = ['tthc', 'clb'];
 /** Units of time: a duration, not an amount that adds into a total. */
