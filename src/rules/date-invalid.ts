@@ -10,7 +10,7 @@ import { defineRule, type Report, type RuleContext } from '../engine/types.js';
 import type { Span } from '../parse/document.js';
 import { citationFacts, type Citation } from '../facts/citations.js';
 import { dateFacts, dateValue, daysInMonth, type DateFacts, type DateMention, type DateWordSlip } from '../facts/dates.js';
-import { ESTIMATE_WORDS, FIRST_STATE_YEAR, FUTURE_WORDS, LEGAL_BASIS_WORDS, PAST_WORDS } from '../facts/lexicon/citations.js';
+import { ESTIMATE_WORDS, FIRST_STATE_YEAR, FUTURE_WORDS, LEGAL_BASIS_WORDS, PAST_WORDS, TYPE_WORDS } from '../facts/lexicon/citations.js';
 import { sentenceIndexAt, sentences } from '../facts/sentences.js';
 
 const options = z
@@ -482,13 +482,22 @@ function clauseAround(ctx: Ctx, sents: ReturnType<typeof sentences.compute>, d: 
 /** The document's own dates: not those of documents cited in a "Căn cứ …" line. */
 function ownDates(ctx: Ctx, dates: DateMention[], citeOf: Map<DateMention, Citation>): DateMention[] {
   return dates.filter((d) => {
-    if (!citeOf.has(d)) return true;
     const block = ctx.doc.blockAt(d.span.start);
     if (!block) return true;
     const line = ctx.doc.text.slice(block.content.start, block.content.end);
-    return !LEGAL_BASIS_WORDS.at(line.replace(/^[\s\-–•+*]+/u, ''));
+    if (!LEGAL_BASIS_WORDS.at(line.replace(/^[\s\-–•+*]+/u, ''))) return true;
+    if (citeOf.has(d)) return false;
+    // a legal basis names documents the citation grammar may not read as citations ("Căn cứ Luật
+    // Công nghệ thông tin ngày 29/06/2006", "Nghị định số 113 /2011/NĐ-CP ngày 8 tháng 12 năm
+    // 2011"): a date whose clause (since the last `;`) names a document type is that document's;
+    // a period in the line ("kỳ quyết toán từ ngày 01/01/2012") stays the document's own
+    const clause = ctx.doc.text.slice(block.content.start, d.span.start);
+    return !NAMED_TYPE.test(clause.slice(clause.lastIndexOf(';') + 1));
   });
 }
+
+/** A document type word as a document's name starts, capitalised ("Luật", "Nghị định"; not "quy định"). */
+const NAMED_TYPE = new RegExp(`(?<![\\p{L}\\p{M}])(?:${TYPE_WORDS.map(([w]) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{M}])`, 'u');
 
 type Reporter = (r: Report) => void;
 
