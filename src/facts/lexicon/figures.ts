@@ -330,6 +330,13 @@ export const WHOLE_DETERMINERS = phraseList(['the', 'all', 'all the', 'a total o
 export const SHARE_OF_TOTAL = phraseList(['trên tổng số', 'của tổng số', 'trong tổng số', 'so với tổng số']);
 /** After a percentage, the whole named by its noun and no figure: `chiếm 72% tổng số học viên`, `bằng 40% số hộ`. */
 export const SHARE_OF_NAMED_TOTAL = phraseList(['trên tổng số', 'của tổng số', 'trong tổng số', 'so với tổng số', 'tổng số', 'số']);
+/**
+ * A whole stated as the predicate of a clause whose subject is a total ("Tổng số trạm BTS 3G/4G
+ * … đã đi vào hoạt động là 87 trạm", "The total number of stations in the zones is 87"): the
+ * subject opens the clause, the link stands right before the figure.
+ */
+export const CLAUSE_TOTAL_SUBJECTS = phraseList(['tổng số', 'tổng cộng', 'the total number of', 'the total']);
+export const CLAUSE_TOTAL_LINKS = phraseList(['là', 'đạt', 'is', 'was', 'are', 'were']);
 /** Words before a percentage that make it a change: increase or decrease. */
 export const INCREASE_WORDS = phraseList([
   'tăng', 'increased by', 'increased', 'rose by', 'rose', 'grew by', 'grew', 'went up by', 'went up', 'up', 'an increase of', 'a rise of',
