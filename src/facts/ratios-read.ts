@@ -14,7 +14,7 @@ import {
   PERIOD_BASE_TAILS, PERIOD_BASES, PERIOD_RATE_VERBS, PLAN_CLAIM_NOUNS, PLAN_CLAIM_VERBS, PLAN_NAMING, PLAN_OR_PERIOD_AFTER,
   PLAN_RATE_VERBS, PLAN_WORDS_VI, RATE_NOUNS, REST_WORDS, RESTATE_WORDS, SHARE_CUE_TAILS, SHARE_CUES, SHARE_GLUE_WORDS,
   NUMBER_WORDS_EN, PART_OF_TOTAL, PART_RATE_WORDS_EN, PERIOD_NAMES, SHARE_GROUP_BREAKERS, SHARE_GROUP_CUES, SHARE_NOUNS, SHARE_OF_TOTAL, SHARE_OF_NAMED_TOTAL, PERIOD_PREPOSITIONS, PERIOD_ORDINALS_EN, PERIOD_PARTS_EN, SHARE_VERBS, TARGET_NOUNS, TARGET_NOUNS_EN, TIMES_NOUN,
-  CLAUSE_TOTAL_LINKS, CLAUSE_TOTAL_SUBJECTS, TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, WHOLE_OPENERS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
+  BACK_REFERENCES, CLAUSE_TOTAL_LINKS, CLAUSE_TOTAL_SUBJECTS, TOTAL_LINKS, TOTAL_NOUN_HEADS, TOTAL_WORDS, WHOLE_OPENERS, UPPER_BOUND_HEDGES, WHOLE_AREAS, WHOLE_DETERMINERS,
 } from './lexicon/figures.js';
 import type { NumberToken } from './numbers.js';
 import { sameUnit, type Quantity } from './quantities.js';
@@ -158,6 +158,11 @@ class SentenceReader {
   /** Up to `n` characters right after an item, as written (any sentence). */
   rawAfter(a: Item, n: number): string {
     return this.text.slice(a.span.end, a.span.end + n);
+  }
+
+  /** The text between two items anywhere in the text (an earlier sentence's item, then this one's). */
+  textBetween(a: Item, b: Item): string {
+    return a.span.end <= b.span.start ? this.text.slice(a.span.end, b.span.start) : '';
   }
 
   /** Up to `n` characters before an item anywhere in the text (for items of other sentences). */
@@ -793,7 +798,7 @@ function readBaseBefore(r: SentenceReader, a: Item & { q: Quantity }, p: Quantit
     const b = same[0];
     // long enough for a total word, the noun it totals and a link ("tổng số trạm đã đi vào hoạt động là")
     const lead = norm(r.textBefore(b, 48));
-    if (!(TOTAL_CUE.test(lead) || totalSubject(r.textBefore(b, 240))) || !usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
+    if (!(TOTAL_CUE.test(lead) || totalSubject(r.textBefore(b, 240)) || backReference(r.textBetween(b, a))) || !usable(b.q) || a.q.base.greaterThan(b.q.base)) return false;
     return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'base-before');
   }
   return false;
@@ -805,6 +810,14 @@ const CLAUSE_TOTAL = new RegExp(`(?:^|[.;!?\\n]\\s*|,\\s+)(?:${CLAUSE_TOTAL_SUBJ
 /** The figure is the predicate of a clause whose subject is a total: "Tổng số trạm … là 87 trạm". */
 function totalSubject(before: string): boolean {
   return CLAUSE_TOTAL.test(before.normalize('NFC'));
+}
+
+// the whole closes the sentence right before, and the part's sentence opens by pointing back at it:
+// "… includes 2,623 programs. Of those, 2,348 programs (93 percent) …", "… là 87 trạm. Trong số đó, 28 trạm …"
+const BACK_REFERENCE = new RegExp(`^[^.!?;\\n]*[.!?]\\s+(?:${BACK_REFERENCES.source})(?![\\p{L}\\p{M}])[^.!?;\\n]*$`, 'iu');
+/** The text from the whole to the part: the end of the whole's sentence, then a sentence opening with a back reference. */
+function backReference(between: string): boolean {
+  return between.length <= 240 && BACK_REFERENCE.test(between.normalize('NFC'));
 }
 
 const ONE_IN = new RegExp(`(?:^|[^\\p{L}])(?:one|1)\\s+(?:in|out of)\\s+(?:every\\s+)?(${NUMBER_WORDS_EN.map(([w]) => w).join('|')}|\\d{1,2})(?![\\p{L}\\d])`, 'giu');

@@ -337,6 +337,14 @@ export const SHARE_OF_NAMED_TOTAL = phraseList(['trên tổng số', 'của tổ
  */
 export const CLAUSE_TOTAL_SUBJECTS = phraseList(['tổng số', 'tổng cộng', 'the total number of', 'the total']);
 export const CLAUSE_TOTAL_LINKS = phraseList(['là', 'đạt', 'is', 'was', 'are', 'were']);
+/**
+ * Openings of a sentence that point back at the whole the sentence before closed with: "… 2,623
+ * programs. Of those, 2,348 programs (93 percent) …", "… là 87 trạm. Trong số đó, 28 trạm …".
+ */
+export const BACK_REFERENCES = phraseList([
+  'of those', 'of these', 'of them', 'of this total', 'of that total', 'most of those', 'most of these', 'among them', 'among those', 'among these',
+  'trong số đó', 'trong số này', 'trong đó',
+]);
 /** Words before a percentage that make it a change: increase or decrease. */
 export const INCREASE_WORDS = phraseList([
   'tăng', 'increased by', 'increased', 'rose by', 'rose', 'grew by', 'grew', 'went up by', 'went up', 'up', 'an increase of', 'a rise of',
