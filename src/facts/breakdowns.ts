@@ -17,6 +17,7 @@ import {
   statedInterval,
   subtractIntervals,
   sumIntervals,
+  above,
   type Interval,
   type Rounding,
   type RoundingMode,
@@ -868,12 +869,7 @@ export function partAboveTotal(bd: Breakdown, rounding: Rounding, all: readonly 
   if (bd.total.sentence < 0 || all.some((q) => q.index !== bd.total.index && !partIdx.has(q.index) && q.sentence === bd.total.sentence && sameUnit(q.unit, bd.total.unit))) return undefined;
   // counts of kinds of the whole (85 xã of 102 đơn vị hành chính) are parts of it too
   const comparable = (p: Quantity): boolean => sameUnit(p.unit, bd.total.unit) || (bd.kinds && p.unit.scale.equals(1) && (p.unit.family === 'count' || p.unit.family === 'none'));
-  return bd.parts.find((p) => comparable(p) && modesOf(rounding).every((mode) => {
-    const t = ivOf(bd.total, mode, empty);
-    const v = ivOf(p, mode, empty);
-    const c = v.lo.comparedTo(t.hi);
-    return c > 0 || (c === 0 && (v.loOpen || t.hiOpen));
-  }));
+  return bd.parts.find((p) => comparable(p) && modesOf(rounding).every((mode) => above(ivOf(p, mode, empty), ivOf(bd.total, mode, empty))));
 }
 
 /** Checks every breakdown; for trees with two or more levels, looks for a single root cause. */

@@ -139,13 +139,16 @@ export function equationConsistent(left: Stated[], right: Stated[], rounding: Ro
   return false;
 }
 
+/** Every value of `a` is above every value of `b`: a.lo > b.hi, or equal with either end open. */
+export function above(a: Interval, b: Interval): boolean {
+  const c = a.lo.comparedTo(b.hi);
+  return c > 0 || (c === 0 && (a.loOpen || b.hiOpen));
+}
+
 /** Σ parts <= total within precision (some reading makes the parts fit inside the total). */
 export function partsFitWithin(total: Stated, parts: Stated[], rounding: Rounding): boolean {
   for (const mode of modesOf(rounding)) {
-    const t = intervalOf(total, mode);
-    const p = sumIntervals(parts.map((s) => intervalOf(s, mode)));
-    const c = p.lo.comparedTo(t.hi);
-    if (c < 0 || (c === 0 && !p.loOpen && !t.hiOpen)) return true;
+    if (!above(sumIntervals(parts.map((s) => intervalOf(s, mode))), intervalOf(total, mode))) return true;
   }
   return false;
 }

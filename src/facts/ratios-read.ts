@@ -809,7 +809,7 @@ function readBaseBefore(r: SentenceReader, a: Item & { q: Quantity }, p: Quantit
 const CLAUSE_TOTAL = new RegExp(`(?:^|[.;!?\\n]\\s*|,\\s+)(?:${CLAUSE_TOTAL_SUBJECTS.source})\\s[^.;!?\\n]*\\s(?:${CLAUSE_TOTAL_LINKS.source})\\s*$`, 'iu');
 /** The figure is the predicate of a clause whose subject is a total: "Tổng số trạm … là 87 trạm". */
 function totalSubject(before: string): boolean {
-  return CLAUSE_TOTAL.test(before.normalize('NFC'));
+  return CLAUSE_TOTAL.test(before);
 }
 
 // the whole closes the sentence right before, and the part's sentence opens by pointing back at it:
@@ -817,7 +817,7 @@ function totalSubject(before: string): boolean {
 const BACK_REFERENCE = new RegExp(`^[^.!?;\\n]*[.!?]\\s+(?:${BACK_REFERENCES.source})(?![\\p{L}\\p{M}])[^.!?;\\n]*$`, 'iu');
 /** The text from the whole to the part: the end of the whole's sentence, then a sentence opening with a back reference. */
 function backReference(between: string): boolean {
-  return between.length <= 240 && BACK_REFERENCE.test(between.normalize('NFC'));
+  return between.length <= 240 && BACK_REFERENCE.test(between);
 }
 
 const ONE_IN = new RegExp(`(?:^|[^\\p{L}])(?:one|1)\\s+(?:in|out of)\\s+(?:every\\s+)?(${NUMBER_WORDS_EN.map(([w]) => w).join('|')}|\\d{1,2})(?![\\p{L}\\d])`, 'giu');
