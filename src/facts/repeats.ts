@@ -80,6 +80,8 @@ export const repeats = defineFact('repeats', (doc: Document, facts): RepeatFacts
         const changes = spellingChanges(doc, index, r);
         if (changes) verdicts.push({ kind: 'edited', repeat: r, changes });
       }
+    } else if (r.exact && acrossOpening(doc, o, index, r)) {
+      verdicts.push({ kind: 'repeated', repeat: r });
     } else if (r.exact && !byDesign(doc, o, index, r, report)) {
       verdicts.push({ kind: pastedElsewhere(doc, o, index, r, report, restatesRun(doc, index, earlierOf, r.later, e)) ? 'pasted' : 'restates', repeat: r });
     }
@@ -119,6 +121,24 @@ function onePlace(doc: Document, o: Outline, index: ParagraphFact, r: Repeat): b
 }
 
 /**
+ * The later copy comes right after the heading or item that follows the earlier one, as that
+ * part's first passage, while the earlier copy closed its own part after other passages: pasted
+ * across the opening of the next part. A passage written on purpose under each of two parts
+ * stands at the same place in both (first under each), and that is left alone.
+ */
+function acrossOpening(doc: Document, o: Outline, index: ParagraphFact, r: Repeat): boolean {
+  const earlier = index.units[r.earlier];
+  const a = index.units[r.later].blocks[0];
+  const e = earlier.blocks[0];
+  const opening = a - 1;
+  if (opening !== earlier.blocks[earlier.blocks.length - 1] + 1 || up(doc, o, a) !== opening) return false;
+  const b = doc.blocks[opening];
+  if (b.kind !== 'heading' && !(b.marker && b.marker.style !== 'bullet')) return false;
+  const parent = up(doc, o, e);
+  return parent >= 0 && e - 1 !== parent && up(doc, o, e - 1) === parent;
+}
+
+/**
  * Not a passage of prose: a table row or cell (a tab, a tab after its marker, a cell border
  * "|"), a line that does not end a sentence (a title, a running header, an article or annex
  * title), or a form line with blanks to fill ("…", "....", "___").
@@ -128,8 +148,15 @@ function notProse(doc: Document, o: Outline, raw: string, i: number): boolean {
   if (o.tableRow[i] || (m && doc.text[m.span.end] === '\t')) return true;
   if (doc.format !== 'markdown' && raw.includes('|')) return true;
   if (!/[.;:!?…]["”’)\]]*$/u.test(raw) && words(raw).length <= 20) return true;
-  return (raw.match(/…|\.{3,}|_{3,}/g)?.length ?? 0) >= 2;
+  return (raw.match(FORM_BLANK)?.length ?? 0) >= 2;
 }
+
+/**
+ * A blank to fill in a form: a run of leader dots or underscores ("……", "....", "___"), or an
+ * ellipsis standing alone ("Họ và tên: … ngày … tháng"). An ellipsis against a word or a closing
+ * mark is an elision in a quoted text ("dịch vụ… e)…Trường hợp"), not a blank.
+ */
+const FORM_BLANK = /…{2,}|\.{4,}|_{3,}|(?<![\p{L}\p{N})\]”"’(])(?:…|\.{3})(?![\p{L}\p{N}])/gu;
 
 /** The document is a report (its title in the header: "BÁO CÁO", "Report to …"). */
 function isReport(doc: Document): boolean {
@@ -427,7 +454,11 @@ function sameBody(doc: Document, index: ParagraphFact, matchOf: Map<number, numb
 function siblingHeadings(doc: Document, covered: Set<number>, o: Outline): Array<{ heading: number; first: number }> {
   const out: Array<{ heading: number; first: number }> = [];
   const seen = new Map<string, number>();
-  const cut = (i: number): boolean => /^\p{Ll}/u.test(doc.blocks[i + 1]?.text ?? '');
+  // the next line goes on in lower case, and is not an item lettered "b1)" or "đ."
+  const cut = (i: number): boolean => {
+    const next = doc.blocks[i + 1]?.text ?? '';
+    return /^\p{Ll}/u.test(next) && !/^\p{Ll}{1,2}\d*[.)]\s/u.test(next);
+  };
   for (const b of doc.blocks) {
     if (b.kind !== 'heading' || covered.has(b.index) || o.tableRow[b.index]) continue;
     const numbered = b.marker && b.marker.style !== 'bullet';
@@ -438,10 +469,22 @@ function siblingHeadings(doc: Document, covered: Set<number>, o: Outline): Array
     const key = `${up(doc, o, b.index)}|${style}|${title}`;
     const first = seen.get(key);
     seen.set(key, b.index);
-    // a lead-in ("Phương pháp phân bổ:") or the same number twice opens the same part of two parallel templates
-    if (first === undefined || cut(first) || cut(b.index) || /:\s*$/.test(b.text) || (numbered && b.marker!.raw === doc.blocks[first].marker?.raw)) continue;
-    if (numbered && between(o.sectionBreaks, first, b.index) > 0) continue;
+    if (first === undefined || cut(first) || cut(b.index) || (numbered && between(o.sectionBreaks, first, b.index) > 0)) continue;
+    // a lead-in ("Phương pháp phân bổ:") or the same number twice opens the same part of two parallel
+    // templates, unless no sibling comes between: then the heading was pasted again ("4. Sửa đổi … như sau:" twice)
+    const twice = numbered && b.marker!.raw === doc.blocks[first].marker?.raw;
+    if ((twice || /:\s*$/.test(b.text)) && !(twice && nextSiblings(doc, o, first, b.index, style))) continue;
     out.push({ heading: b.index, first });
   }
   return out;
+}
+
+/** No heading or item in the same numbering style under the same parent lies between the two headings: they follow each other as siblings. */
+function nextSiblings(doc: Document, o: Outline, first: number, later: number, style: string): boolean {
+  const parent = up(doc, o, later);
+  for (let k = first + 1; k < later; k++) {
+    const m = doc.blocks[k].marker;
+    if (m && m.style !== 'bullet' && up(doc, o, k) === parent && `${m.style}${m.delimiter}${m.values.length}` === style) return false;
+  }
+  return true;
 }
