@@ -82,6 +82,9 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
   const { doc } = ctx;
   const first = list[0];
   const style = first.marker.style;
+  // a level written with a leading zero ("53.03", "83.05") is a code (a tariff heading, a
+  // classification), not a section number: outlines number 1.1, 1.2 … 1.10
+  if (style === 'multi' && list.some((x) => /\.0\d/.test(x.marker.raw))) return;
   const pos = (m: Marker): number => (style === 'letter' ? order.indexOf(LETTERS[m.values[0]]) : m.values[m.values.length - 1]);
   const firstValue = style === 'letter' ? 0 : 1;
   // after a finding the list is out of step until an item follows its predecessor again: one finding per slip ("c) đ) đ) e)": only the first đ))
@@ -135,6 +138,7 @@ function checkGroup(ctx: RuleContext<unknown>, list: Member[], order: string, o:
         !prev && v !== firstValue && list.length >= 2 && consecutive(list, pos) && from >= 0 && !reported.has(from) &&
         between(o.unsure, from, cur.block.index) === 0 && between(o.breaks, from, cur.block.index) === 0 &&
         !writtenBetween(doc, o, from, cur.block.index, expectedFor(cur.marker, firstValue, order)) &&
+        !(style === 'letter' && subItemsBetween(doc, from, cur.block.index, order[firstValue])) &&
         !continuesEarlier(doc, cur, v, pos)
       ) {
         reported.add(cur.block.index);
@@ -321,6 +325,9 @@ function checkParent(ctx: RuleContext<unknown>, cur: Member, o: Outline): boolea
   if (o.tableRow[parent.index] || between(o.breaks, parent.index, cur.block.index) > 0 || between(o.unsure, parent.index, cur.block.index) > 0) return false;
   const head = cur.marker.values.slice(0, -1);
   if (head.length !== pm.values.length || head.every((x, i) => x === pm.values[i])) return false;
+  // its own parent is written inline at the end of a line above ("… (mẫu số 01-7/GTGT) 3. Sửa đổi …" / "3.1. …")
+  const own = head.join('.') + pm.delimiter;
+  for (let i = parent.index + 1; i < cur.block.index; i++) if (restartsInline(ctx.doc.blocks[i].text, own)) return false;
   const expected = [...pm.values, cur.marker.values[cur.marker.values.length - 1]].join('.') + cur.marker.delimiter;
   ctx.report({
     messageId: 'parent',
@@ -329,6 +336,13 @@ function checkParent(ctx: RuleContext<unknown>, cur: Member, o: Outline): boolea
     related: [{ span: pm.span, messageId: 'parentItem' }],
   });
   return true;
+}
+
+/** The first letter's item is written as its sub-items ("a.1)", "a. 2)") between the parent and the list: the list does not start late. */
+function subItemsBetween(doc: Document, from: number, to: number, letter: string): boolean {
+  const sub = new RegExp(`^${letter}\\.\\s?\\d+[.)]`, 'u');
+  for (let i = Math.max(0, from); i < to; i++) if (sub.test(doc.text.slice(doc.blocks[i].span.start, doc.blocks[i].span.end))) return true;
+  return false;
 }
 
 /**
