@@ -376,16 +376,23 @@ function readProduct(r: SentenceReader, i: number, p: Quantity, emit: Emit): boo
 // after the rate: "of" and words to the end of the clause, no figure
 const OF_WORDS_ONLY = /^\s*of\s+[\p{L}\s'’-]{3,40}(?:[),;]|$)/u;
 const RESTATED_GLUE = new RegExp(`^\\s*,\\s*(?:${PART_RATE_WORDS_EN.source})\\s*$`);
-const RESTATED_OF = new RegExp(`^\\s*,\\s*of\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
+const RESTATED_OF = new RegExp(`^\\s*,?\\s*of\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
+const PAREN_RATE_OPEN = /^\s*\(\s*$/;
+const PAREN_RATE_OF = new RegExp(`^\\s*\\)\\s*of\\s+(?:(?:${WHOLE_DETERMINERS.source})\\s+)?$`);
 
-/** "$23.7 million, or 66 percent, of the $35.8 million": the part, its share set off by commas, then the whole. */
+/**
+ * "$23.7 million, or 66 percent, of the $35.8 million", "$9 billion, or 34 percent of the $14
+ * billion", "received $9 billion (34 percent) of the $14 billion": the part, its share set off by
+ * commas or brackets, then the whole.
+ */
 function readRestatedOf(r: SentenceReader, i: number, p: Quantity, emit: Emit): boolean {
   const a = r.at(i - 1);
   const b = r.at(i + 1);
   if (!isAmount(a) || !isAmount(b) || !usable(a.q) || !usable(b.q)) return false;
   const g1 = r.glue(a, { span: p.span });
   const g2 = r.glue({ span: p.span }, b);
-  if (g1 === undefined || g2 === undefined || !RESTATED_GLUE.test(g1) || !RESTATED_OF.test(g2)) return false;
+  if (g1 === undefined || g2 === undefined) return false;
+  if (!(RESTATED_GLUE.test(g1) && RESTATED_OF.test(g2)) && !(PAREN_RATE_OPEN.test(g1) && PAREN_RATE_OF.test(g2))) return false;
   if (!pairUnits(a.q, b.q) || a.q.base.greaterThan(b.q.base)) return false;
   if (FORMULA_WORDS_RE.test(r.before(a, 16))) return false;
   return emit('part', p, fromQuantity(a.q), fromQuantity(b.q), 'restated-of');
@@ -730,7 +737,10 @@ function readTotalCued(r: SentenceReader, i: number, p: Quantity, emit: Emit, ea
   if (COMPARED_AFTER_RE.test(after)) return false;
   const planMode = PLAN_WORD_AFTER.test(after);
   if (!planMode && !END_AFTER.test(after)) return false;
-  if (TOTAL_CUE.test(r.before(a, 30)) || (planMode && PLAN_CUE.test(r.before(a, 30)))) return false;
+  // the part named by a total word ("tiếp nhận 55 đơn (…%)") is a whole itself, unless the sentence
+  // opens with its whole ("Of the $14 million, USAID received $9 million (34 percent)")
+  const opened = r.at(0) !== a && isAmount(r.at(0)) && WHOLE_OPENING_RE.test(r.before(r.at(0)!, 30));
+  if ((TOTAL_CUE.test(r.before(a, 30)) && !opened) || (planMode && PLAN_CUE.test(r.before(a, 30)))) return false;
   const same: Array<Item & { q: Quantity }> = [];
   const candidates: Array<Item & { q: Quantity }> = [];
   // look back a bounded distance: a total stated far earlier in a long sentence is not a plain pairing
