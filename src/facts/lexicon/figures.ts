@@ -188,8 +188,13 @@ export const COMPLETE_CUES: readonly string[] = [
 ];
 /** Cues that only ever end a list head ("…, cụ thể như sau:" then the items). Complete. */
 export const COMPLETE_HEAD_CUES: readonly string[] = ['cụ thể như sau', 'cụ thể', 'như sau', 'broken down as follows', 'as follows'];
-/** Cues that promise only notable parts (parts <= total): trong đó, of which, including. */
-export const SUBSET_CUES: readonly string[] = ['trong đó', 'of which', 'including'];
+/**
+ * Cues that promise only notable parts (parts <= total): trong đó, of which, including, and the
+ * verb after a total ("$10,500 to be unallowable, which included (1) $1,700 …").
+ */
+export const SUBSET_CUES: readonly string[] = [
+  'trong đó', 'of which', 'including', 'which included', 'which includes', 'which include', 'that included', 'that includes', 'that include', 'included', 'includes',
+];
 /** Subset cues that are recognised but never open a breakdown by themselves. */
 export const SUBSET_CUE_WORDS: readonly string[] = [...SUBSET_CUES, 'among which', 'of whom'];
 
