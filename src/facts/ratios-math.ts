@@ -7,7 +7,8 @@
 
 import { Decimal } from 'decimal.js';
 import { addIntervals, intersects, intervalOf, modesOf, point, quotientInterval, rateInterval, statedInterval, subtractIntervals, type Interval, type Rounding, type RoundingMode } from './intervals.js';
-import type { ComparisonClaim, Operand, RateClaim, ShareGroup } from './ratios.js';
+import { equationConsistent } from './intervals.js';
+import type { ChangeClaim, ComparisonClaim, Operand, RateClaim, ShareGroup } from './ratios.js';
 
 const HUNDRED = new Decimal(100);
 const ONE = new Decimal(1);
@@ -114,6 +115,22 @@ export function comparisonConsistent(c: ComparisonClaim, rounding: Rounding): bo
     }
   }
   return false;
+}
+
+/**
+ * What is wrong with a stated change, if anything: 'direction' when no reading of the figures puts
+ * the current one on the stated side of the earlier one (tăng but lower), 'amount' when the stated
+ * change is not their difference within the precision stated.
+ */
+export function changeProblem(c: ChangeClaim, rounding: Rounding): 'direction' | 'amount' | undefined {
+  const side = modesOf(rounding).some((mode) => {
+    const y = operandInterval(c.current, mode);
+    const x = operandInterval(c.previous, mode);
+    return c.direction === 'up' ? y.hi.greaterThan(x.lo) : y.lo.lessThan(x.hi);
+  });
+  if (!side) return 'direction';
+  const ok = c.direction === 'up' ? equationConsistent([c.current], [c.previous, c.change], rounding) : equationConsistent([c.previous], [c.current, c.change], rounding);
+  return ok ? undefined : 'amount';
 }
 
 /** Σ shares can be at most 100 % under some reading. */

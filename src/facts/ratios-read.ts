@@ -173,7 +173,7 @@ class SentenceReader {
 
 /** Reads every rate phrase and comparison claim of a document. */
 export function ratiosOf(doc: Document, qs: Quantity[], tokens: NumberToken[], sents: Sentence[]): Ratios {
-  const out: Ratios = { rates: [], comparisons: [], shareGroups: [] };
+  const out: Ratios = { rates: [], comparisons: [], shareGroups: [], changes: [] };
   const text = doc.text;
   // items per sentence: quantities (footnote marks such as `[4]` left out) and fractions
   const bySentence = new Map<number, Item[]>();
@@ -234,6 +234,7 @@ function readSentence(text: string, items: Item[], sentence: Sentence, sIdx: num
     const it = items[i];
     if (!isPercent(it) || !usable(it.q)) {
       if (it.q && it.q.unit.family === 'count' && it.q.unit.noun === TIMES_NOUN && usable(it.q)) readMultiple(r, i, it.q, rate);
+      else if (isAmount(it) && usable(it.q)) readChangeBoth(text, r, i, it.q, sIdx, out);
       continue;
     }
     const p = it.q;
@@ -680,6 +681,76 @@ function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): 
   const verb = cue[1].toLowerCase();
   const formula: RateFormula = INCREASE_WORDS.has(verb) ? 'growth' : DECREASE_WORDS.has(verb) ? 'decline' : verb === 'vượt' ? 'excess' : 'ratio';
   return emit(formula, p, fromQuantity(y.q), fromQuantity(x.q), 'base-in-parentheses');
+}
+
+// "320 hộ nghèo, giảm 80 hộ": the current figure (its noun up to six syllables), a comma, the verb of change
+const CHANGE_VERB_CLAUSE = new RegExp(`^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
+const CHANGE_RATE_BETWEEN = /^\s*\(\s*$/;
+
+/**
+ * A change as an amount between the current figure and the earlier one in parentheses: "320 hộ
+ * nghèo, giảm 80 hộ so với năm 2024 (420 hộ)", "đạt 1.500 tỷ đồng, tăng 400 tỷ đồng (36,4%) so với
+ * cùng kỳ (1.100 tỷ đồng)". All three in one unit, none hedged.
+ */
+function readChangeBoth(text: string, r: SentenceReader, i: number, d: Quantity, sIdx: number, out: Ratios): void {
+  const y = r.at(i - 1);
+  if (!isAmount(y) || !usable(y.q)) return;
+  const glue = r.glue(y, { span: d.span }) ?? '';
+  if (readFromToChange(text, r, i, d, sIdx, out, glue)) return;
+  const verb = CHANGE_VERB_CLAUSE.exec(glue);
+  if (!verb) return;
+  // the earlier figure next, or after the change's rate in parentheses
+  let k = i + 1;
+  if (isPercent(r.at(k)) && CHANGE_RATE_BETWEEN.test(r.glue({ span: d.span }, r.at(k)!) ?? '') && /^\s*\)/.test(r.after(r.at(k)!, 4))) k++;
+  const x = r.at(k);
+  if (!isAmount(x) || !usable(x.q)) return;
+  let g = r.glue(r.at(k - 1)!, x);
+  if (g !== undefined && k === i + 2) g = g.replace(/^\s*\)/, '');
+  // "so với năm 2024 (420 hộ)"; "up $80 million from $400 million in 2024"
+  const bracketed = g !== undefined && PERIOD_BASE_OPEN.test(g) && /^\s*\)/.test(r.after(x, 4));
+  const from = g !== undefined && k === i + 1 && CHANGE_FROM_EN.test(g) && CHANGE_END_EN.test(r.after(x, 30));
+  if (!bracketed && !from) return;
+  if (!sameUnit(y.q.unit, d.unit) || !sameUnit(d.unit, x.q.unit)) return;
+  const word = verb[1].toLowerCase();
+  const cueStart = d.span.start - (text.slice(y.span.end, d.span.start).length - text.slice(y.span.end, d.span.start).toLowerCase().lastIndexOf(word));
+  out.changes.push({
+    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
+    cue: { start: cueStart, end: x.span.end + (bracketed ? 1 : 0) },
+    current: fromQuantity(y.q),
+    change: fromQuantity(d),
+    previous: fromQuantity(x.q),
+    form: 'change-both',
+    sentence: sIdx,
+  });
+}
+
+const CHANGE_FROM_EN = /^\s*(?:from|compared (?:with|to))\s*$/;
+const CHANGE_END_EN = /^\s*(?:(?:in|for)\s+(?:fiscal year\s+|fy\s*)?\d{4}\s*)?(?:[,;.)]|$)/;
+const CHANGE_FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s+)?(?:from|từ)\\s*$`, 'u');
+const FROM_TO_GLUE = /^\s*(?:\(?\s*(?:in|năm)\s+\d{4}\s*\)?\s*)?(?:to|lên|xuống|đến)\s*$/;
+const FROM_TO_CHANGE = new RegExp(`^(?:\\s*(?:in|năm)\\s+\\d{4})?\\s*,\\s*(?:(?:or|that is)\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
+
+/** "rose from $400 million to $460 million, an increase of $80 million"; "từ 420 hộ xuống 320 hộ, giảm 80 hộ". */
+function readFromToChange(text: string, r: SentenceReader, i: number, d: Quantity, sIdx: number, out: Ratios, glue: string): boolean {
+  const y = r.at(i - 1)!;
+  const x = r.at(i - 2);
+  const verb = FROM_TO_CHANGE.exec(glue);
+  if (!verb || !isAmount(x) || !isAmount(y) || !usableEnd(x.q) || !usableEnd(y.q)) return false;
+  const g = r.glue(x, y);
+  if (g === undefined || !FROM_TO_GLUE.test(g) || !CHANGE_FROM_BEFORE.test(r.before(x, 30))) return false;
+  if (!sameUnit(x.q.unit, y.q.unit) || !sameUnit(y.q.unit, d.unit)) return false;
+  const word = verb[1].toLowerCase();
+  const lead = text.slice(y.span.end, d.span.start);
+  out.changes.push({
+    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
+    cue: { start: y.span.end + lead.toLowerCase().lastIndexOf(word), end: d.span.end },
+    current: fromQuantity(y.q),
+    change: fromQuantity(d),
+    previous: fromQuantity(x.q),
+    form: 'from-to-change',
+    sentence: sIdx,
+  });
+  return true;
 }
 
 const RATE_OF_CHANGE_GLUE = /^\s*(?:\(|,\s*(?:tương ứng(?: với)?|tương đương(?: với)?|tức là|tức|or|up|down)?)\s*$/u;

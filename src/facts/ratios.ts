@@ -5,10 +5,11 @@
 // ambiguous is not recorded: the checking rules (percent-mismatch, comparison-claim) only see
 // pairings the text makes plain.
 //
-// API: fact `ratios` -> { rates: RateClaim[], comparisons: ComparisonClaim[], shareGroups: ShareGroup[] }
+// API: fact `ratios` -> { rates: RateClaim[], comparisons: ComparisonClaim[], shareGroups: ShareGroup[], changes: ChangeClaim[] }
 //   ratiosOf(doc, quantities, tokens, sentences)
 //   rateRange(claim, mode) -> the interval the stated operands allow for the rate
 //   rateConsistent(claim, rounding) / comparisonConsistent(claim, rounding) / sharesConsistent(group, rounding)
+//   changeProblem(change, rounding) -> 'direction' | 'amount' | undefined
 
 import type { Decimal } from 'decimal.js';
 import { defineFact } from '../engine/facts.js';
@@ -19,7 +20,7 @@ import { ratiosOf } from './ratios-read.js';
 import { sentences } from './sentences.js';
 
 export { ratiosOf } from './ratios-read.js';
-export { comparisonConsistent, rateConsistent, rateRange, rateValue, sharesConsistent, sharesProblem } from './ratios-math.js';
+export { changeProblem, comparisonConsistent, rateConsistent, rateRange, rateValue, sharesConsistent, sharesProblem } from './ratios-math.js';
 
 /**
  * part: P = 100·A/B (đạt, chiếm, A of B); ratio: P = 100·value/base (bằng P% so với X, đạt P% kế hoạch);
@@ -85,10 +86,27 @@ export interface ShareGroup {
   sentence: number;
 }
 
+/**
+ * A change stated as an amount with both figures it joins: "320 hộ nghèo, giảm 80 hộ so với năm
+ * 2024 (420 hộ)". The current figure must lie on the stated side of the earlier one, and differ
+ * from it by the stated amount.
+ */
+export interface ChangeClaim {
+  direction: 'up' | 'down';
+  /** From the verb of change to the earlier figure ("giảm 80 hộ so với năm 2024 (420 hộ)"). */
+  cue: Span;
+  current: Operand;
+  change: Operand;
+  previous: Operand;
+  form: string;
+  sentence: number;
+}
+
 export interface Ratios {
   rates: RateClaim[];
   comparisons: ComparisonClaim[];
   shareGroups: ShareGroup[];
+  changes: ChangeClaim[];
 }
 
 export const ratios = defineFact('ratios', (doc: Document, facts): Ratios =>

@@ -4,7 +4,8 @@
 
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
-import { comparisonConsistent, ratios } from '../facts/ratios.js';
+import { changeProblem, comparisonConsistent, ratios } from '../facts/ratios.js';
+import { formatDecimal } from '../i18n/format.js';
 
 export default defineRule({
   id: 'comparison-claim',
@@ -44,7 +45,20 @@ export default defineRule({
       en: '"{claim}" says the plan was met, but {value} of the plan is below 100%.',
       vi: '"{claim}" khẳng định hoàn thành kế hoạch, nhưng {value} kế hoạch chưa đạt 100%.',
     },
+    changeUp: {
+      en: '"{claim}" says {current} is higher than {previous}, but {current} is not higher.',
+      vi: '"{claim}" nói {current} tăng so với {previous}, nhưng {current} không cao hơn {previous}.',
+    },
+    changeDown: {
+      en: '"{claim}" says {current} is lower than {previous}, but {current} is not lower.',
+      vi: '"{claim}" nói {current} giảm so với {previous}, nhưng {current} không thấp hơn {previous}.',
+    },
+    changeAmount: {
+      en: 'The change of {change} does not match the figures it joins: {current} against {previous} is a change of {diff}.',
+      vi: 'Mức thay đổi {change} không khớp với hai số liệu: {current} so với {previous} chênh lệch {diff}.',
+    },
     valueHere: { en: 'the figure: {value}', vi: 'số liệu: {value}' },
+    previousHere: { en: 'the earlier figure: {value}', vi: 'số liệu kỳ trước: {value}' },
   },
   check(ctx) {
     const { doc, settings } = ctx;
@@ -59,6 +73,26 @@ export default defineRule({
         data: { claim: doc.slice(c.cue), value, target: c.implicitTarget ? '100%' : doc.slice(c.target.span) },
         related: [{ span: c.value.span, messageId: 'valueHere', data: { value } }],
       });
+    }
+    for (const c of ctx.facts.get(ratios).changes) {
+      ctx.checked();
+      const problem = changeProblem(c, settings.rounding);
+      if (!problem) continue;
+      const current = doc.slice(c.current.span);
+      const previous = doc.slice(c.previous.span);
+      const related = [
+        { span: c.current.span, messageId: 'valueHere', data: { value: current } },
+        { span: c.previous.span, messageId: 'previousHere', data: { value: previous } },
+      ];
+      if (problem === 'direction') {
+        ctx.report({ messageId: c.direction === 'up' ? 'changeUp' : 'changeDown', span: c.cue, data: { claim: doc.slice(c.cue), current, previous }, related });
+        continue;
+      }
+      // the difference in the change's unit, written as the document writes the change ("80 hộ", "$80 million")
+      const diff = c.current.value.times(c.current.scale).minus(c.previous.value.times(c.previous.scale)).abs().div(c.change.scale);
+      const decimals = Math.max(c.current.decimals, c.previous.decimals, c.change.decimals);
+      const shown = doc.text.slice(c.change.span.start, c.change.valueSpan.start) + formatDecimal(diff, settings.numberFormat, decimals) + doc.text.slice(c.change.valueSpan.end, c.change.span.end);
+      ctx.report({ messageId: 'changeAmount', span: c.change.span, data: { change: doc.slice(c.change.span), current, previous, diff: shown }, related });
     }
   },
 });
