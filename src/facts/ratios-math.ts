@@ -129,6 +129,7 @@ export function changeProblem(c: ChangeClaim, rounding: Rounding): 'direction' |
     return c.direction === 'up' ? y.hi.greaterThan(x.lo) : y.lo.lessThan(x.hi);
   });
   if (!side) return 'direction';
+  if (!c.change) return undefined;
   const ok = c.direction === 'up' ? equationConsistent([c.current], [c.previous, c.change], rounding) : equationConsistent([c.previous], [c.current, c.change], rounding);
   return ok ? undefined : 'amount';
 }

@@ -696,7 +696,7 @@ function readChangeBoth(text: string, r: SentenceReader, i: number, d: Quantity,
   const y = r.at(i - 1);
   if (!isAmount(y) || !usable(y.q)) return;
   const glue = r.glue(y, { span: d.span }) ?? '';
-  if (readFromToChange(text, r, i, d, sIdx, out, glue)) return;
+  if (readFromToChange(text, r, i, d, sIdx, out, glue) || readDirectionOnly(text, r, i, d, sIdx, out, glue)) return;
   const verb = CHANGE_VERB_CLAUSE.exec(glue);
   if (!verb) return;
   // the earlier figure next, or after the change's rate in parentheses
@@ -729,6 +729,27 @@ const CHANGE_END_EN = /^\s*(?:(?:in|for)\s+(?:fiscal year\s+|fy\s*)?\d{4}\s*)?(?
 const CHANGE_FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s+)?(?:from|từ)\\s*$`, 'u');
 const FROM_TO_GLUE = /^\s*(?:\(?\s*(?:in|năm)\s+\d{4}\s*\)?\s*)?(?:to|lên|xuống|đến)\s*$/;
 const FROM_TO_CHANGE = new RegExp(`^(?:\\s*(?:in|năm)\\s+\\d{4})?\\s*,\\s*(?:(?:or|that is)\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
+
+const CHANGE_VERB_LEAD = new RegExp(`^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})(?![\\p{L}])`, 'u');
+
+/** The direction alone, the earlier figure in parentheses: "đạt 1.500 tỷ đồng, giảm so với năm 2024 (1.100 tỷ đồng)". */
+function readDirectionOnly(text: string, r: SentenceReader, i: number, x: Quantity, sIdx: number, out: Ratios, glue: string): boolean {
+  const y = r.at(i - 1)!;
+  const m = CHANGE_VERB_LEAD.exec(glue);
+  if (!m || !PERIOD_BASE_OPEN.test(glue.slice(m[0].length)) || !/^\s*\)/.test(r.after({ span: x.span }, 4))) return false;
+  if (!isAmount(y) || !sameUnit(y.q.unit, x.unit)) return false;
+  const word = m[1].toLowerCase();
+  const lead = text.slice(y.span.end, x.span.start);
+  out.changes.push({
+    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
+    cue: { start: y.span.end + lead.toLowerCase().indexOf(word, lead.indexOf(',')), end: x.span.end + 1 },
+    current: fromQuantity(y.q),
+    previous: fromQuantity(x),
+    form: 'direction-only',
+    sentence: sIdx,
+  });
+  return true;
+}
 
 /** "rose from $400 million to $460 million, an increase of $80 million"; "từ 420 hộ xuống 320 hộ, giảm 80 hộ". */
 function readFromToChange(text: string, r: SentenceReader, i: number, d: Quantity, sIdx: number, out: Ratios, glue: string): boolean {

@@ -96,7 +96,8 @@ export interface ChangeClaim {
   /** From the verb of change to the earlier figure ("giảm 80 hộ so với năm 2024 (420 hộ)"). */
   cue: Span;
   current: Operand;
-  change: Operand;
+  /** The amount of the change; none for a direction alone ("1.500 tỷ đồng, giảm so với năm 2024 (1.100 tỷ đồng)"). */
+  change?: Operand;
   previous: Operand;
   form: string;
   sentence: number;

@@ -88,6 +88,7 @@ export default defineRule({
         ctx.report({ messageId: c.direction === 'up' ? 'changeUp' : 'changeDown', span: c.cue, data: { claim: doc.slice(c.cue), current, previous }, related });
         continue;
       }
+      if (!c.change) continue;
       // the difference in the change's unit, written as the document writes the change ("80 hộ", "$80 million")
       const diff = c.current.value.times(c.current.scale).minus(c.previous.value.times(c.previous.scale)).abs().div(c.change.scale);
       const decimals = Math.max(c.current.decimals, c.previous.decimals, c.change.decimals);
