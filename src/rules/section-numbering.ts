@@ -240,8 +240,15 @@ function repeatAcrossTable(o: Outline, prev: Member, cur: Member, v: number, p: 
 function repeatsFirst(doc: Document, prev: Member, cur: Member, next: Member | undefined, pos: (m: Marker) => number, o: Outline): boolean {
   // a heading between them, or a first item that introduces a list or runs other items into its line, starts a new list
   if (between(o.headings, prev.block.index, cur.block.index) > 0 || /:$/.test(prev.block.text) || INLINE_MARKER_RE.test(prev.block.text)) return false;
-  // so does a short unnumbered title line ("Chú giải phân nhóm."), or a line that opens a quotation (“2. … : the amended text's own list)
-  for (let i = prev.block.index + 1; i < cur.block.index; i++) if (isTitleLine(doc.blocks[i], o) || /^["“]/.test(doc.text.slice(doc.blocks[i].span.start, doc.blocks[i].span.start + 1))) return false;
+  // so does a short unnumbered title line ("Chú giải phân nhóm.") with no item after it (the title
+  // of the new list, not a lead-in inside the first item: "Trọng tâm:" then a) b) c), "Trong đó:" then + …), or a line
+  // that opens a quotation (“2. … : the amended text's own list)
+  let numberedAfter = false;
+  for (let i = cur.block.index - 1; i > prev.block.index; i--) {
+    const b = doc.blocks[i];
+    if ((isTitleLine(b, o) && !numberedAfter) || /^["“]/.test(doc.text.slice(b.span.start, b.span.start + 1))) return false;
+    if (b.marker) numberedAfter = true;
+  }
   if (cur.marker.style === 'multi') return cur.marker.values.join('.') === prev.marker.values.join('.');
   // the list goes on at the next number, or at the one after it (the repeat took the place of "2.": 1. 1. 3.)
   const step = next === undefined ? 0 : pos(next.marker) - pos(cur.marker);
