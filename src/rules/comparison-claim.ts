@@ -46,11 +46,11 @@ export default defineRule({
       vi: '"{claim}" khẳng định hoàn thành kế hoạch, nhưng {value} kế hoạch chưa đạt 100%.',
     },
     changeUp: {
-      en: '"{claim}" says {current} is higher than {previous}, but {current} is not higher.',
+      en: '"{claim}" says {current} is higher than {previous}, but {current} is not higher than {previous}.',
       vi: '"{claim}" nói {current} tăng so với {previous}, nhưng {current} không cao hơn {previous}.',
     },
     changeDown: {
-      en: '"{claim}" says {current} is lower than {previous}, but {current} is not lower.',
+      en: '"{claim}" says {current} is lower than {previous}, but {current} is not lower than {previous}.',
       vi: '"{claim}" nói {current} giảm so với {previous}, nhưng {current} không thấp hơn {previous}.',
     },
     changeAmount: {
