@@ -7,12 +7,13 @@
 // a substantive passage restated elsewhere is a restatement. Also: headings repeated with their
 // whole body, and sibling headings with the same title.
 
-import { defineFact } from '../engine/facts.js';
+import { defineFact, type FactStore } from '../engine/facts.js';
 import type { Document } from '../parse/document.js';
 import { CONTRAST_CLASSES, NEGATION_WORDS, REPORT_TITLES, SUMMARY_TITLES } from './lexicon/structure.js';
 import { between, outline, subtreeEnd, type Outline } from './outline.js';
 import { changesBetween, headingKey, jaccard, NEAR_THRESHOLD, paragraphs, words, type ParagraphFact, type Repeat, type WordChange } from './paragraphs.js';
-import { foldKey } from './vietnamese.js';
+import { modelWords, ocrDamage } from './language.js';
+import { foldKey, vietnamese } from './vietnamese.js';
 
 /** Copies further apart than this many blocks are never in one place. */
 const NEARBY_BLOCKS = 20;
@@ -54,7 +55,10 @@ export interface RepeatFacts {
   headings: Array<{ heading: number; first: number }>;
 }
 
-export const repeats = defineFact('repeats', (doc: Document, facts): RepeatFacts => {
+/** A near copy is a botched retyping when its edit leaves at least this many word pairs the language model never writes (and one per change), and took none out. */
+const GARBLED_PAIRS = 1;
+
+export const repeats = defineFact('repeats', (doc: Document, facts, settings): RepeatFacts => {
   const index = facts.get(paragraphs);
   const o = facts.get(outline);
   const sections = sectionRepeats(doc, index, o);
@@ -77,7 +81,7 @@ export const repeats = defineFact('repeats', (doc: Document, facts): RepeatFacts
       if (block === 'run') continue;
       if (r.exact) verdicts.push({ kind: 'repeated', repeat: r });
       else {
-        const changes = spellingChanges(doc, index, r);
+        const changes = spellingChanges(doc, index, r) ?? (settings.locale === 'vi' ? garbledCopy(doc, facts, index, r) : undefined);
         if (changes) verdicts.push({ kind: 'edited', repeat: r, changes });
       }
     } else if (r.exact && acrossOpening(doc, o, index, r)) {
@@ -214,13 +218,65 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
 }
 
 /**
+ * The changes of a near copy right after its original (or one passage later) whose edit wrote
+ * words the language does not write together: among the word pairs of the copy that the first copy
+ * does not have, at least one per change (and GARBLED_PAIRS) the language model never writes, and
+ * every pair the edit took out is one it writes. Changes are lower-case words, no names or figures. Two statements of parallel cases are each written as
+ * the language writes ("là Ủy viên Ban Thường vụ" / "là Ủy viên Ủy ban Kiểm tra"); a copy retyped
+ * wrong is not ("Ủy ban nhân dân tỉnh" → "Ủy động nhân dân tỉnh"). Not in OCR output, whose copies
+ * are damaged each its own way; at most three words changed, numbered items with the same number,
+ * and no contrast of a closed class ("tại" → "ngoài": see `contrast`).
+ */
+function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: Repeat): WordChange[] | undefined {
+  if (r.later - r.earlier > 2 || facts.get(ocrDamage).damaged) return undefined;
+  const ma = doc.blocks[index.units[r.later].blocks[0]].marker;
+  const me = doc.blocks[index.units[r.earlier].blocks[0]].marker;
+  const numbered = (m: typeof ma): boolean => m !== undefined && m.style !== 'bullet';
+  if (numbered(ma) !== numbered(me) || (numbered(ma) && ma!.raw !== me!.raw)) return undefined;
+  const changes = r.changes ?? changesBetween(index.units[r.earlier], index.units[r.later], 3, true);
+  // names and figures change between parallel statements, and rare names are pairs a model does not keep
+  if (!changes || changes.some((c) => /\d|\p{Lu}/u.test(c.from + c.to))) return undefined;
+  const changed = changes.reduce((n, c) => n + Math.max(c.from ? c.from.split(' ').length : 0, c.to ? c.to.split(' ').length : 0), 0);
+  if (changed > 3 || Math.min(index.units[r.later].words, index.units[r.earlier].words) < 2 * changed + 4) return undefined;
+  const v = facts.get(vietnamese);
+  const mw = facts.get(modelWords);
+  const pairs = (u: number): Set<string> => {
+    const out = new Set<string>();
+    let prev = -1;
+    for (const bi of index.units[u].blocks) {
+      for (const t of v.byBlock.get(bi) ?? []) {
+        const id = t.skip || t.hasDigit ? -1 : mw.of(t);
+        // a pair is two known words with only a space between
+        if (prev >= 0 && id >= 0 && t.sepBefore === ' ') out.add(`${prev} ${id}`);
+        prev = id;
+      }
+      prev = -1;
+    }
+    return out;
+  };
+  const before = pairs(r.earlier);
+  const after = pairs(r.later);
+  const unwritten = (p: string): boolean => {
+    const [a, b] = p.split(' ').map(Number);
+    return mw.model.bigram(a, b).docs === 0;
+  };
+  const added = [...after].filter((p) => !before.has(p));
+  const removed = [...before].filter((p) => !after.has(p));
+  // as many pairs the language never writes as changes, none taken out
+  if (removed.some(unwritten) || added.filter(unwritten).length < Math.max(GARBLED_PAIRS, changes.length)) return undefined;
+  // one member of a closed class for another, a chain, a swap: another case, however rare its pairs
+  // (a negation put in or taken out that leaves pairs the language never writes is no statement of a case)
+  return contrast(index.units[r.earlier].raw, index.units[r.later].raw, changes, false) ? undefined : changes;
+}
+
+/**
  * The changes make the copy a parallel statement: a negation word added, dropped or swapped ("có
  * bao thầu" → "không bao thầu"), one member of a closed class for another (CONTRAST_CLASSES), the
  * same change twice, or a word put in whose counterpart the passage already writes
  * ("tỉnh" → "huyện" in a passage that names "huyện": the next level, the other place; "tại" →
  * "ngoài" beside "nước ngoài").
  */
-function contrast(earlier: string, later: string, changes: WordChange[]): boolean {
+function contrast(earlier: string, later: string, changes: WordChange[], negation = true): boolean {
   const before = new Set(words(earlier));
   const after = new Set(words(later));
   const puts = changes.map((c) => (c.to ? c.to.toLowerCase().split(' ') : []));
@@ -229,7 +285,7 @@ function contrast(earlier: string, later: string, changes: WordChange[]): boolea
   return changes.some((_, i) => {
     const put = puts[i];
     const gone = gones[i];
-    if ([...put, ...gone].some((w) => NEGATION_WORDS.has(w))) return true;
+    if (negation && [...put, ...gone].some((w) => NEGATION_WORDS.has(w))) return true;
     // one member of a closed class for another ("tại" → "ngoài", "tỉnh" → "huyện", "ban" → "sở")
     const from = changes[i].from.toLowerCase();
     const to = changes[i].to.toLowerCase();
