@@ -225,7 +225,7 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
  * the language writes ("là Ủy viên Ban Thường vụ" / "là Ủy viên Ủy ban Kiểm tra"); a copy retyped
  * wrong is not ("Ủy ban nhân dân tỉnh" → "Ủy động nhân dân tỉnh"). Not in OCR output, whose copies
  * are damaged each its own way; at most three words changed, numbered items with the same number,
- * and no contrast of a closed class ("tại" → "ngoài": see `contrast`).
+ * and no contrast (a negation, "tại" → "ngoài": see `contrast`).
  */
 function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: Repeat): WordChange[] | undefined {
   if (r.later - r.earlier > 2 || facts.get(ocrDamage).damaged) return undefined;
@@ -264,9 +264,9 @@ function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: R
   const removed = [...before].filter((p) => !after.has(p));
   // as many pairs the language never writes as changes, none taken out
   if (removed.some(unwritten) || added.filter(unwritten).length < Math.max(GARBLED_PAIRS, changes.length)) return undefined;
-  // one member of a closed class for another, a chain, a swap: another case, however rare its pairs
-  // (a negation put in or taken out that leaves pairs the language never writes is no statement of a case)
-  return contrast(index.units[r.earlier].raw, index.units[r.later].raw, changes, false) ? undefined : changes;
+  // a negation, one member of a closed class for another, a chain, a swap: another case, however
+  // rare its pairs ("không cùng ngành nghề" → "cùng ngành nghề nhưng khác địa bàn")
+  return contrast(index.units[r.earlier].raw, index.units[r.later].raw, changes) ? undefined : changes;
 }
 
 /**
@@ -276,7 +276,7 @@ function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: R
  * ("tỉnh" → "huyện" in a passage that names "huyện": the next level, the other place; "tại" →
  * "ngoài" beside "nước ngoài").
  */
-function contrast(earlier: string, later: string, changes: WordChange[], negation = true): boolean {
+function contrast(earlier: string, later: string, changes: WordChange[]): boolean {
   const before = new Set(words(earlier));
   const after = new Set(words(later));
   const puts = changes.map((c) => (c.to ? c.to.toLowerCase().split(' ') : []));
@@ -285,7 +285,7 @@ function contrast(earlier: string, later: string, changes: WordChange[], negatio
   return changes.some((_, i) => {
     const put = puts[i];
     const gone = gones[i];
-    if (negation && [...put, ...gone].some((w) => NEGATION_WORDS.has(w))) return true;
+    if ([...put, ...gone].some((w) => NEGATION_WORDS.has(w))) return true;
     // one member of a closed class for another ("tại" → "ngoài", "tỉnh" → "huyện", "ban" → "sở")
     const from = changes[i].from.toLowerCase();
     const to = changes[i].to.toLowerCase();
