@@ -19,7 +19,7 @@ import {
 import type { NumberToken } from './numbers.js';
 import { sameUnit, type Quantity } from './quantities.js';
 import { rateConsistent } from './ratios-math.js';
-import type { Operand, RateFormula, Ratios, Relation } from './ratios.js';
+import type { ChangeClaim, Operand, RateFormula, Ratios, Relation } from './ratios.js';
 import { sentenceIndexAt, type Sentence } from './sentences.js';
 
 interface Item {
@@ -687,6 +687,12 @@ function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): 
 const CHANGE_VERB_CLAUSE = new RegExp(`^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
 const CHANGE_RATE_BETWEEN = /^\s*\(\s*$/;
 
+/** Records a change claim; its cue starts at the verb of change, the last one written between `from` and `at`. */
+function pushChange(text: string, out: Ratios, word: string, from: number, at: number, end: number, c: Pick<ChangeClaim, 'current' | 'change' | 'previous' | 'form' | 'sentence'>): void {
+  const start = from + text.slice(from, at).toLowerCase().lastIndexOf(word);
+  out.changes.push({ direction: INCREASE_WORDS.has(word) ? 'up' : 'down', cue: { start, end }, ...c });
+}
+
 /**
  * A change as an amount between the current figure and the earlier one in parentheses: "320 hộ
  * nghèo, giảm 80 hộ so với năm 2024 (420 hộ)", "đạt 1.500 tỷ đồng, tăng 400 tỷ đồng (36,4%) so với
@@ -711,11 +717,7 @@ function readChangeBoth(text: string, r: SentenceReader, i: number, d: Quantity,
   const from = g !== undefined && k === i + 1 && CHANGE_FROM_EN.test(g) && CHANGE_END_EN.test(r.after(x, 30));
   if (!bracketed && !from) return;
   if (!sameUnit(y.q.unit, d.unit) || !sameUnit(d.unit, x.q.unit)) return;
-  const word = verb[1].toLowerCase();
-  const cueStart = d.span.start - (text.slice(y.span.end, d.span.start).length - text.slice(y.span.end, d.span.start).toLowerCase().lastIndexOf(word));
-  out.changes.push({
-    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
-    cue: { start: cueStart, end: x.span.end + (bracketed ? 1 : 0) },
+  pushChange(text, out, verb[1].toLowerCase(), y.span.end, d.span.start, x.span.end + (bracketed ? 1 : 0), {
     current: fromQuantity(y.q),
     change: fromQuantity(d),
     previous: fromQuantity(x.q),
@@ -738,11 +740,7 @@ function readDirectionOnly(text: string, r: SentenceReader, i: number, x: Quanti
   const m = CHANGE_VERB_LEAD.exec(glue);
   if (!m || !PERIOD_BASE_OPEN.test(glue.slice(m[0].length)) || !/^\s*\)/.test(r.after({ span: x.span }, 4))) return false;
   if (!isAmount(y) || !sameUnit(y.q.unit, x.unit)) return false;
-  const word = m[1].toLowerCase();
-  const lead = text.slice(y.span.end, x.span.start);
-  out.changes.push({
-    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
-    cue: { start: y.span.end + lead.toLowerCase().indexOf(word, lead.indexOf(',')), end: x.span.end + 1 },
+  pushChange(text, out, m[1].toLowerCase(), y.span.end, x.span.start, x.span.end + 1, {
     current: fromQuantity(y.q),
     previous: fromQuantity(x),
     form: 'direction-only',
@@ -760,11 +758,7 @@ function readFromToChange(text: string, r: SentenceReader, i: number, d: Quantit
   const g = r.glue(x, y);
   if (g === undefined || !FROM_TO_GLUE.test(g) || !CHANGE_FROM_BEFORE.test(r.before(x, 30))) return false;
   if (!sameUnit(x.q.unit, y.q.unit) || !sameUnit(y.q.unit, d.unit)) return false;
-  const word = verb[1].toLowerCase();
-  const lead = text.slice(y.span.end, d.span.start);
-  out.changes.push({
-    direction: INCREASE_WORDS.has(word) ? 'up' : 'down',
-    cue: { start: y.span.end + lead.toLowerCase().lastIndexOf(word), end: d.span.end },
+  pushChange(text, out, verb[1].toLowerCase(), y.span.end, d.span.start, d.span.end, {
     current: fromQuantity(y.q),
     change: fromQuantity(d),
     previous: fromQuantity(x.q),
