@@ -6,8 +6,7 @@
 //   comparisonConsistent(claim, rounding), sharesConsistent(group, rounding), sharesProblem(group, rounding)
 
 import { Decimal } from 'decimal.js';
-import { addIntervals, intersects, intervalOf, modesOf, point, quotientInterval, rateInterval, statedInterval, subtractIntervals, type Interval, type Rounding, type RoundingMode } from './intervals.js';
-import { equationConsistent } from './intervals.js';
+import { addIntervals, equationConsistent, intersects, intervalOf, modesOf, point, quotientInterval, rateInterval, statedInterval, subtractIntervals, type Interval, type Rounding, type RoundingMode } from './intervals.js';
 import type { ChangeClaim, ComparisonClaim, Operand, RateClaim, ShareGroup } from './ratios.js';
 
 const HUNDRED = new Decimal(100);

@@ -683,9 +683,11 @@ function readPeriodBase(r: SentenceReader, i: number, p: Quantity, emit: Emit): 
   return emit(formula, p, fromQuantity(y.q), fromQuantity(x.q), 'base-in-parentheses');
 }
 
-// "320 hộ nghèo, giảm 80 hộ": the current figure (its noun up to six syllables), a comma, the verb of change
-const CHANGE_VERB_CLAUSE = new RegExp(`^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
-const CHANGE_RATE_BETWEEN = /^\s*\(\s*$/;
+// "320 hộ nghèo, giảm 80 hộ": the current figure (its noun up to six syllables), maybe its year, a
+// comma, the verb of change; CHANGE_VERB_CLAUSE when nothing follows the verb before the next figure
+const CHANGE_VERB_LEAD_SOURCE = `^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+(?:fiscal year\\s+|fy\\s*)?\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})`;
+const CHANGE_VERB_LEAD = new RegExp(`${CHANGE_VERB_LEAD_SOURCE}(?![\\p{L}])`, 'u');
+const CHANGE_VERB_CLAUSE = new RegExp(`${CHANGE_VERB_LEAD_SOURCE}\\s*$`, 'u');
 
 /** Records a change claim; its cue starts at the verb of change, the last one written between `from` and `at`. */
 function pushChange(text: string, out: Ratios, word: string, from: number, at: number, end: number, c: Pick<ChangeClaim, 'current' | 'change' | 'previous' | 'form' | 'sentence'>): void {
@@ -701,13 +703,16 @@ function pushChange(text: string, out: Ratios, word: string, from: number, at: n
 function readChangeBoth(text: string, r: SentenceReader, i: number, d: Quantity, sIdx: number, out: Ratios): void {
   const y = r.at(i - 1);
   if (!isAmount(y) || !usable(y.q)) return;
+  // every change reader needs a comma before the second figure: test the raw text before normalising it (this runs for every amount)
+  const raw = text.slice(y.span.end, d.span.start);
+  if (raw.length > MAX_GLUE || !raw.includes(',')) return;
   const glue = r.glue(y, { span: d.span }) ?? '';
   if (readFromToChange(text, r, i, d, sIdx, out, glue) || readDirectionOnly(text, r, i, d, sIdx, out, glue)) return;
   const verb = CHANGE_VERB_CLAUSE.exec(glue);
   if (!verb) return;
   // the earlier figure next, or after the change's rate in parentheses
   let k = i + 1;
-  if (isPercent(r.at(k)) && CHANGE_RATE_BETWEEN.test(r.glue({ span: d.span }, r.at(k)!) ?? '') && /^\s*\)/.test(r.after(r.at(k)!, 4))) k++;
+  if (isPercent(r.at(k)) && PAREN_RATE_OPEN.test(r.glue({ span: d.span }, r.at(k)!) ?? '') && /^\s*\)/.test(r.after(r.at(k)!, 4))) k++;
   const x = r.at(k);
   if (!isAmount(x) || !usable(x.q)) return;
   let g = r.glue(r.at(k - 1)!, x);
@@ -728,11 +733,8 @@ function readChangeBoth(text: string, r: SentenceReader, i: number, d: Quantity,
 
 const CHANGE_FROM_EN = /^\s*(?:from|compared (?:with|to))\s*$/;
 const CHANGE_END_EN = /^\s*(?:(?:in|for)\s+(?:fiscal year\s+|fy\s*)?\d{4}\s*)?(?:[,;.)]|$)/;
-const CHANGE_FROM_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:(?:${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s+)?(?:from|từ)\\s*$`, 'u');
-const FROM_TO_GLUE = /^\s*(?:\(?\s*(?:in|năm)\s+\d{4}\s*\)?\s*)?(?:to|lên|xuống|đến)\s*$/;
-const FROM_TO_CHANGE = new RegExp(`^(?:\\s*(?:in|năm)\\s+\\d{4})?\\s*,\\s*(?:(?:or|that is)\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
-
-const CHANGE_VERB_LEAD = new RegExp(`^(?:\\s+[\\p{L}\\p{M}]+){0,6}\\s*(?:(?:in|trong|năm)\\s+\\d{4}\\s*)?,\\s*(?:ước\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})(?![\\p{L}])`, 'u');
+// after the second figure of "from X to Y": its period, a comma, the change ("…, an increase of $80 million")
+const FROM_TO_CHANGE = new RegExp(`^${YEAR_OF}\\s*,\\s*(?:(?:or|that is)\\s+)?(${INCREASE_WORDS.source}|${DECREASE_WORDS.source})\\s*$`, 'u');
 
 /** The direction alone, the earlier figure in parentheses: "đạt 1.500 tỷ đồng, giảm so với năm 2024 (1.100 tỷ đồng)". */
 function readDirectionOnly(text: string, r: SentenceReader, i: number, x: Quantity, sIdx: number, out: Ratios, glue: string): boolean {
@@ -756,8 +758,8 @@ function readFromToChange(text: string, r: SentenceReader, i: number, d: Quantit
   const verb = FROM_TO_CHANGE.exec(glue);
   if (!verb || !isAmount(x) || !isAmount(y) || !usableEnd(x.q) || !usableEnd(y.q)) return false;
   const g = r.glue(x, y);
-  if (g === undefined || !FROM_TO_GLUE.test(g) || !CHANGE_FROM_BEFORE.test(r.before(x, 30))) return false;
-  if (!sameUnit(x.q.unit, y.q.unit) || !sameUnit(y.q.unit, d.unit)) return false;
+  if (g === undefined || !FROM_TO.test(g) || !FROM_BEFORE.test(r.before(x, 30))) return false;
+  if (!fromToUnits(x.q, y.q) || !sameUnit(y.q.unit, d.unit)) return false;
   pushChange(text, out, verb[1].toLowerCase(), y.span.end, d.span.start, d.span.end, {
     current: fromQuantity(y.q),
     change: fromQuantity(d),

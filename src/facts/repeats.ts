@@ -55,9 +55,6 @@ export interface RepeatFacts {
   headings: Array<{ heading: number; first: number }>;
 }
 
-/** A near copy is a botched retyping when its edit leaves at least this many word pairs the language model never writes (and one per change), and took none out. */
-const GARBLED_PAIRS = 1;
-
 export const repeats = defineFact('repeats', (doc: Document, facts, settings): RepeatFacts => {
   const index = facts.get(paragraphs);
   const o = facts.get(outline);
@@ -206,7 +203,7 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
     return c.from !== '' && c.to !== '' && x.length === y.length && x.every((w, i) => sameWordSpelledOtherwise(w, y[i]));
   });
   if (spelling) return changes;
-  const changed = changes.reduce((n, c) => n + Math.max(c.from ? c.from.split(' ').length : 0, c.to ? c.to.split(' ').length : 0), 0);
+  const changed = wordsChanged(changes);
   const tokens = changes.flatMap((c) => [...c.from.split(' '), ...c.to.split(' ')]).filter(Boolean);
   const entities = tokens.every((w) => /\p{Lu}|\d/u.test(w) || w.length <= 2); // HLW for SNF, (a) for (b), "A" for "X"
   // a copy: long enough that so many words kept in order are no coincidence, few words changed for its length
@@ -220,12 +217,12 @@ function spellingChanges(doc: Document, index: ParagraphFact, r: Repeat): WordCh
 /**
  * The changes of a near copy right after its original (or one passage later) whose edit wrote
  * words the language does not write together: among the word pairs of the copy that the first copy
- * does not have, at least one per change (and GARBLED_PAIRS) the language model never writes, and
- * every pair the edit took out is one it writes. Changes are lower-case words, no names or figures. Two statements of parallel cases are each written as
- * the language writes ("là Ủy viên Ban Thường vụ" / "là Ủy viên Ủy ban Kiểm tra"); a copy retyped
- * wrong is not ("Ủy ban nhân dân tỉnh" → "Ủy động nhân dân tỉnh"). Not in OCR output, whose copies
- * are damaged each its own way; at most three words changed, numbered items with the same number,
- * and no contrast (a negation, "tại" → "ngoài": see `contrast`).
+ * does not have, at least one per change is a pair the language model never writes, and every pair
+ * the edit took out is one it writes. Two statements of parallel cases are each written as the
+ * language writes ("là Ủy viên Ban Thường vụ" / "là Ủy viên Ủy ban Kiểm tra"); a copy retyped wrong
+ * is not ("và trả kết quả" → "và trả ngày quả"). Changes are at most three lower-case words (no
+ * names, no figures), numbered items keep their number, no contrast (a negation, "tại" → "ngoài":
+ * see `contrast`), and not in OCR output, whose copies are damaged each its own way.
  */
 function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: Repeat): WordChange[] | undefined {
   if (r.later - r.earlier > 2 || facts.get(ocrDamage).damaged) return undefined;
@@ -236,34 +233,30 @@ function garbledCopy(doc: Document, facts: FactStore, index: ParagraphFact, r: R
   const changes = r.changes ?? changesBetween(index.units[r.earlier], index.units[r.later], 3, true);
   // names and figures change between parallel statements, and rare names are pairs a model does not keep
   if (!changes || changes.some((c) => /\d|\p{Lu}/u.test(c.from + c.to))) return undefined;
-  const changed = changes.reduce((n, c) => n + Math.max(c.from ? c.from.split(' ').length : 0, c.to ? c.to.split(' ').length : 0), 0);
+  const changed = wordsChanged(changes);
   if (changed > 3 || Math.min(index.units[r.later].words, index.units[r.earlier].words) < 2 * changed + 4) return undefined;
   const v = facts.get(vietnamese);
   const mw = facts.get(modelWords);
-  const pairs = (u: number): Set<string> => {
-    const out = new Set<string>();
-    let prev = -1;
+  // a pair is two known words with only a space between, keyed a·W + b (W: the model's words)
+  const W = mw.model.words;
+  const pairs = (u: number): Set<number> => {
+    const out = new Set<number>();
     for (const bi of index.units[u].blocks) {
+      let prev = -1;
       for (const t of v.byBlock.get(bi) ?? []) {
         const id = t.skip || t.hasDigit ? -1 : mw.of(t);
-        // a pair is two known words with only a space between
-        if (prev >= 0 && id >= 0 && t.sepBefore === ' ') out.add(`${prev} ${id}`);
+        if (prev >= 0 && id >= 0 && t.sepBefore === ' ') out.add(prev * W + id);
         prev = id;
       }
-      prev = -1;
     }
     return out;
   };
   const before = pairs(r.earlier);
   const after = pairs(r.later);
-  const unwritten = (p: string): boolean => {
-    const [a, b] = p.split(' ').map(Number);
-    return mw.model.bigram(a, b).docs === 0;
-  };
-  const added = [...after].filter((p) => !before.has(p));
-  const removed = [...before].filter((p) => !after.has(p));
-  // as many pairs the language never writes as changes, none taken out
-  if (removed.some(unwritten) || added.filter(unwritten).length < Math.max(GARBLED_PAIRS, changes.length)) return undefined;
+  const unwritten = (k: number): boolean => mw.model.bigram(Math.floor(k / W), k % W).docs === 0;
+  const added = [...after].filter((k) => !before.has(k));
+  const removed = [...before].filter((k) => !after.has(k));
+  if (removed.some(unwritten) || added.filter(unwritten).length < changes.length) return undefined;
   // a negation, one member of a closed class for another, a chain, a swap: another case, however
   // rare its pairs ("không cùng ngành nghề" → "cùng ngành nghề nhưng khác địa bàn")
   return contrast(index.units[r.earlier].raw, index.units[r.later].raw, changes) ? undefined : changes;
@@ -297,6 +290,12 @@ function contrast(earlier: string, later: string, changes: WordChange[]): boolea
     // a swap: both words are in both copies ("tại" → "ngoài" where both copies write "nước ngoài" and "tiêu dùng tại")
     return changes.length === 1 && put.length === 1 && gone.length === 1 && before.has(put[0]) && after.has(gone[0]);
   });
+}
+
+/** Words changed by a list of changes: the longer side of each (its words are joined by spaces). */
+function wordsChanged(changes: WordChange[]): number {
+  const count = (s: string): number => (s ? s.split(' ').length : 0);
+  return changes.reduce((n, c) => n + Math.max(count(c.from), count(c.to)), 0);
 }
 
 /** The same word up to diacritics and case, or one letter apart in a word of four letters or more. */
@@ -539,8 +538,7 @@ function siblingHeadings(doc: Document, covered: Set<number>, o: Outline): Array
 function nextSiblings(doc: Document, o: Outline, first: number, later: number, style: string): boolean {
   const parent = up(doc, o, later);
   for (let k = first + 1; k < later; k++) {
-    const m = doc.blocks[k].marker;
-    if (m && m.style !== 'bullet' && up(doc, o, k) === parent && `${m.style}${m.delimiter}${m.values.length}` === style) return false;
+    if (doc.blocks[k].marker && up(doc, o, k) === parent && styleOf(doc, k) === style) return false;
   }
   return true;
 }

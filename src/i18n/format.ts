@@ -26,6 +26,14 @@ export function formatDecimal(value: Decimal.Value, convention: 'vi' | 'en', dec
   return (neg ? '-' : '') + grouped + (frac ? mark + frac : '');
 }
 
+/**
+ * A figure with its unit as the text writes it, its digits replaced by `value` in the document's
+ * convention: "$4.3 million", "1.200 triệu đồng", "80 hộ".
+ */
+export function writtenAs(text: string, q: { span: { start: number; end: number }; valueSpan: { start: number; end: number } }, value: Decimal.Value, convention: 'vi' | 'en', decimals?: number): string {
+  return text.slice(q.span.start, q.valueSpan.start) + formatDecimal(value, convention, decimals) + text.slice(q.valueSpan.end, q.span.end);
+}
+
 export function langFromEnv(env: NodeJS.ProcessEnv = process.env): Lang {
   return envLang(env) ?? 'en';
 }

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineRule } from '../engine/types.js';
 import { changeProblem, comparisonConsistent, ratios } from '../facts/ratios.js';
-import { formatDecimal } from '../i18n/format.js';
+import { writtenAs } from '../i18n/format.js';
 
 export default defineRule({
   id: 'comparison-claim',
@@ -92,8 +92,7 @@ export default defineRule({
       // the difference in the change's unit, written as the document writes the change ("80 hộ", "$80 million")
       const diff = c.current.value.times(c.current.scale).minus(c.previous.value.times(c.previous.scale)).abs().div(c.change.scale);
       const decimals = Math.max(c.current.decimals, c.previous.decimals, c.change.decimals);
-      const shown = doc.text.slice(c.change.span.start, c.change.valueSpan.start) + formatDecimal(diff, settings.numberFormat, decimals) + doc.text.slice(c.change.valueSpan.end, c.change.span.end);
-      ctx.report({ messageId: 'changeAmount', span: c.change.span, data: { change: doc.slice(c.change.span), current, previous, diff: shown }, related });
+      ctx.report({ messageId: 'changeAmount', span: c.change.span, data: { change: doc.slice(c.change.span), current, previous, diff: writtenAs(doc.text, c.change, diff, settings.numberFormat, decimals) }, related });
     }
   },
 });

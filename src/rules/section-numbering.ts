@@ -243,11 +243,11 @@ function repeatsFirst(doc: Document, prev: Member, cur: Member, next: Member | u
   // so does a short unnumbered title line ("Chú giải phân nhóm.") with no item after it (the title
   // of the new list, not a lead-in inside the first item: "Trọng tâm:" then a) b) c), "Trong đó:" then + …), or a line
   // that opens a quotation (“2. … : the amended text's own list)
-  let numberedAfter = false;
+  let itemAfter = false;
   for (let i = cur.block.index - 1; i > prev.block.index; i--) {
     const b = doc.blocks[i];
-    if ((isTitleLine(b, o) && !numberedAfter) || /^["“]/.test(doc.text.slice(b.span.start, b.span.start + 1))) return false;
-    if (b.marker) numberedAfter = true;
+    if ((isTitleLine(b, o) && !itemAfter) || /^["“]/.test(doc.text.slice(b.span.start, b.span.start + 1))) return false;
+    if (b.marker) itemAfter = true;
   }
   if (cur.marker.style === 'multi') return cur.marker.values.join('.') === prev.marker.values.join('.');
   // the list goes on at the next number, or at the one after it (the repeat took the place of "2.": 1. 1. 3.)

@@ -6,7 +6,7 @@ import { Decimal } from 'decimal.js';
 import { z } from 'zod';
 import { defineRule, type RelatedReport } from '../engine/types.js';
 import { breakdowns, checkTree, partAboveTotal, partsArePlaces, type Basis, type LevelResult } from '../facts/breakdowns.js';
-import { formatDecimal } from '../i18n/format.js';
+import { formatDecimal, writtenAs } from '../i18n/format.js';
 import { quantities, type Quantity } from '../facts/quantities.js';
 import { figureCandidates, unpairedCount } from '../facts/figures-coverage.js';
 import { partitions } from '../facts/figures-partitions.js';
@@ -102,8 +102,7 @@ export default defineRule({
     ctx.unpaired(unpairedCount(ctx.facts.get(figureCandidates).totals.map((q) => q.index), used));
     const fmt = (v: Decimal, d: number): string => formatDecimal(v, conv, d);
     // a figure written with its unit as the document writes it: "$4.3 million", "1.200 triệu đồng"
-    const show = (q: Quantity, v: Decimal, d: number): string =>
-      ctx.doc.text.slice(q.span.start, q.valueSpan.start) + fmt(v, d) + ctx.doc.text.slice(q.valueSpan.end, q.span.end);
+    const show = (q: Quantity, v: Decimal, d: number): string => writtenAs(ctx.doc.text, q, v, conv, d);
     for (const r of results) {
       const bd = r.breakdown;
       ctx.checked();
