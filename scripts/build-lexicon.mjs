@@ -42,6 +42,14 @@ export const MIN_DOCS = 2;
  * probabilities) of at least this. repeated-word reads them: "theo quy quy định" breaks a phrase.
  */
 export const PHRASE_BOND = 0.1;
+/**
+ * ... and phrases that are the near-only context of one of their pairs, whatever the bonds: kept
+ * when this many documents write the phrase and it takes this share of the documents of its rarer
+ * pair ("cho tổ chức": 178 of the 181 documents writing "cho tổ"; "cơ quan quản": 218 of 221 of
+ * "quan quản"). A pair that lives only inside one phrase is no word of its own: repeated-word
+ * reads "cho tổ tổ chức" as that phrase with a syllable typed twice, not two words meeting.
+ */
+export const DOMINANT = { minDocs: 3, share: 0.9 };
 /** A word before two-syllable doublings is a doubling head when this many different words are doubled after it (2 lets in the corpus's own slips: "trong công tác công tác"). */
 export const HEAD_UNITS = 3;
 /** A document whose share of unknown marked lower-case words is at least this is OCR output and is not counted. */
@@ -275,8 +283,11 @@ export function prune(c) {
     const z = c.words[k % 2 ** 17];
     const ids = [id.get(x), id.get(y), id.get(z)];
     if (ids.some((v) => v === undefined)) continue;
-    if (bond(x, y) < PHRASE_BOND || bond(y, z) < PHRASE_BOND) continue;
-    phrases.push([...ids, e]);
+    const bonded = bond(x, y) >= PHRASE_BOND && bond(y, z) >= PHRASE_BOND;
+    const rarer = Math.min(c.bi.get(`${x} ${y}`).docs, c.bi.get(`${y} ${z}`).docs);
+    const dominant = e.docs >= DOMINANT.minDocs && e.docs >= DOMINANT.share * rarer && x !== NUMBER && y !== NUMBER && z !== NUMBER;
+    if (!bonded && !dominant) continue;
+    phrases.push([...ids, e, bonded]);
   }
   phrases.sort((p, q) => p[0] - q[0] || p[1] - q[1] || p[2] - q[2]);
   return { words, bigrams, repeats, phrases };
@@ -334,7 +345,8 @@ export function encodeParts(c, meta = {}) {
     for (const ph of phrases) u16(ph[k]);
     align();
   }
-  for (const ph of phrases) u16(ph[3].docs);
+  // documents, with bit 15 set on a phrase kept as dominant only (its pairs are not both bonded)
+  for (const ph of phrases) u16(ph[3].docs | (ph[4] ? 0 : 0x8000));
   align();
   // repeat contexts: n, unit ids, before, after, documents, occurrences - documents
   for (const [n, a, b, before, after, e] of repeats) {
@@ -357,6 +369,7 @@ export function encodeParts(c, meta = {}) {
     phrases: phrases.length,
     minDocs: MIN_DOCS,
     phraseBond: PHRASE_BOND,
+    dominant: DOMINANT,
     countBase: COUNT_BASE,
     sources: SOURCES.map((s) => s.id),
     ...meta,

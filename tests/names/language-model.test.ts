@@ -80,6 +80,13 @@ describe('the shipped model', () => {
     expect(bi('chi', 'tiêu')).toBeGreaterThan(5);
     expect(bi('chỉ', 'tiêu')).toBeGreaterThan(5);
     expect(m.id('#')).toBeGreaterThanOrEqual(0);
+    // phrases: two bonded pairs, and the near-only context of a pair (kept, marked as such)
+    const ph = (a: string, b: string, c: string) => [m.phrase(m.id(a), m.id(b), m.id(c)), m.bondedPhrase(m.id(a), m.id(b), m.id(c))];
+    expect(ph('theo', 'quy', 'định')[1]).toBe(true);
+    expect(ph('theo', 'quy', 'định')[0]).toBeGreaterThan(100);
+    expect(ph('cho', 'tổ', 'chức')[1]).toBe(false);
+    expect(ph('cho', 'tổ', 'chức')[0]).toBeGreaterThanOrEqual(0.9 * bi('cho', 'tổ'));
+    expect(ph('của', 'các', 'cơ')).toEqual([0, false]);
   });
   it('decodes base64 without a host decoder the same way', () => {
     const s = LM_DATA.slice(0, 4000);
