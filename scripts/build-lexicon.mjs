@@ -293,6 +293,48 @@ export function prune(c) {
   return { words, bigrams, repeats, phrases };
 }
 
+/**
+ * Per bigram (model ids a b): of its occurrences with a word before it, the percent where a
+ * belongs with that word (bond of at least PHRASE_BOND), and of those with a word after it, the
+ * percent where b belongs with that one; 255 when there is none. Read from the full trigram counts.
+ */
+export function boundShares(c, words) {
+  const id = new Map(words.map(([w], i) => [w, i]));
+  const count1 = (w) => c.uni.get(w).count;
+  const bond = (x, y) => {
+    const e = c.bi.get(`${x} ${y}`);
+    return e ? Math.max(e.count / count1(x), e.count / count1(y)) : 0;
+  };
+  const key = (a, b) => a * 65536 + b;
+  const leftAll = new Map();
+  const leftBound = new Map();
+  const rightAll = new Map();
+  const rightBound = new Map();
+  const add = (m, k, n) => m.set(k, (m.get(k) ?? 0) + n);
+  for (const [k, e] of c.tri) {
+    const x = c.words[Math.floor(k / 2 ** 34)];
+    const y = c.words[Math.floor(k / 2 ** 17) % 2 ** 17];
+    const z = c.words[k % 2 ** 17];
+    const X = id.get(x);
+    const Y = id.get(y);
+    const Z = id.get(z);
+    if (Y === undefined) continue;
+    if (Z !== undefined) {
+      add(leftAll, key(Y, Z), e.count);
+      if (x !== y && bond(x, y) >= PHRASE_BOND) add(leftBound, key(Y, Z), e.count);
+    }
+    if (X !== undefined) {
+      add(rightAll, key(X, Y), e.count);
+      if (z !== y && bond(y, z) >= PHRASE_BOND) add(rightBound, key(X, Y), e.count);
+    }
+  }
+  const share = (all, part, a, b) => {
+    const n = all.get(key(a, b));
+    return n ? Math.floor((100 * (part.get(key(a, b)) ?? 0)) / n) : 255;
+  };
+  return { left: (a, b) => share(leftAll, leftBound, a, b), right: (a, b) => share(rightAll, rightBound, a, b) };
+}
+
 /** The model's three parts: `info` (what it was built from), `words` (the vocabulary) and `data` (base64 tables). */
 export function encodeParts(c, meta = {}) {
   const { words, bigrams, repeats, phrases } = prune(c);
@@ -339,6 +381,15 @@ export function encodeParts(c, meta = {}) {
   for (const [, , e] of bigrams) u16(e.docs);
   align();
   for (const [, , e] of bigrams) u8(countCode(e.count));
+  align();
+  // for each bigram a b, the share (percent, rounded down; 255 when never written after or before
+  // a word) of its occurrences where a belongs with the word before it, and where b belongs with
+  // the word after it (bond PHRASE_BOND): "dụng mức" is written only as "sử/áp dụng mức", "không
+  // thực" only as "không thực hiện/tế": repeated-word reads "áp dụng dụng mức" by it
+  const bound = boundShares(c, words);
+  for (const [a, b] of bigrams) u8(bound.left(a, b));
+  align();
+  for (const [a, b] of bigrams) u8(bound.right(a, b));
   align();
   // phrases sorted by (a, b, c): the three words and the documents
   for (let k = 0; k < 3; k++) {

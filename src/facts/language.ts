@@ -50,6 +50,14 @@ export interface LanguageModel {
   bigramIndex(a: number, b: number): number;
   /** Attestation of the pair (a, b): zero when the model does not keep it (written by fewer than `minDocs` documents). */
   bigram(a: number, b: number): Attestation;
+  /**
+   * Of the occurrences of the pair a b with a word before it, the share (0-1, rounded down to a
+   * percent) where a belongs with that word (bond 0.1: "dụng mức" is written only as "sử/áp dụng
+   * mức"); -1 when the model keeps no such occurrence.
+   */
+  boundLeft(a: number, b: number): number;
+  /** ... with a word after it, the share where b belongs with that word ("không thực" only as "không thực hiện/tế"). */
+  boundRight(a: number, b: number): number;
   /** The words the model writes after `a`: [second ids, document counts] (views, do not modify). */
   after(a: number): { ids: ArrayLike<number>; docs: ArrayLike<number> };
   /** The words the model writes before `b`. */
@@ -164,6 +172,8 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
   const second = take((b) => new Uint16Array(b), B, 2);
   const bDocs = take((b) => new Uint16Array(b), B, 2);
   const bCode = take((b) => new Uint8Array(b), B, 1);
+  const bLeft = take((b) => new Uint8Array(b), B, 1);
+  const bRight = take((b) => new Uint8Array(b), B, 1);
   const pa = take((b) => new Uint16Array(b), P, 2);
   const pb = take((b) => new Uint16Array(b), P, 2);
   const pc = take((b) => new Uint16Array(b), P, 2);
@@ -266,6 +276,14 @@ export function decodeModel(words: string, data: string, info: ModelInfo): Langu
     bigram(a, b) {
       const i = bigramIndex(a, b);
       return i < 0 ? NONE : { count: countOf(i), docs: bDocs[i] };
+    },
+    boundLeft(a, b) {
+      const i = bigramIndex(a, b);
+      return i < 0 || bLeft[i] === 255 ? -1 : bLeft[i] / 100;
+    },
+    boundRight(a, b) {
+      const i = bigramIndex(a, b);
+      return i < 0 || bRight[i] === 255 ? -1 : bRight[i] / 100;
     },
     after: (a) => ({ ids: second.subarray(start[a], start[a + 1]), docs: bDocs.subarray(start[a], start[a + 1]) }),
     before(b) {
@@ -444,6 +462,17 @@ export const DOUBLING = {
    */
   dominantDocs: 3,
   dominantShare: 0.9,
+  /**
+   * A copy cut off from its word (LanguageModel.boundLeft/boundRight): the other copy's pair
+   * bonds (wordBond), and the cut-off copy's pair, written this many times or more ("khẩu trang",
+   * 6 times, is mostly "xuất khẩu trang thiết bị"), has its
+   * syllable belong with the word on its other side at least this share of the time. Chosen on
+   * the corpus's own doublings outside the damaged folders (1,790, each document's own doubling
+   * left out): at 0.95, 15 pass, 14 of them slips ("thẩm quyền quyền quyết", "Chuyển hồ hồ sơ",
+   * "dân tỉnh tỉnh ban hành"), one two words ("tiền sử | sử dụng"); 0.9 lets in 17.
+   */
+  boundCount: 10,
+  boundShare: 0.95,
   /** A two-syllable repeat whose first copy is selected by the word before it this much (PMI) may end a phrase: "người khiếu nại | khiếu nại". */
   leftPmi: 3,
   /** ... when the unit binds inside this much more than to that word (khiếu nại 10.5 against người khiếu 3.7; thời hạn 7.4 against trong thời 5.5 is an accident). */
@@ -540,7 +569,7 @@ export interface Doubling {
   first: Token[];
   second: Token[];
   /** Why it is an accident. */
-  reason: 'phrase' | 'stranded' | 'ending' | 'free' | 'word' | 'grammar';
+  reason: 'phrase' | 'stranded' | 'ending' | 'free' | 'word' | 'grammar' | 'boundBefore' | 'boundAfter';
   /** Strong enough for a warning: the phrase evidence, and two-syllable doublings wordDoubling calls sure (outside OCR'd text); stranded copies (2 of 8 on the corpora were OCR'd table cells) and free syllables are a note (junctions of two words are many). */
   sure: boolean;
   /** Documents of the model writing the phrase without the repeat (reason phrase). */
@@ -548,8 +577,10 @@ export interface Doubling {
   /** Documents of the model writing the unit once, and doubled. */
   unitDocs: number;
   doubledDocs: number;
-  /** The words around the repeat, written once (reason phrase): "định số 268". */
+  /** The words around the repeat, written once (reason phrase): "định số 268"; the cut-off copy's pair (bound reasons): "dụng mức". */
   phrase: string;
+  /** Bound reasons: the word the other copy makes with its neighbour ("áp dụng"). */
+  unit?: string;
   /** Reason free: the language avoids doubling the word (chance and doubled counts of the model). */
   avoided?: AvoidedDoubling;
 }
@@ -664,6 +695,27 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
       out.push({ ...base, reason: 'phrase', sure, phraseDocs: tri, phrase: `${toks[i - 2].text} ${p.text} ${toks[i + 1].text}` });
       skipTo = i;
       continue;
+    }
+    // a copy cut off from its word: the first copy makes a word with the word before it, and the
+    // model writes the second copy's pair with the word after it only where that syllable belongs
+    // with the word before it ("áp dụng | dụng mức": "dụng mức" only as "sử/áp dụng mức"); or the
+    // mirror ("không thực | thực hiện": "không thực" only as "không thực hiện/tế")
+    if (rep === 0 && doubled < 2 && X >= 0 && Y >= 0 && p.caps !== 'upper' && !englishBlock(p.block) && !facts.get(ocrDamage).damaged && !columns(p.block)) {
+      const cutBefore = bond(m, X, A) >= DOUBLING.wordBond && m.bigram(A, Y).count >= DOUBLING.boundCount && m.boundLeft(A, Y) >= DOUBLING.boundShare;
+      const cutAfter = !cutBefore && bond(m, A, Y) >= DOUBLING.wordBond && m.bigram(X, A).count >= DOUBLING.boundCount && m.boundRight(X, A) >= DOUBLING.boundShare;
+      if (cutBefore || cutAfter) {
+        const [x, y] = [toks[i - 2].text, toks[i + 1].text];
+        out.push({
+          ...base,
+          reason: cutBefore ? 'boundBefore' : 'boundAfter',
+          sure: !facts.get(ocrDamage).junkNear(p, q),
+          phraseDocs: cutBefore ? m.bigram(A, Y).docs : m.bigram(X, A).docs,
+          phrase: cutBefore ? `${q.text} ${y}` : `${x} ${p.text}`,
+          unit: cutBefore ? `${x} ${p.text}` : `${q.text} ${y}`,
+        });
+        skipTo = i;
+        continue;
+      }
     }
     if (rep >= 2 || p.caps === 'upper') continue;
     const lead = m.lead(A);

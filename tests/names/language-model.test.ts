@@ -87,6 +87,14 @@ describe('the shipped model', () => {
     expect(ph('cho', 'tổ', 'chức')[1]).toBe(false);
     expect(ph('cho', 'tổ', 'chức')[0]).toBeGreaterThanOrEqual(0.9 * bi('cho', 'tổ'));
     expect(ph('của', 'các', 'cơ')).toEqual([0, false]);
+    // bound shares of a pair: "dụng mức" only after a word "dụng" belongs to (sử/áp dụng);
+    // "phê" after "hoặc" only where it goes on into "phê duyệt"; "dân cư" ends its word
+    const at = (a: string, b: string) => [m.boundLeft(m.id(a), m.id(b)), m.boundRight(m.id(a), m.id(b))];
+    expect(at('dụng', 'mức')[0]).toBeGreaterThanOrEqual(0.95);
+    expect(at('hoặc', 'phê')[1]).toBeGreaterThanOrEqual(0.95);
+    expect(at('dân', 'cư')[1]).toBeLessThan(0.2);
+    expect(at('sản', 'xuất')[1]).toBeLessThan(0.2);
+    expect(at('của', 'xyz')).toEqual([-1, -1]);
   });
   it('decodes base64 without a host decoder the same way', () => {
     const s = LM_DATA.slice(0, 4000);
