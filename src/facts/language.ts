@@ -920,6 +920,15 @@ export const CONFUSION = {
    * more than 3.
    */
   maxSure: 3,
+  /**
+   * Without the document's own evidence (it never writes the corrected pair), the model's alone:
+   * the corrected pair is written by this many documents of the model and binds this strongly,
+   * and the syllable kept is common enough (documents) that its pair with the typed one being
+   * absent is itself evidence.
+   */
+  modelMinDocs: 50,
+  modelMinBond: 0.3,
+  modelWordDocs: 20,
 };
 
 export interface RealTypo {
@@ -933,6 +942,8 @@ export interface RealTypo {
   docCount: number;
   modelDocs: number;
   sure: boolean;
+  /** On the model's evidence alone: the document does not write the corrected pair. */
+  fromModel?: boolean;
 }
 
 export const realTypos = defineFact('real-typos', (_doc, facts): RealTypo[] => {
@@ -996,6 +1007,40 @@ export const realTypos = defineFact('real-typos', (_doc, facts): RealTypo[] => {
       for (const x of bySecond.get(b.canon) ?? []) if (withinOne(a.canon, x) && !variant(a.canon, x)) consider(a, x, b.canon, x);
     if (!bound(B, next) && !written(B, next) && !bound(prev, A))
       for (const y of byFirst.get(a.canon) ?? []) if (withinOne(b.canon, y) && !variant(b.canon, y)) consider(b, a.canon, y, y);
+    if (!best && !ocr) {
+      // the model's evidence alone: a pair one letter or mark away that documents write as a word;
+      // the typed syllable's pair with its other neighbour counts as written only when the model
+      // writes it with the syllable standing free ("không sử" is only "không sử dụng": "không sử phạt")
+      const considerModel = (t: Token, X: number, Y: number, fixed: string) => {
+        const modelDocs = m.bigram(X, Y).docs;
+        if (modelDocs < CONFUSION.modelMinDocs || bond(m, X, Y) < CONFUSION.modelMinBond) return;
+        rivals++;
+        if (!best || modelDocs > best.modelDocs)
+          best = { token: t, suggestion: fixed, written: key, corrected: `${m.word(X)} ${m.word(Y)}`, docCount: 0, modelDocs, sure: false, fromModel: true };
+      };
+      const freeBefore = (x: number, y: number): boolean => written(x, y) && !(m.boundRight(x, y) >= DOUBLING.boundShare);
+      const freeAfter = (x: number, y: number): boolean => written(x, y) && !(m.boundLeft(x, y) >= DOUBLING.boundShare);
+      if (m.unigram(B).docs >= CONFUSION.modelWordDocs && !bound(prev, A) && !freeBefore(prev, A) && !bound(B, next)) {
+        const bf = m.before(B).ids;
+        for (let k = 0; k < bf.length; k++) {
+          const x = m.word(bf[k]);
+          if (x !== a.canon && list.has(x) && withinOne(a.canon, x) && !variant(a.canon, x)) considerModel(a, bf[k], B, x);
+        }
+      }
+      if (m.unigram(A).docs >= CONFUSION.modelWordDocs && !bound(B, next) && !freeAfter(B, next) && !bound(prev, A)) {
+        const af = m.after(A).ids;
+        for (let k = 0; k < af.length; k++) {
+          const y = m.word(af[k]);
+          if (y !== b.canon && list.has(y) && withinOne(b.canon, y) && !variant(b.canon, y)) considerModel(b, A, af[k], y);
+        }
+      }
+      if (best) {
+        const f: RealTypo = best;
+        if (rivals === 1) out.set(f.token.index, out.get(f.token.index) ?? f);
+      }
+      continue;
+    }
+    // (in OCR output the model's evidence alone would flag hundreds of damaged words: the document's summary says it once)
     if (!best) continue;
     const found: RealTypo = best;
     found.sure = rivals === 1 && !ocr && found.docCount >= CONFUSION.warnDocCount;

@@ -50,6 +50,10 @@ export default defineRule({
       en: '"{written}" is written by no document of the reference corpus; this document writes "{corrected}" {count} times elsewhere ({docs} documents of the corpus write it).',
       vi: 'Không văn bản nào của kho văn bản mẫu viết "{written}"; văn bản này viết "{corrected}" {count} lần ở chỗ khác ({docs} văn bản của kho viết như vậy).',
     },
+    confusionModel: {
+      en: '"{written}" is written by no document of the reference corpus; one letter or mark away, "{corrected}" is a word {docs} documents of the corpus write.',
+      vi: 'Không văn bản nào của kho văn bản mẫu viết "{written}"; chỉ khác một chữ hoặc một dấu, "{corrected}" là một từ được {docs} văn bản của kho viết.',
+    },
     unmarked: {
       en: '"{word}" is not a Vietnamese syllable: its marks are missing; {docs} documents of the reference corpus write "{corrected}" and none "{written}".',
       vi: '"{word}" không phải là một tiếng trong tiếng Việt: thiếu dấu; {docs} văn bản của kho văn bản mẫu viết "{corrected}", không văn bản nào viết "{written}".',
@@ -92,7 +96,7 @@ export default defineRule({
     for (const r of ctx.facts.get(realTypos)) {
       const fix = replaceFix(r.token, r.suggestion);
       ctx.report({
-        messageId: 'confusion',
+        messageId: r.fromModel ? 'confusionModel' : 'confusion',
         span: r.token.span,
         data: { word: r.token.text, written: r.written, corrected: r.corrected, count: r.docCount, docs: r.modelDocs, suggestion: withCase(r.token.text, r.suggestion) },
         ...(r.sure ? {} : { severity: 'info' as const }),
