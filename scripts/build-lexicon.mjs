@@ -232,6 +232,20 @@ export function countCode(n) {
 
 const byCodeUnit = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Bond of a counted pair: the larger of P(y | x) and P(x | y) over the exact counts (0 when the pair is not counted). */
+function bondOf(c) {
+  const count1 = (w) => c.uni.get(w).count;
+  return (x, y) => {
+    const e = c.bi.get(`${x} ${y}`);
+    return e ? Math.max(e.count / count1(x), e.count / count1(y)) : 0;
+  };
+}
+
+/** The three words of a trigram key of `count` (a * 2^34 + b * 2^17 + c over the document-wide numbering). */
+function trigramWords(c, k) {
+  return [c.words[Math.floor(k / 2 ** 34)], c.words[Math.floor(k / 2 ** 17) % 2 ** 17], c.words[k % 2 ** 17]];
+}
+
 /**
  * The pruned tables. Words: kept when MIN_DOCS documents write them, in code-unit order (a word's
  * id is its position; the runtime finds it by binary search, with no map to build). Bigrams: both
@@ -270,17 +284,11 @@ export function prune(c) {
     repeats.push([3, x, e.units, 0, 0, e]);
   }
   repeats.sort((x, y) => x[0] - y[0] || x[1] - y[1] || x[2] - y[2] || x[3] - y[3] || x[4] - y[4]);
-  const count1 = (w) => c.uni.get(w).count;
-  const bond = (x, y) => {
-    const e = c.bi.get(`${x} ${y}`);
-    return e ? Math.max(e.count / count1(x), e.count / count1(y)) : 0;
-  };
+  const bond = bondOf(c);
   const phrases = [];
   for (const [k, e] of c.tri) {
     if (e.docs < MIN_DOCS) continue;
-    const x = c.words[Math.floor(k / 2 ** 34)];
-    const y = c.words[Math.floor(k / 2 ** 17) % 2 ** 17];
-    const z = c.words[k % 2 ** 17];
+    const [x, y, z] = trigramWords(c, k);
     const ids = [id.get(x), id.get(y), id.get(z)];
     if (ids.some((v) => v === undefined)) continue;
     const bonded = bond(x, y) >= PHRASE_BOND && bond(y, z) >= PHRASE_BOND;
@@ -300,11 +308,7 @@ export function prune(c) {
  */
 export function boundShares(c, words) {
   const id = new Map(words.map(([w], i) => [w, i]));
-  const count1 = (w) => c.uni.get(w).count;
-  const bond = (x, y) => {
-    const e = c.bi.get(`${x} ${y}`);
-    return e ? Math.max(e.count / count1(x), e.count / count1(y)) : 0;
-  };
+  const bond = bondOf(c);
   const key = (a, b) => a * 65536 + b;
   const leftAll = new Map();
   const leftBound = new Map();
@@ -312,9 +316,7 @@ export function boundShares(c, words) {
   const rightBound = new Map();
   const add = (m, k, n) => m.set(k, (m.get(k) ?? 0) + n);
   for (const [k, e] of c.tri) {
-    const x = c.words[Math.floor(k / 2 ** 34)];
-    const y = c.words[Math.floor(k / 2 ** 17) % 2 ** 17];
-    const z = c.words[k % 2 ** 17];
+    const [x, y, z] = trigramWords(c, k);
     const X = id.get(x);
     const Y = id.get(y);
     const Z = id.get(z);

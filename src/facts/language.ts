@@ -604,6 +604,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   const v = facts.get(vietnamese);
   const mw = facts.get(modelWords);
   const m = mw.model;
+  const ocr = facts.get(ocrDamage);
   const out: Doubling[] = [];
   const toks = v.tokens;
   const adj = (i: number): boolean => i > 0 && i < toks.length && toks[i].block === toks[i - 1].block && toks[i].sepBefore === ' ';
@@ -689,9 +690,9 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // ends), a note near junk
     const bonded = tri >= DOUBLING.phraseOdds * (rep + 1) && tri >= DOUBLING.phraseShare * rarer && m.bondedPhrase(X, A, Y);
     const dominant =
-      !bonded && rep === 0 && tri >= DOUBLING.dominantDocs && tri >= DOUBLING.dominantShare * rarer && !facts.get(ocrDamage).damaged && !columns(p.block);
+      !bonded && rep === 0 && tri >= DOUBLING.dominantDocs && tri >= DOUBLING.dominantShare * rarer && !ocr.damaged && !columns(p.block);
     if (bonded || dominant) {
-      const sure = bonded || !facts.get(ocrDamage).junkNear(p, q);
+      const sure = bonded || !ocr.junkNear(p, q);
       out.push({ ...base, reason: 'phrase', sure, phraseDocs: tri, phrase: `${toks[i - 2].text} ${p.text} ${toks[i + 1].text}` });
       skipTo = i;
       continue;
@@ -700,7 +701,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // model writes the second copy's pair with the word after it only where that syllable belongs
     // with the word before it ("áp dụng | dụng mức": "dụng mức" only as "sử/áp dụng mức"); or the
     // mirror ("không thực | thực hiện": "không thực" only as "không thực hiện/tế")
-    if (rep === 0 && doubled < 2 && X >= 0 && Y >= 0 && p.caps !== 'upper' && !englishBlock(p.block) && !facts.get(ocrDamage).damaged && !columns(p.block)) {
+    if (rep === 0 && doubled < 2 && X >= 0 && Y >= 0 && p.caps !== 'upper' && !englishBlock(p.block) && !ocr.damaged && !columns(p.block)) {
       const cutBefore = bond(m, X, A) >= DOUBLING.wordBond && m.bigram(A, Y).count >= DOUBLING.boundCount && m.boundLeft(A, Y) >= DOUBLING.boundShare;
       const cutAfter = !cutBefore && bond(m, A, Y) >= DOUBLING.wordBond && m.bigram(X, A).count >= DOUBLING.boundCount && m.boundRight(X, A) >= DOUBLING.boundShare;
       if (cutBefore || cutAfter) {
@@ -708,7 +709,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
         out.push({
           ...base,
           reason: cutBefore ? 'boundBefore' : 'boundAfter',
-          sure: !facts.get(ocrDamage).junkNear(p, q),
+          sure: !ocr.junkNear(p, q),
           phraseDocs: cutBefore ? m.bigram(A, Y).docs : m.bigram(X, A).docs,
           phrase: cutBefore ? `${q.text} ${y}` : `${x} ${p.text}`,
           unit: cutBefore ? `${x} ${p.text}` : `${q.text} ${y}`,
@@ -737,7 +738,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // likely layout (column labels run together, "tính thuế | thuế ấn định") or a lost mark
     // ("các phần phân đoạn") as a slip: the guesses below (stranded, free) stay silent there;
     // so does a doubled token that is no Vietnamese syllable ("tt tt" in a garbled line)
-    if (!avoided && !english && (facts.get(ocrDamage).damaged || !syllables().has(p.canon))) continue;
+    if (!avoided && !english && (ocr.damaged || !syllables().has(p.canon))) continue;
     // a word the model writes doubled well above the slip rate, in any context, is left alone
     if (!avoided && doubled >= 2 && m.bigram(A, A).count >= DOUBLING.normalRate * uni.count) continue;
     // an English word of a sentence is a word, not a syllable of a compound that may meet itself
@@ -745,8 +746,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     if (english && !avoided) {
       // a word English grammar never doubles (an article, a modal verb), in a sentence: a warning
       const never = ENGLISH_NEVER_DOUBLED.has(p.canon) && p.caps === 'lower' && q.caps === 'lower';
-      const junk = facts.get(ocrDamage);
-      const sure = never && sentence(p.block) && !junk.junkNear(p, q);
+      const sure = never && sentence(p.block) && !ocr.junkNear(p, q);
       out.push({ ...base, reason: never ? 'grammar' : 'free', sure, phraseDocs: 0, phrase: '' });
       skipTo = i;
       continue;
@@ -760,9 +760,8 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
       const after = doc.text.slice(q.span.end, q.span.end + 1);
       const ends = i + 1 >= toks.length || toks[i + 1].block !== q.block;
       if (!hasY && X >= 0 && (/[.,;:!?)]/.test(after) || ends) && m.bigram(X, A).docs >= DOUBLING.strandedPairDocs && bond(m, X, A) >= DOUBLING.wordBond) {
-        const junk = facts.get(ocrDamage);
         // at a line's end it may be a table cell read into the text ("vốn chuyển nhượng nhượng"): a note
-        const sure = /[.,;:!?)]/.test(after) && !junk.damaged && !junk.junkNear(p, q);
+        const sure = /[.,;:!?)]/.test(after) && !ocr.damaged && !ocr.junkNear(p, q);
         out.push({ ...base, reason: 'ending', sure, phraseDocs: m.bigram(X, A).docs, phrase: `${toks[i - 2].text} ${p.text}` });
         skipTo = i;
         continue;
@@ -800,8 +799,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     if (sides === 2) continue;
     // a word the language avoids doubling, in a sentence (a flattened table row has no end
     // punctuation: "Resilience and and expanding ... Workforce") and clean text: a warning
-    const junk = facts.get(ocrDamage);
-    const sure = !!avoided && sides === 0 && sentence(p.block) && !junk.damaged && !junk.junkNear(p, q) && !columns(p.block);
+    const sure = !!avoided && sides === 0 && sentence(p.block) && !ocr.damaged && !ocr.junkNear(p, q) && !columns(p.block);
     out.push({ ...base, reason: 'free', sure, phraseDocs: 0, phrase: '', ...(avoided ? { avoided } : {}) });
     skipTo = i;
   }
@@ -810,7 +808,6 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   // table cells read as one line: "quy định tại định tại", "hoạt động tại động tại") and in a
   // block with OCR junk
   const words = out.filter((d) => d.reason === 'word' && d.sure);
-  const ocr = facts.get(ocrDamage);
   const layout = words.length >= DOUBLING.layoutUnits || ocr.damaged;
   for (const d of words)
     if (layout || ocr.junkNear(d.first[0], d.second[d.second.length - 1]) || (twice.get(`${d.first[0].id} ${d.first[1].id}`) ?? 0) >= 2) d.sure = false;
