@@ -477,6 +477,14 @@ export const DOUBLING = {
   leftPmi: 3,
   /** ... when the unit binds inside this much more than to that word (khiếu nại 10.5 against người khiếu 3.7; thời hạn 7.4 against trong thời 5.5 is an accident). */
   agentGap: 3,
+  /**
+   * ... and when that word mostly begins a word (its commonest follower takes this share of it:
+   * nhà 0.65, as in "nhà đầu tư | đầu tư"): a free word before the unit (trong 0.14, việc 0.06,
+   * giảm 0.10, hai 0.11, phần 0.07, tạo 0.09, chi 0.28) does not make one word with it, and the
+   * corpus's repeats after one were all slips ("trong hoạt động hoạt động", "phần chênh lệch chênh
+   * lệch", "tạo điều kiện điều kiện", "một trong hai hình thức hình thức").
+   */
+  agentLead: 0.5,
   /** A document with this many two-syllable doublings has its layout read into the text (columns, cells): they are notes. */
   layoutUnits: 3,
   /** The second copy splits ("xuất bản | bản phẩm" 4.4 against xuất bản 5.0; "bảo hiểm | hiểm xã hội" 6.0 against 7.6, two columns read as one line) when b binds to the word after it within this of a b. */
@@ -822,7 +830,8 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
  *   a word (the middle pair reads as one);
  * - otherwise the first copy ends a phrase; it is a subject and the second copy its verb when the
  *   word before is a doubling head of the model (người: "người khiếu nại khiếu nại") or a word by
- *   itself that selects a ("nhà đầu tư | đầu tư", PMI 3+, the unit binding 3 more inside);
+ *   itself that selects a and mostly begins a word ("nhà đầu tư | đầu tư", PMI 3+, the unit
+ *   binding 3 more inside, nhà followed by one word 65 % of the time);
  * - the second copy splits when b binds to the word after it about as much as to a ("xuất bản |
  *   xuất bản phẩm", "bán hàng | bán hàng hoá"): a note;
  * - no word before it (line start, after punctuation): a note.
@@ -835,7 +844,7 @@ export function wordDoubling(m: LanguageModel, W: number, X: number, A: number, 
   const head = m.doublingHead(X);
   if (head) return 'silent';
   const alone = W < 0 || bond(m, W, X) < DOUBLING.wordBond;
-  if (alone && pxa >= DOUBLING.leftPmi && pab - pxa >= DOUBLING.agentGap) return 'silent';
+  if (alone && pxa >= DOUBLING.leftPmi && pab - pxa >= DOUBLING.agentGap && m.lead(X) >= DOUBLING.agentLead) return 'silent';
   const pby = Y >= 0 ? pmi(m, B, Y) : -Infinity;
   if (pby >= DOUBLING.leftPmi && pby >= pab - DOUBLING.splitSlack) return 'note';
   return 'sure';
