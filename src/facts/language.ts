@@ -589,6 +589,8 @@ export interface Doubling {
   phrase: string;
   /** Bound reasons: the word the other copy makes with its neighbour ("áp dụng"). */
   unit?: string;
+  /** Bound reasons, two syllables doubled: the syllable of the cut-off copy that belongs to the neighbouring word ("yêu" of "theo yêu | theo yêu cầu"); the repeated syllable itself otherwise. */
+  part?: string;
   /** Reason free: the language avoids doubling the word (chance and doubled counts of the model). */
   avoided?: AvoidedDoubling;
 }
@@ -666,6 +668,22 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
           const rep = m.repeats(A, B).find((r) => r.before === X && r.after === Y)?.docs ?? 0;
           const seen = m.repeats(A, B).some((r) => r.before === X && r.docs >= 2);
           const verdict = rep >= 2 || seen ? 'silent' : wordDoubling(m, W, X, A, B, Y);
+          // two syllables of two words doubled, one copy cut off from its word: the model writes
+          // the pair only where b belongs with the word after it ("theo yêu | theo yêu cầu": "theo
+          // yêu" is "theo yêu cầu" every time), and the first b makes no word with the second a;
+          // or the mirror, a belonging with the word before it
+          const cutOk =
+            verdict !== 'sure' && rep === 0 && !seen && pair.count >= DOUBLING.boundCount && bond(m, B, A) < DOUBLING.wordBond && !englishBlock(a.block) && !ocr.damaged && !columns(a.block);
+          const cutAfter = cutOk && Y >= 0 && bond(m, B, Y) >= DOUBLING.wordBond && m.boundRight(A, B) >= DOUBLING.boundShare;
+          const cutBefore = cutOk && !cutAfter && X >= 0 && bond(m, X, A) >= DOUBLING.wordBond && m.boundLeft(A, B) >= DOUBLING.boundShare;
+          if (cutAfter || cutBefore) {
+            const key = `${a.id} ${b.id}`;
+            twice.set(key, (twice.get(key) ?? 0) + 1);
+            const unit = cutAfter ? `${d.text} ${toks[i + 1].text}` : `${toks[i - 4].text} ${a.text}`;
+            out.push({ first: [a, b], second: [c, d], reason: cutAfter ? 'boundAfter' : 'boundBefore', sure: !ocr.junkNear(a, d), phraseDocs: pair.docs, phrase: `${c.text} ${d.text}`, unit, part: cutAfter ? b.text : c.text, unitDocs: pair.docs, doubledDocs: rep });
+            skipTo = i + 1;
+            continue;
+          }
           if (verdict !== 'silent' && (verdict !== 'note' || bond(m, A, B) >= DOUBLING.wordBond)) {
             const key = `${a.id} ${b.id}`;
             const n = (twice.get(key) ?? 0) + 1;
@@ -815,7 +833,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   // all of them in an OCR'd document, in one with DOUBLING.layoutUnits of them (two columns or
   // table cells read as one line: "quy định tại định tại", "hoạt động tại động tại") and in a
   // block with OCR junk
-  const words = out.filter((d) => d.reason === 'word' && d.sure);
+  const words = out.filter((d) => d.first.length === 2 && d.sure);
   const layout = words.length >= DOUBLING.layoutUnits || ocr.damaged;
   for (const d of words)
     if (layout || ocr.junkNear(d.first[0], d.second[d.second.length - 1]) || (twice.get(`${d.first[0].id} ${d.first[1].id}`) ?? 0) >= 2) d.sure = false;

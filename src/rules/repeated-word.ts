@@ -46,12 +46,12 @@ export default defineRule({
       vi: '"{word}" bị viết lặp hai lần liền nhau; ngữ pháp tiếng Anh không bao giờ lặp từ này (mạo từ, động từ khuyết thiếu, "to", "of").',
     },
     boundBefore: {
-      en: '"{word}" is written twice in a row; "{unit}" is a word, and the reference corpus writes "{phrase}" ({docs} documents) only where "{word}" belongs to the word before it: the second copy stands alone.',
-      vi: '"{word}" bị viết lặp hai lần liền nhau; "{unit}" là một từ, còn "{phrase}" ({docs} văn bản của kho văn bản mẫu) chỉ xuất hiện khi "{word}" gắn với tiếng đứng trước: bản thứ hai đứng lẻ.',
+      en: '"{word}" is written twice in a row; "{unit}" is a word, and the reference corpus writes "{phrase}" ({docs} documents) only where "{part}" belongs to the word before it: the second copy stands alone.',
+      vi: '"{word}" bị viết lặp hai lần liền nhau; "{unit}" là một từ, còn "{phrase}" ({docs} văn bản của kho văn bản mẫu) chỉ xuất hiện khi "{part}" gắn với tiếng đứng trước: bản thứ hai đứng lẻ.',
     },
     boundAfter: {
-      en: '"{word}" is written twice in a row; "{unit}" is a word, and the reference corpus writes "{phrase}" ({docs} documents) only where "{word}" belongs to the word after it: the first copy stands alone.',
-      vi: '"{word}" bị viết lặp hai lần liền nhau; "{unit}" là một từ, còn "{phrase}" ({docs} văn bản của kho văn bản mẫu) chỉ xuất hiện khi "{word}" gắn với tiếng đứng sau: bản thứ nhất đứng lẻ.',
+      en: '"{word}" is written twice in a row; "{unit}" is a word, and the reference corpus writes "{phrase}" ({docs} documents) only where "{part}" belongs to the word after it: the first copy stands alone.',
+      vi: '"{word}" bị viết lặp hai lần liền nhau; "{unit}" là một từ, còn "{phrase}" ({docs} văn bản của kho văn bản mẫu) chỉ xuất hiện khi "{part}" gắn với tiếng đứng sau: bản thứ nhất đứng lẻ.',
     },
     word: {
       en: 'The word "{word}" is written twice in a row.',
@@ -70,7 +70,7 @@ export default defineRule({
       ctx.report({
         messageId: d.avoided ? 'avoided' : d.reason,
         span: { start: first.span.start, end: last.span.end },
-        data: { word, docs: d.phraseDocs, phrase: d.phrase, ...(d.unit ? { unit: d.unit } : {}), ...(d.avoided ? { chance: d.avoided.chance, doubled: d.avoided.doubled } : {}) },
+        data: { word, docs: d.phraseDocs, phrase: d.phrase, ...(d.unit ? { unit: d.unit, part: d.part ?? word } : {}), ...(d.avoided ? { chance: d.avoided.chance, doubled: d.avoided.doubled } : {}) },
         ...(d.sure ? {} : { severity: 'info' as const }),
         fix: { edits: [{ span: { start: firstEnd, end: last.span.end }, text: '' }], applicability: 'safe', messageId: 'remove', data: { word } },
       });
