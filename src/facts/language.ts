@@ -634,17 +634,29 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
   const sentence = (b: number): boolean => doc.blocks[b].continues || /[.!?;:…]["”’)]*\s*$/.test(doc.blocks[b].text);
   /** The block has no punctuation at all and does not go on in the next block: a table's row or header read as a line. */
   const tableLine = (b: number): boolean => !doc.blocks[b].continues && !/[.,;:!?…]/.test(doc.blocks[b].text);
-  /** The block writes a run of LAYOUT_RUN words twice: two columns read as one line ("… dưới hình thức: điểm 2. Trường hợp … dưới hình thức: điểm giao giao nhận"). */
-  const columns = perBlock((b) => {
-    const ws = v.byBlock.get(b) ?? [];
+  /**
+   * The line of the token writes a run of LAYOUT_RUN words twice: two columns read as one line
+   * ("… dưới hình thức: điểm 2. Trường hợp … dưới hình thức: điểm giao giao nhận"). The line, not
+   * the block: a heading above a table whose rows repeat a phrase is no column layout.
+   */
+  const lineColumns = new Map<number, boolean>();
+  const columns = (t: Token): boolean => {
+    let start = t.index;
+    while (start > 0 && toks[start - 1].block === t.block && !toks[start].sepBefore.includes('\n')) start--;
+    let r = lineColumns.get(start);
+    if (r !== undefined) return r;
+    let end = start + 1;
+    while (end < toks.length && toks[end].block === t.block && !toks[end].sepBefore.includes('\n')) end++;
     const seen = new Set<string>();
-    for (let k = 0; k + LAYOUT_RUN <= ws.length; k++) {
-      const key = ws.slice(k, k + LAYOUT_RUN).map((t) => t.id).join(' ');
-      if (seen.has(key)) return true;
+    r = false;
+    for (let k = start; k + LAYOUT_RUN <= end && !r; k++) {
+      const key = toks.slice(k, k + LAYOUT_RUN).map((w) => w.id).join(' ');
+      if (seen.has(key)) r = true;
       seen.add(key);
     }
-    return false;
-  });
+    lineColumns.set(start, r);
+    return r;
+  };
   let skipTo = -1;
   let checked = 0;
   // two-syllable doublings by unit: a document that writes one twice means it (xuất bản | xuất bản phẩm)
@@ -673,7 +685,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
           // yêu" is "theo yêu cầu" every time), and the first b makes no word with the second a;
           // or the mirror, a belonging with the word before it
           const cutOk =
-            verdict !== 'sure' && rep === 0 && !seen && pair.count >= DOUBLING.boundCount && bond(m, B, A) < DOUBLING.wordBond && !englishBlock(a.block) && !ocr.damaged && !columns(a.block);
+            verdict !== 'sure' && rep === 0 && !seen && pair.count >= DOUBLING.boundCount && bond(m, B, A) < DOUBLING.wordBond && !englishBlock(a.block) && !ocr.damaged && !columns(a);
           const cutAfter = cutOk && Y >= 0 && bond(m, B, Y) >= DOUBLING.wordBond && m.boundRight(A, B) >= DOUBLING.boundShare;
           const cutBefore = cutOk && !cutAfter && X >= 0 && bond(m, X, A) >= DOUBLING.wordBond && m.boundLeft(A, B) >= DOUBLING.boundShare;
           if (cutAfter || cutBefore) {
@@ -716,7 +728,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // ends), a note near junk
     const bonded = tri >= DOUBLING.phraseOdds * (rep + 1) && tri >= DOUBLING.phraseShare * rarer && m.bondedPhrase(X, A, Y);
     const dominant =
-      !bonded && rep === 0 && tri >= DOUBLING.dominantDocs && tri >= DOUBLING.dominantShare * rarer && !ocr.damaged && !columns(p.block);
+      !bonded && rep === 0 && tri >= DOUBLING.dominantDocs && tri >= DOUBLING.dominantShare * rarer && !ocr.damaged && !columns(p);
     if (bonded || dominant) {
       const sure = bonded || !ocr.junkNear(p, q);
       out.push({ ...base, reason: 'phrase', sure, phraseDocs: tri, phrase: `${toks[i - 2].text} ${p.text} ${toks[i + 1].text}` });
@@ -727,7 +739,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // model writes the second copy's pair with the word after it only where that syllable belongs
     // with the word before it ("áp dụng | dụng mức": "dụng mức" only as "sử/áp dụng mức"); or the
     // mirror ("không thực | thực hiện": "không thực" only as "không thực hiện/tế")
-    if (rep === 0 && doubled < 2 && X >= 0 && Y >= 0 && p.caps !== 'upper' && !englishBlock(p.block) && !ocr.damaged && !columns(p.block)) {
+    if (rep === 0 && doubled < 2 && X >= 0 && Y >= 0 && p.caps !== 'upper' && !englishBlock(p.block) && !ocr.damaged && !columns(p)) {
       const cutBefore = bond(m, X, A) >= DOUBLING.wordBond && m.bigram(A, Y).count >= DOUBLING.boundCount && m.boundLeft(A, Y) >= DOUBLING.boundShare;
       const cutAfter = !cutBefore && bond(m, A, Y) >= DOUBLING.wordBond && m.bigram(X, A).count >= DOUBLING.boundCount && m.boundRight(X, A) >= DOUBLING.boundShare;
       if (cutBefore || cutAfter) {
@@ -759,7 +771,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     // language's own evidence (AVOIDED) is not judged in a table's row or header read as a line
     // (no punctuation at all: "Regulations covered by the Impetus for review | review Frequency
     // Evaluation factors"; a hard-wrapped sentence has its commas and stops) nor in two columns
-    if (english && (ENGLISH_GRAMMATICAL_DOUBLINGS.has(p.canon) || (!avoided && (tableLine(p.block) || columns(p.block))))) continue;
+    if (english && (ENGLISH_GRAMMATICAL_DOUBLINGS.has(p.canon) || (!avoided && (tableLine(p.block) || columns(p))))) continue;
     // in a document that reads as OCR output, a doubled syllable with no such evidence is as
     // likely layout (column labels run together, "tính thuế | thuế ấn định") or a lost mark
     // ("các phần phân đoạn") as a slip: the guesses below (stranded, free) stay silent there;
@@ -825,7 +837,7 @@ export const doublings = defineFact('doublings', (doc, facts): Doublings => {
     if (sides === 2) continue;
     // a word the language avoids doubling, in a sentence (a flattened table row has no end
     // punctuation: "Resilience and and expanding ... Workforce") and clean text: a warning
-    const sure = !!avoided && sides === 0 && sentence(p.block) && !ocr.damaged && !ocr.junkNear(p, q) && !columns(p.block);
+    const sure = !!avoided && sides === 0 && sentence(p.block) && !ocr.damaged && !ocr.junkNear(p, q) && !columns(p);
     out.push({ ...base, reason: 'free', sure, phraseDocs: 0, phrase: '', ...(avoided ? { avoided } : {}) });
     skipTo = i;
   }
